@@ -1,0 +1,797 @@
+package io.asyncio4j;
+
+import io.asyncio4j.internal.sched.VirtualThreads;
+import io.asyncio4j.internal.timer.TimerHeap;
+import io.asyncio4j.lowlevel.Clock;
+import io.asyncio4j.lowlevel.Handle;
+import io.asyncio4j.lowlevel.TimerHandle;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An event loop: one platform thread that runs tasks, callbacks and timers; asyncio's event loop
+ * and {@code Runner} in one.
+ *
+ * {@snippet :
+ * try (Loop loop = Loop.open()) {
+ *     String answer = loop.run(() -> {
+ *         Asyncio.sleep(Duration.ofMillis(10));
+ *         return "done";
+ *     });
+ * }
+ * }
+ *
+ * <p>Most programs use {@link Asyncio#run(Coroutine)}, which opens a loop, runs the main coroutine
+ * and closes the loop. All methods except {@link #run}, {@link #submit}, {@link
+ * #callSoonThreadsafe}, {@link #time()} and {@link #close()} must be called on the loop (from one of
+ * its tasks or callbacks); from another thread they throw {@link IllegalStateException}.
+ */
+public final class Loop implements AutoCloseable {
+    /*
+     * Implementation overview.
+     *
+     * The loop thread ("aio-loop-N", a platform thread) repeats one cycle until the loop closes:
+     *
+     *     +-> 1. move what other threads submitted (inbox) to the ready queue
+     *     |   2. fire due timers (they usually wake tasks: unpark -> ready queue)
+     *     |   3. run the entries that were ready at the start of this step, FIFO; what they schedule
+     *     |      runs next cycle (so yieldNow is round-robin and timers are not starved)
+     *     |   4. if nothing is ready: wait in Selector.select until the next timer, I/O, or a wake-up
+     *     +-- (the clock decides how long; a VirtualClock jumps to the next timer instead)
+     *
+     * Ready entries are the JDK's continuations of our tasks' virtual threads (the loop is their
+     * scheduler: see VirtualThreads) and callSoon callbacks. A task runs until it parks; the JDK then
+     * returns to the loop thread, which runs the next entry.
+     *
+     * Threads. The ready queue, the timers, the live-task list and every Task and Future field are
+     * touched by the loop thread only, without locks. Other threads reach the loop through `inbox`
+     * (a lock-free queue) and wake it from select only when it is there: `selecting` is 1 while the
+     * loop is, or is about to be, in select, and the first submitter to swap it to 2 calls
+     * Selector.wakeup(). A busy loop thus pays no syscall per cross-thread submit. (Guarded by the
+     * JMH benchmark SubmitBench.)
+     *
+     * A JDK thread submits too: a task parked in Thread.sleep, a JDK socket or a CompletableFuture is
+     * unparked by the JDK's own threads, whose execute() lands in the inbox.
+     *
+     * Lifecycle (field `lifecycle`):
+     *
+     *   OPEN    -> CLOSING  close(): live tasks are cancelled; the cycle goes on until none is left
+     *   CLOSING -> CLOSED   the default executor is shut down, never-retrieved exceptions are
+     *                       reported, the selector is closed and the thread ends
+     *
+     * A task created while CLOSING starts cancelled. Work handed to a CLOSED loop is refused with
+     * LoopClosedException.
+     */
+    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
+    private static final AtomicInteger LOOP_IDS = new AtomicInteger();
+    private static final VarHandle SELECTING;
+
+    static {
+        try {
+            SELECTING = MethodHandles.lookup().findVarHandle(Loop.class, "selecting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+
+    private final String name;
+    private final LoopThread thread;
+    private final Clock clock;
+    final boolean debug;
+    private final Consumer<ErrorContext> exceptionHandler;
+    private final int executorThreads;
+    private final Thread.Builder.OfVirtual builder;
+    private final Selector selector;
+    private final Executor scheduler = this::schedule;
+
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+
+    @SuppressWarnings("unused") // accessed through SELECTING
+    private volatile int selecting;
+
+    private final TimerHeap timers = new TimerHeap();
+
+    private volatile int lifecycle = OPEN;
+    private boolean closeCancelSent;
+    private long closeStartedNanos;
+    private boolean closeWarned;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private Task<?> liveHead;
+    private int liveCount;
+    private long taskIds;
+    /** Ready entries and timers run so far; tells a virtual clock whether anything happened. */
+    private long activity;
+
+    private final HashSet<FailureRecord> failures = new HashSet<>();
+    private final ReferenceQueue<Awaitable<?>> collected = new ReferenceQueue<>();
+    private ExecutorService defaultExecutor;
+
+    /** What the exception handler receives: asyncio's exception-handler context. */
+    public record ErrorContext(String message, Throwable exception, Task<?> task) {}
+
+    /** A failed awaitable whose exception nobody retrieved yet. */
+    static final class FailureRecord extends WeakReference<Awaitable<?>> {
+        final Throwable exception;
+        final String what;
+
+        FailureRecord(Awaitable<?> source, Throwable exception, ReferenceQueue<Awaitable<?>> queue) {
+            super(source, queue);
+            this.exception = exception;
+            this.what = source.toString();
+        }
+    }
+
+    private Loop(LoopOptions options) {
+        int id = LOOP_IDS.incrementAndGet();
+        this.name = options.name() != null ? options.name() : "aio-loop-" + id;
+        this.clock = options.clock();
+        this.debug = options.debug();
+        this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
+        this.executorThreads = options.executorThreads();
+        this.builder = VirtualThreads.builder(scheduler);
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a selector for the loop", e);
+        }
+        this.thread = new LoopThread(this, name);
+    }
+
+    /** Opens a loop with the default options and starts its thread. */
+    public static Loop open() {
+        return open(LoopOptions.defaults());
+    }
+
+    /**
+     * Opens a loop and starts its thread.
+     *
+     * @throws IllegalStateException if the JVM lacks {@code --add-opens java.base/java.lang=...}; the
+     *     message names the flag
+     */
+    public static Loop open(LoopOptions options) {
+        Loop loop = new Loop(Objects.requireNonNull(options, "options"));
+        loop.thread.start();
+        return loop;
+    }
+
+    /** The platform thread of a loop; lets callbacks find their loop. */
+    private static final class LoopThread extends Thread {
+        final Loop loop;
+
+        LoopThread(Loop loop, String name) {
+            super(null, null, name, 0, false);
+            this.loop = loop;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            loop.runThread();
+        }
+    }
+
+    /** The loop running on the current thread (from a task or a callback), or null. */
+    static Loop currentOrNull() {
+        Task<?> task = Task.current();
+        if (task != null) {
+            return task.loop;
+        }
+        return Thread.currentThread() instanceof LoopThread lt ? lt.loop : null;
+    }
+
+    // ---- running and closing ----
+
+    /**
+     * Runs {@code main} as a task on this loop and waits for it; returns its result or throws its
+     * exception unwrapped. The loop stays open for further calls; asyncio's {@code
+     * Runner.run}.
+     *
+     * @throws IllegalStateException if called from inside a running loop
+     * @throws InterruptedException if the calling thread is interrupted while waiting; the main task
+     *     is cancelled and awaited first
+     */
+    public <T> T run(Coroutine<T> main) throws Exception {
+        Objects.requireNonNull(main, "main");
+        if (currentOrNull() != null) {
+            throw new IllegalStateException("Loop.run() and Asyncio.run() cannot be called from inside a running"
+                    + " loop; create a task (Asyncio.createTask) and await it instead");
+        }
+        Task<T> task = submitTask(main);
+        try {
+            waitFromOutside(task);
+        } catch (InterruptedException e) {
+            callSoonThreadsafe(() -> task.cancel("the thread waiting in Loop.run was interrupted"));
+            task.waitDone(false);
+            throw e;
+        }
+        return task.report();
+    }
+
+    /** Creates a task from another thread and returns it once it exists. */
+    private <T> Task<T> submitTask(Coroutine<T> main) throws InterruptedException {
+        CompletableFuture<Task<T>> created = new CompletableFuture<>();
+        callSoonThreadsafe(() -> {
+            try {
+                created.complete(createTask(main));
+            } catch (Throwable t) {
+                created.completeExceptionally(t);
+            }
+        });
+        try {
+            return created.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw (RuntimeException) Awaitable.sneaky(e.getCause());
+        }
+    }
+
+    private static void waitFromOutside(Awaitable<?> awaitable) throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        awaitable.loop.callSoonThreadsafe(() -> {
+            if (awaitable.isDone()) {
+                latch.countDown();
+            } else {
+                awaitable.addWaiter((Awaitable.Waiter) a -> latch.countDown());
+            }
+        });
+        latch.await();
+    }
+
+    /**
+     * Runs {@code coro} as a task of this loop, from any thread: asyncio's {@code
+     * run_coroutine_threadsafe}. Cancelling the returned future cancels the task. The future
+     * completes with the task's result, or exceptionally with its exception (a {@link
+     * CancelledError} if it was cancelled).
+     *
+     * @throws LoopClosedException if the loop is closed
+     */
+    public <T> CompletableFuture<T> submit(Coroutine<T> coro) {
+        Objects.requireNonNull(coro, "coro");
+        SubmittedFuture<T> future = new SubmittedFuture<>(this);
+        callSoonThreadsafe(() -> {
+            if (future.isDone()) {
+                return;
+            }
+            Task<T> task;
+            try {
+                task = createTask(coro);
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+                return;
+            }
+            future.task = task;
+            task.addWaiter((Awaitable.Waiter) a -> {
+                Object outcome = a.rawOutcome();
+                if (a.state() == Awaitable.RESULT) {
+                    @SuppressWarnings("unchecked")
+                    T value = (T) outcome;
+                    future.complete(value);
+                } else {
+                    future.completeExceptionally((Throwable) outcome);
+                }
+            });
+        });
+        return future;
+    }
+
+    /** The future of {@link #submit}: cancelling it cancels the task. */
+    private static final class SubmittedFuture<T> extends CompletableFuture<T> {
+        private final Loop loop;
+        volatile Task<T> task;
+
+        SubmittedFuture(Loop loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                try {
+                    loop.callSoonThreadsafe(() -> {
+                        Task<T> t = task;
+                        if (t != null) {
+                            t.cancel("the CompletableFuture returned by Loop.submit was cancelled");
+                        }
+                    });
+                } catch (LoopClosedException e) {
+                    // nothing left to cancel
+                }
+            }
+            return cancelled;
+        }
+    }
+
+    /**
+     * Closes the loop: cancels the tasks still running and waits until they have ended (their
+     * {@code finally} blocks run), shuts the default executor down, reports exceptions never
+     * retrieved, and closes the selector. Closing twice is harmless.
+     *
+     * @throws IllegalStateException if called from inside this loop
+     */
+    @Override
+    public void close() {
+        if (isLoopThread()) {
+            throw new IllegalStateException("a loop cannot close itself from one of its tasks or callbacks; close it"
+                    + " from the thread that opened it (or let Asyncio.run close it)");
+        }
+        if (lifecycle == OPEN) {
+            synchronized (this) {
+                if (lifecycle == OPEN) {
+                    lifecycle = CLOSING;
+                    inbox.add(() -> {});
+                    wakeUp();
+                }
+            }
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return lifecycle != OPEN;
+    }
+
+    /** The loop's name, also the name of its thread. */
+    public String name() {
+        return name;
+    }
+
+    /** The current loop time in nanoseconds (monotonic; from the loop's clock). Any thread. */
+    public long time() {
+        return clock.nanoTime();
+    }
+
+    // ---- tasks ----
+
+    /** Creates a task running {@code coro}, named {@code Task-N}. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(null, coro);
+    }
+
+    /**
+     * Creates a task running {@code coro}; it starts at the loop's next cycle (asyncio's {@code
+     * create_task}).
+     *
+     * @param name the task's name, or null for {@code Task-N}
+     */
+    public <T> Task<T> createTask(String name, Coroutine<T> coro) {
+        Objects.requireNonNull(coro, "coro");
+        checkThread("createTask");
+        if (lifecycle == CLOSED) {
+            throw closedError("createTask");
+        }
+        return spawn(++taskIds, name, coro);
+    }
+
+    private <T> Task<T> spawn(long id, String name, Coroutine<T> coro) {
+        Task<?> parent = Task.current();
+        Object[] context = parent != null ? parent.context : ContextVar.rootContext();
+        Task<T> task = new Task<>(this, id, name, coro, parent, context);
+        TaskBody body = new TaskBody(task);
+        Thread vt = builder.unstarted(body);
+        vt.setUncaughtExceptionHandler(body);
+        task.thread = vt;
+        link(task);
+        if (lifecycle != OPEN) {
+            task.cancel("the loop is closing");
+        }
+        vt.start();
+        return task;
+    }
+
+    /** The tasks of this loop that have not ended yet (asyncio's {@code all_tasks}). */
+    public List<Task<?>> allTasks() {
+        checkThread("allTasks");
+        List<Task<?>> all = new ArrayList<>(liveCount);
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            all.add(t);
+        }
+        return all;
+    }
+
+    private void link(Task<?> task) {
+        Task<?> head = liveHead;
+        task.nextLive = head;
+        if (head != null) {
+            head.prevLive = task;
+        }
+        liveHead = task;
+        liveCount++;
+    }
+
+    /** Called by a task as it ends: the loop no longer needs to keep it reachable. */
+    void taskDone(Task<?> task) {
+        Task<?> prev = task.prevLive;
+        Task<?> next = task.nextLive;
+        if (prev != null) {
+            prev.nextLive = next;
+        } else {
+            liveHead = next;
+        }
+        if (next != null) {
+            next.prevLive = prev;
+        }
+        task.prevLive = null;
+        task.nextLive = null;
+        liveCount--;
+    }
+
+    // ---- callbacks and timers ----
+
+    /** Runs {@code callback} on the loop at its next cycle, after those scheduled before it. */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callSoon");
+        if (lifecycle == CLOSED) {
+            throw closedError("callSoon");
+        }
+        Callback handle = new Callback(callback);
+        ready.addLast(handle);
+        return handle;
+    }
+
+    /**
+     * Runs {@code callback} on the loop, from any thread; wakes the loop if it is waiting.
+     *
+     * @throws LoopClosedException if the loop is closed
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (lifecycle == CLOSED) {
+            throw closedError("callSoonThreadsafe");
+        }
+        Callback handle = new Callback(callback);
+        schedule(handle);
+        return handle;
+    }
+
+    /** Runs {@code callback} on the loop after {@code delay} of loop time. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callAt(deadlineAfter(delay), callback);
+    }
+
+    /** Runs {@code callback} on the loop when {@link #time()} reaches {@code when}. */
+    public TimerHandle callAt(long when, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callAt");
+        if (lifecycle == CLOSED) {
+            throw closedError("callAt");
+        }
+        CallbackTimer timer = new CallbackTimer(this, callback);
+        timers.add(timer, when);
+        return timer;
+    }
+
+    /** The loop time {@code delay} from now, saturating instead of overflowing. */
+    long deadlineAfter(Duration delay) {
+        long now = clock.nanoTime();
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long deadline = now + nanos;
+        if (nanos > 0 && deadline < now) {
+            return Long.MAX_VALUE - 1;
+        }
+        return deadline;
+    }
+
+    void addTimer(TimerHeap.Timer timer, long deadline) {
+        timers.add(timer, deadline);
+    }
+
+    void cancelTimer(TimerHeap.Timer timer) {
+        timers.cancel(timer);
+    }
+
+    // ---- executors ----
+
+    /** The loop's default executor for {@code toThread}: bounded, named platform threads. */
+    Executor defaultExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            if (lifecycle == CLOSED) {
+                throw closedError("toThread");
+            }
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    executorThreads, executorThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = ex = pool;
+        }
+        return ex;
+    }
+
+    // ---- errors ----
+
+    /**
+     * Sends an error nobody else can handle to the loop's exception handler; asyncio's {@code
+     * call_exception_handler}.
+     */
+    public void reportError(String message, Throwable exception, Task<?> task) {
+        try {
+            exceptionHandler.accept(new ErrorContext(message, exception, task));
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
+            logError(new ErrorContext(message, exception, task));
+        }
+    }
+
+    private static void logError(ErrorContext context) {
+        LOG.log(System.Logger.Level.WARNING, context.message(), context.exception());
+    }
+
+    FailureRecord trackFailure(Awaitable<?> source, Throwable exception) {
+        FailureRecord record = new FailureRecord(source, exception, collected);
+        failures.add(record);
+        return record;
+    }
+
+    void retrieved(FailureRecord record) {
+        failures.remove(record);
+        record.clear();
+    }
+
+    private void reportCollectedFailures() {
+        FailureRecord record;
+        while ((record = (FailureRecord) collected.poll()) != null) {
+            if (failures.remove(record)) {
+                reportNeverRetrieved(record);
+            }
+        }
+    }
+
+    private void reportNeverRetrieved(FailureRecord record) {
+        reportError(record.what + ": exception was never retrieved", record.exception, null);
+    }
+
+    // ---- thread checks ----
+
+    /** Whether the caller runs on this loop: its thread, or one of its tasks. */
+    boolean isLoopThread() {
+        Thread t = Thread.currentThread();
+        return t == thread || (t.getUncaughtExceptionHandler() instanceof TaskBody body && body.task.loop == this);
+    }
+
+    void checkThread(String operation) {
+        if (!isLoopThread()) {
+            throw new IllegalStateException(operation + " must be called on loop '" + name
+                    + "' (from one of its tasks or callbacks), but was called from thread '"
+                    + Thread.currentThread().getName()
+                    + "'; from another thread use loop.callSoonThreadsafe(...) or loop.submit(...)");
+        }
+    }
+
+    private LoopClosedException closedError(String operation) {
+        return new LoopClosedException(operation + ": loop '" + name + "' is closed");
+    }
+
+    // ---- the scheduler and the cycle ----
+
+    /** The executor of the tasks' virtual threads, and of callSoonThreadsafe. Any thread. */
+    private void schedule(Runnable r) {
+        if (isLoopThread()) {
+            ready.addLast(r);
+        } else {
+            if (lifecycle == CLOSED) {
+                throw new RejectedExecutionException("loop '" + name + "' is closed");
+            }
+            inbox.add(r);
+            wakeUp();
+        }
+    }
+
+    private void wakeUp() {
+        if ((int) SELECTING.getVolatile(this) == 1 && SELECTING.compareAndSet(this, 1, 2)) {
+            selector.wakeup();
+        }
+    }
+
+    private void runThread() {
+        VirtualThreads.startSocketPollers();
+        try {
+            warmUp();
+            while (cycle()) {
+                // one cycle per iteration
+            }
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "loop " + name + " crashed", t);
+        } finally {
+            shutDown();
+        }
+    }
+
+    /**
+     * Runs one throwaway task through spawn, park on a timer, park on await, resume and end before
+     * any user code. Without it, a program that parks a million tasks before the first resumes makes
+     * C2 compile the resume paths without a profile, and every parked frame hits the resulting traps
+     * (see Task's overview).
+     */
+    private void warmUp() {
+        Task<Object> probe = spawn(0, "warm-up", () -> {
+            Task<Object> child = spawn(0, "warm-up-child", () -> {
+                Asyncio.sleepUntil(time());
+                return null;
+            });
+            child.await();
+            return null;
+        });
+        while (!probe.isDone()) {
+            cycle();
+        }
+    }
+
+    private boolean cycle() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            ready.addLast(r);
+        }
+        long now = clock.nanoTime();
+        TimerHeap.Timer timer;
+        while ((timer = timers.pollDue(now)) != null) {
+            activity++;
+            try {
+                timer.fire();
+            } catch (Throwable t) {
+                reportError("exception in a timer callback", t, null);
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            r = ready.pollFirst();
+            activity++;
+            try {
+                r.run();
+            } catch (Throwable t) {
+                reportError("exception in callback " + r, t, null);
+            }
+        }
+        if (!failures.isEmpty()) {
+            reportCollectedFailures();
+        }
+        if (lifecycle == CLOSING && !closing()) {
+            return false;
+        }
+        if (ready.isEmpty()) {
+            idle();
+        } else if (!selector.keys().isEmpty()) {
+            select(0);
+        }
+        return true;
+    }
+
+    private void idle() {
+        long wait = clock.idleWait(timers.nextDeadline(), activity);
+        if (wait == 0) {
+            select(0);
+            return;
+        }
+        SELECTING.setVolatile(this, 1);
+        if (!inbox.isEmpty()) {
+            SELECTING.setVolatile(this, 0);
+            return;
+        }
+        select(wait < 0 ? -1 : Math.max(1, (wait + 999_999) / 1_000_000));
+        SELECTING.setVolatile(this, 0);
+    }
+
+    /** Selects: {@code millis} 0 polls, negative blocks until woken. */
+    private void select(long millis) {
+        try {
+            if (millis == 0) {
+                selector.selectNow(this::ioReady);
+            } else if (millis < 0) {
+                selector.select(this::ioReady);
+            } else {
+                selector.select(this::ioReady, millis);
+            }
+        } catch (IOException e) {
+            reportError("selector failed", e, null);
+        }
+    }
+
+    private void ioReady(java.nio.channels.SelectionKey key) {
+        activity++;
+        if (key.attachment() instanceof Runnable r) {
+            r.run();
+        }
+    }
+
+    /** One step of closing; returns false when the loop may stop. */
+    private boolean closing() {
+        if (!closeCancelSent) {
+            closeCancelSent = true;
+            closeStartedNanos = System.nanoTime();
+            for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+                t.cancel("the loop is closing");
+            }
+        }
+        if (liveCount > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
+            if (!closeWarned && System.nanoTime() - closeStartedNanos > TimeUnit.SECONDS.toNanos(10)) {
+                closeWarned = true;
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "loop " + name + " is closing but these tasks ignore cancellation: " + allTasks());
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void shutDown() {
+        ExecutorService ex = defaultExecutor;
+        if (ex != null) {
+            ex.shutdown();
+            try {
+                if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "loop " + name + ": toThread work still running after 10 s; abandoning it");
+                    ex.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ex.shutdownNow();
+            }
+        }
+        lifecycle = CLOSED;
+        reportCollectedFailures();
+        for (FailureRecord record : new ArrayList<>(failures)) {
+            reportNeverRetrieved(record);
+        }
+        failures.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            reportError("closing the selector failed", e, null);
+        }
+        terminated.countDown();
+    }
+
+    @Override
+    public String toString() {
+        return "Loop[" + name + (lifecycle == OPEN ? "" : lifecycle == CLOSING ? ", closing" : ", closed") + "]";
+    }
+}

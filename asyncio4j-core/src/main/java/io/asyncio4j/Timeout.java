@@ -1,0 +1,77 @@
+package io.asyncio4j;
+
+import io.asyncio4j.internal.timer.TimerHeap;
+
+/**
+ * The deadline of one {@link Asyncio#timeout(java.time.Duration, Timeout.Body)} block, which the
+ * block may move: asyncio's {@code Timeout}. Loop thread only.
+ */
+public final class Timeout {
+    private final Task<?> task;
+    final CancelScope scope;
+    private Expiry expiry;
+    private long deadline;
+
+    Timeout(Task<?> task, long deadline) {
+        this.task = task;
+        this.scope = new CancelScope(task, false);
+        this.deadline = deadline;
+    }
+
+    /** The body of a timeout block that can see (and move) its deadline. */
+    @FunctionalInterface
+    public interface Body<T> {
+        /** Runs the block. */
+        T call(Timeout timeout) throws Exception;
+    }
+
+    /** The deadline in loop time ({@code loop.time()} nanoseconds), or {@link Long#MAX_VALUE} if none. */
+    public long when() {
+        return deadline;
+    }
+
+    /** Whether the deadline passed and the block was cancelled because of it. */
+    public boolean expired() {
+        return scope.cancelled;
+    }
+
+    /**
+     * Moves the deadline to {@code when} (loop time); {@link Long#MAX_VALUE} removes it.
+     *
+     * @throws IllegalStateException if the deadline already expired
+     */
+    public void reschedule(long when) {
+        task.loop.checkThread("Timeout.reschedule");
+        if (scope.cancelled) {
+            throw new IllegalStateException("the timeout already expired; it cannot be rescheduled");
+        }
+        disarm();
+        deadline = when;
+        arm();
+    }
+
+    void arm() {
+        if (deadline != Long.MAX_VALUE) {
+            if (deadline <= task.loop.time()) {
+                scope.cancel("timeout");
+            } else {
+                expiry = new Expiry();
+                task.loop.addTimer(expiry, deadline);
+            }
+        }
+    }
+
+    void disarm() {
+        if (expiry != null) {
+            task.loop.cancelTimer(expiry);
+            expiry = null;
+        }
+    }
+
+    private final class Expiry extends TimerHeap.Timer {
+        @Override
+        public void fire() {
+            scope.cancel("timeout");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.asyncio4j.internal.loop;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Proxy;
+
+/**
+ * POSIX signal handlers through {@code sun.misc.Signal} (module {@code jdk.unsupported}). The JVM
+ * runs handlers on its own signal thread; callers hand the work to a loop from there.
+ *
+ * <p>The classes are reached by name: javac warns about every direct use of {@code sun.misc} and
+ * the warning cannot be suppressed, while main code compiles with warnings as errors.
+ */
+public final class Signals {
+    private static final Class<?> HANDLER;
+    private static final MethodHandle NEW_SIGNAL;
+    private static final MethodHandle HANDLE;
+    private static final MethodHandle RAISE;
+    private static final Throwable UNAVAILABLE;
+
+    static {
+        Class<?> signal = null;
+        Class<?> handler = null;
+        MethodHandle newSignal = null;
+        MethodHandle handle = null;
+        MethodHandle raise = null;
+        Throwable unavailable = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            signal = Class.forName("sun.misc.Signal");
+            handler = Class.forName("sun.misc.SignalHandler");
+            newSignal = lookup.findConstructor(signal, MethodType.methodType(void.class, String.class));
+            handle = lookup.findStatic(signal, "handle", MethodType.methodType(handler, signal, handler));
+            raise = lookup.findStatic(signal, "raise", MethodType.methodType(void.class, signal));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            unavailable = e;
+        }
+        HANDLER = handler;
+        NEW_SIGNAL = newSignal;
+        HANDLE = handle;
+        RAISE = raise;
+        UNAVAILABLE = unavailable;
+    }
+
+    private Signals() {}
+
+    /** Undoes one {@link #install}. */
+    public interface Registration {
+        /** Restores the handler that was there before. */
+        void restore();
+    }
+
+    /**
+     * Runs {@code onSignal} on the JVM's signal thread whenever signal {@code name} (like {@code
+     * "INT"} or {@code "SIGTERM"}) arrives.
+     *
+     * @throws IllegalArgumentException if the signal is unknown or reserved by the JVM
+     * @throws UnsupportedOperationException if this JVM has no {@code sun.misc.Signal}
+     */
+    public static Registration install(String name, Runnable onSignal) {
+        if (UNAVAILABLE != null) {
+            throw new UnsupportedOperationException("signal handling needs module jdk.unsupported", UNAVAILABLE);
+        }
+        String bare = bare(name);
+        Object handler = Proxy.newProxyInstance(HANDLER.getClassLoader(), new Class<?>[] {HANDLER}, (p, m, args) -> {
+            return switch (m.getName()) {
+                case "handle" -> {
+                    onSignal.run();
+                    yield null;
+                }
+                case "hashCode" -> System.identityHashCode(p);
+                case "equals" -> p == args[0];
+                default -> "SignalHandler[SIG" + bare + "]";
+            };
+        });
+        Object signal;
+        Object previous;
+        try {
+            signal = NEW_SIGNAL.invoke(bare);
+            previous = HANDLE.invoke(signal, handler);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "cannot handle signal SIG" + bare + ": " + e.getMessage()
+                            + " (the JVM reserves SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL and, with -Xrs, more)",
+                    e);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot install a handler for SIG" + bare, e);
+        }
+        Object sig = signal;
+        return () -> {
+            try {
+                HANDLE.invoke(sig, previous);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot restore the handler of SIG" + bare, e);
+            }
+        };
+    }
+
+    /** Raises signal {@code name} in this process. */
+    public static void raise(String name) {
+        if (UNAVAILABLE != null) {
+            throw new UnsupportedOperationException("signal handling needs module jdk.unsupported", UNAVAILABLE);
+        }
+        try {
+            RAISE.invoke(NEW_SIGNAL.invoke(bare(name)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot raise SIG" + bare(name), e);
+        }
+    }
+
+    private static String bare(String name) {
+        return name.startsWith("SIG") ? name.substring(3) : name;
+    }
+}
