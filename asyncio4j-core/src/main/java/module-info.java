@@ -9,4 +9,6 @@ module io.asyncio4j {
 
     exports io.asyncio4j;
     exports io.asyncio4j.lowlevel;
+    exports io.asyncio4j.queue;
+    exports io.asyncio4j.sync;
 }

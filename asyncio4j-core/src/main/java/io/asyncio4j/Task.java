@@ -53,6 +53,10 @@ public final class Task<T> extends Awaitable<T> {
      * the loop form with traps that each resumed frame then hits (a deoptimisation storm).
      * Guarded by W1 and the JMH benchmark ParkBench.
      */
+    static {
+        io.asyncio4j.internal.TaskAccess.install(TaskAccessImpl.INSTANCE);
+    }
+
     static final byte CREATED = 0;
     static final byte RUNNING = 1;
     static final byte DONE = 2;

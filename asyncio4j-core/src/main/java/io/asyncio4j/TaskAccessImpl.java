@@ -1,0 +1,45 @@
+package io.asyncio4j;
+
+import io.asyncio4j.internal.TaskAccess;
+
+/** Gives {@code io.asyncio4j.lowlevel} the task operations it needs; see {@link TaskAccess}. */
+final class TaskAccessImpl implements TaskAccess {
+    static final TaskAccessImpl INSTANCE = new TaskAccessImpl();
+
+    private TaskAccessImpl() {}
+
+    @Override
+    public Task<?> current() {
+        return Task.current();
+    }
+
+    @Override
+    public void suspend(Task<?> task) {
+        task.suspend();
+    }
+
+    @Override
+    public void wake(Task<?> task) {
+        task.wake();
+    }
+
+    @Override
+    public boolean cancelPending(Task<?> task) {
+        return task.cancelPending();
+    }
+
+    @Override
+    public CancelledError cancelledError(Task<?> task) {
+        return task.cancelledError();
+    }
+
+    @Override
+    public boolean isLoopThread(Loop loop) {
+        return loop.isLoopThread();
+    }
+
+    @Override
+    public void checkThread(Loop loop, String operation) {
+        loop.checkThread(operation);
+    }
+}

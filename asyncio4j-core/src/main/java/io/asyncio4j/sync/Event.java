@@ -1,0 +1,54 @@
+package io.asyncio4j.sync;
+
+import io.asyncio4j.lowlevel.LoopBinding;
+
+/**
+ * A flag tasks can wait for: asyncio's {@code Event}. {@link #set()} wakes every waiting task.
+ */
+public final class Event {
+    private final LoopBinding binding = new LoopBinding("Event");
+    private final WaiterQueue waiters = new WaiterQueue();
+    private boolean set;
+
+    /** An event that is not set. */
+    public Event() {}
+
+    /** Sets the flag and wakes every waiting task. */
+    public void set() {
+        binding.check("set");
+        if (!set) {
+            set = true;
+            waiters.serveAll();
+        }
+    }
+
+    /** Clears the flag; later {@link #await()} calls wait again. */
+    public void clear() {
+        binding.check("clear");
+        set = false;
+    }
+
+    /** Whether the flag is set. */
+    public boolean isSet() {
+        binding.check("isSet");
+        return set;
+    }
+
+    /**
+     * Parks until the flag is set; returns at once if it is.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; nothing
+     * else changes.
+     */
+    public void await() {
+        binding.check("await");
+        if (!set) {
+            waiters.await("Event.await");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + (set ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters=" + waiters.size()) + "]";
+    }
+}
