@@ -121,11 +121,15 @@ public final class Loop implements AutoCloseable {
     private boolean closeCancelSent;
     private long closeStartedNanos;
     private boolean closeWarned;
+    /** True while the warm-up task runs: work from other threads waits in the inbox. */
+    private boolean warmingUp;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private Task<?> liveHead;
     private int liveCount;
     private long taskIds;
+    /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
+    private int driven;
     /** Ready entries and timers run so far; tells a virtual clock whether anything happened. */
     private long activity;
 
@@ -237,9 +241,12 @@ public final class Loop implements AutoCloseable {
     /** Creates a task from another thread and returns it once it exists. */
     private <T> Task<T> submitTask(Coroutine<T> main) throws InterruptedException {
         CompletableFuture<Task<T>> created = new CompletableFuture<>();
+        Object[] context = ContextVar.rootContext();
         callSoonThreadsafe(() -> {
             try {
-                created.complete(createTask(main));
+                Task<T> task = createTask(null, main, context);
+                drive(task);
+                created.complete(task);
             } catch (Throwable t) {
                 created.completeExceptionally(t);
             }
@@ -274,18 +281,20 @@ public final class Loop implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Coroutine<T> coro) {
         Objects.requireNonNull(coro, "coro");
         SubmittedFuture<T> future = new SubmittedFuture<>(this);
+        Object[] context = ContextVar.rootContext();
         callSoonThreadsafe(() -> {
             if (future.isDone()) {
                 return;
             }
             Task<T> task;
             try {
-                task = createTask(coro);
+                task = createTask(null, coro, context);
             } catch (Throwable t) {
                 future.completeExceptionally(t);
                 return;
             }
             future.task = task;
+            drive(task);
             task.addWaiter((Awaitable.Waiter) a -> {
                 Object outcome = a.rawOutcome();
                 if (a.state() == Awaitable.RESULT) {
@@ -298,6 +307,12 @@ public final class Loop implements AutoCloseable {
             });
         });
         return future;
+    }
+
+    /** Counts {@code task} as driven (see {@link Clock#tracksRealTime()}) until it is done. */
+    private void drive(Task<?> task) {
+        driven++;
+        task.addWaiter((Awaitable.Waiter) a -> driven--);
     }
 
     /** The future of {@link #submit}: cancelling it cancels the task. */
@@ -398,12 +413,19 @@ public final class Loop implements AutoCloseable {
         if (lifecycle == CLOSED) {
             throw closedError("createTask");
         }
-        return spawn(++taskIds, name, coro);
+        return spawn(++taskIds, name, null, coro);
     }
 
-    private <T> Task<T> spawn(long id, String name, Coroutine<T> coro) {
+    /**
+     * Creates a task. Its context is the creating task's, or {@code context} when given (a task
+     * submitted from another thread starts with that thread's context, as in asyncio), or the loop
+     * thread's.
+     */
+    private <T> Task<T> spawn(long id, String name, Object[] context, Coroutine<T> coro) {
         Task<?> parent = Task.current();
-        Object[] context = parent != null ? parent.context : ContextVar.rootContext();
+        if (context == null) {
+            context = parent != null ? parent.context : ContextVar.rootContext();
+        }
         Task<T> task = new Task<>(this, id, name, coro, parent, context);
         TaskBody body = new TaskBody(task);
         Thread vt = builder.unstarted(body);
@@ -415,6 +437,14 @@ public final class Loop implements AutoCloseable {
         }
         vt.start();
         return task;
+    }
+
+    private <T> Task<T> createTask(String name, Coroutine<T> coro, Object[] context) {
+        checkThread("createTask");
+        if (lifecycle == CLOSED) {
+            throw closedError("createTask");
+        }
+        return spawn(++taskIds, name, context, coro);
     }
 
     /** The tasks of this loop that have not ended yet (asyncio's {@code all_tasks}). */
@@ -652,23 +682,29 @@ public final class Loop implements AutoCloseable {
      * (see Task's overview).
      */
     private void warmUp() {
-        Task<Object> probe = spawn(0, "warm-up", () -> {
-            Task<Object> child = spawn(0, "warm-up-child", () -> {
+        Task<Object> probe = spawn(0, "warm-up", null, () -> {
+            Task<Object> child = spawn(0, "warm-up-child", null, () -> {
                 Asyncio.sleepUntil(time());
                 return null;
             });
             child.await();
             return null;
         });
-        while (!probe.isDone()) {
+        warmingUp = true;
+        driven++;
+        while (!probe.isDone() || liveCount > 0) {
             cycle();
         }
+        driven--;
+        warmingUp = false;
     }
 
     private boolean cycle() {
         Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.addLast(r);
+        if (!warmingUp) {
+            while ((r = inbox.poll()) != null) {
+                ready.addLast(r);
+            }
         }
         long now = clock.nanoTime();
         TimerHeap.Timer timer;
@@ -704,7 +740,9 @@ public final class Loop implements AutoCloseable {
     }
 
     private void idle() {
-        long wait = clock.idleWait(timers.nextDeadline(), activity);
+        long wait = driven == 0 && lifecycle == OPEN && !clock.tracksRealTime()
+                ? -1
+                : clock.idleWait(timers.nextDeadline(), activity);
         if (wait == 0) {
             select(0);
             return;

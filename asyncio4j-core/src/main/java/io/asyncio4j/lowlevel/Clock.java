@@ -22,6 +22,15 @@ public interface Clock {
      */
     long idleWait(long deadline, long activity);
 
+    /**
+     * Whether time passes on its own. A clock that does not ({@link VirtualClock}) only moves while
+     * someone waits for the loop ({@code loop.run}, {@code loop.submit}) or while it closes, so
+     * tasks left on an idle loop do not race ahead in time between two runs.
+     */
+    default boolean tracksRealTime() {
+        return true;
+    }
+
     /** The monotonic system clock ({@link System#nanoTime()}). */
     static Clock system() {
         return SystemClock.INSTANCE;

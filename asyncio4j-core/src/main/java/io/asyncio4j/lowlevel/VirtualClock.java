@@ -67,6 +67,12 @@ public final class VirtualClock implements Clock {
         now += delta.toNanos();
     }
 
+    /** False: virtual time moves only while the loop is driven by a run, a submit, or closing. */
+    @Override
+    public boolean tracksRealTime() {
+        return false;
+    }
+
     @Override
     public long idleWait(long deadline, long activity) {
         if (deadline == Long.MAX_VALUE) {
