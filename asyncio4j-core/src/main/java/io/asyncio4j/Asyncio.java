@@ -628,7 +628,6 @@ public final class Asyncio {
 
     private static <T> T timeoutAt(Task<?> me, long deadline, Timeout.Body<T> body, boolean orNull) throws Exception {
         Objects.requireNonNull(body, "body");
-        me.checkCancelled();
         Timeout t = new Timeout(me, deadline);
         t.scope.enter();
         T result;
@@ -709,9 +708,7 @@ public final class Asyncio {
      */
     public static void taskGroup(TaskGroup.TaskGroupBody body) throws Exception {
         Objects.requireNonNull(body, "body");
-        Task<?> me = Task.currentOrThrow("Asyncio.taskGroup");
-        me.checkCancelled();
-        new TaskGroup(me).run(body);
+        new TaskGroup(Task.currentOrThrow("Asyncio.taskGroup")).run(body);
     }
 
     static void checkSameLoop(Task<?> me, Awaitable<?> a) {

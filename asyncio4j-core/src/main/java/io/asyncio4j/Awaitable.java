@@ -77,9 +77,10 @@ public abstract sealed class Awaitable<T> permits Future, Task {
      * <p>From a task of the same loop the task parks; from any other thread the thread blocks. A
      * loop callback cannot wait (it would freeze the loop) and gets {@link IllegalStateException}.
      *
-     * <p><b>Cancellation.</b> If the waiting task is cancelled while it waits, the cancellation is
-     * passed on to this awaitable (as asyncio does; use {@link Asyncio#shield} to prevent that), the
-     * task keeps waiting until this is done, then throws {@link CancelledError}. Nothing is lost: the
+     * <p><b>Cancellation.</b> If the waiting task is cancelled while it waits (or already was when it
+     * called), the cancellation is passed on to this awaitable (as asyncio does; use {@link
+     * Asyncio#shield} to prevent that), the task keeps waiting until this is done, then throws
+     * {@link CancelledError}. Nothing is lost: the
      * awaited outcome stays readable with {@link #result()}.
      *
      * @throws CancelledError if this was cancelled, or the waiting task was
@@ -252,7 +253,15 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         if (me == this) {
             throw new IllegalStateException(me + " cannot await itself: it would wait forever");
         }
-        me.checkCancelled();
+        if (me.cancelPending()) {
+            // As asyncio does with a pending cancellation: pass it on to what we were going to await.
+            if (!propagateCancel) {
+                throw me.cancelledError();
+            }
+            addWaiter(me);
+            waitDoneSlow(me, true);
+            return;
+        }
         addWaiter(me);
         me.suspend();
         if (state == PENDING) {

@@ -63,10 +63,13 @@ final class Gathering implements Awaitable.Waiter {
 
     private void await() {
         if (!complete()) {
-            waiter.checkCancelled();
-            waiter.suspend();
-            if (!complete()) {
-                awaitSlow();
+            if (waiter.cancelPending()) {
+                awaitSlow(); // cancels the children, as asyncio passes a pending cancellation on
+            } else {
+                waiter.suspend();
+                if (!complete()) {
+                    awaitSlow();
+                }
             }
         }
         finished = true;

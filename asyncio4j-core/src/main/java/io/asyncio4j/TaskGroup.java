@@ -66,6 +66,16 @@ public final class TaskGroup {
         return task;
     }
 
+    /** Creates a task without a result in the group, named {@code Task-N}. */
+    public Task<Void> createTask(AsyncRunnable body) {
+        return createTask(null, body.asCoroutine());
+    }
+
+    /** Creates a task without a result in the group. */
+    public Task<Void> createTask(String name, AsyncRunnable body) {
+        return createTask(name, body.asCoroutine());
+    }
+
     /**
      * Ends the group early without error: cancels every child and the block's body; the block then
      * returns normally once they have ended.
