@@ -51,6 +51,7 @@ class CancellationFuzzTest {
         });
         Task<String> g = Asyncio.createTask(leaf(books, "g", 5));
         Task<String> h = Asyncio.createTask(leaf(books, "h", 30));
+        books.stragglers.add(g);
         books.stragglers.add(h);
         Asyncio.wait(List.of(g, h), ReturnWhen.FIRST_COMPLETED);
         h.cancel();
