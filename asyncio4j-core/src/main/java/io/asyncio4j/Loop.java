@@ -123,6 +123,7 @@ public final class Loop implements AutoCloseable {
     private boolean closeWarned;
     /** True while the warm-up task runs: work from other threads waits in the inbox. */
     private boolean warmingUp;
+
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private Task<?> liveHead;

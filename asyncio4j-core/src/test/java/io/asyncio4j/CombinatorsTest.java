@@ -68,9 +68,7 @@ class CombinatorsTest {
             log.add("gatherer cancelled @" + TestLoops.millis());
             return null;
         });
-        assertThat(log)
-                .containsExactly(
-                        "child cleaned up @6000", "child cleaned up @6000", "gatherer cancelled @6000");
+        assertThat(log).containsExactly("child cleaned up @6000", "child cleaned up @6000", "gatherer cancelled @6000");
     }
 
     @Test
@@ -201,8 +199,10 @@ class CombinatorsTest {
     @Test
     void timeoutOrNullReturnsNullOnExpiryAndTheValueOtherwise() throws Exception {
         TestLoops.run(() -> {
-            assertThat(Asyncio.timeoutOrNull(Duration.ofSeconds(1), after(5, "late"))).isNull();
-            assertThat(Asyncio.timeoutOrNull(Duration.ofSeconds(5), after(1, "early"))).isEqualTo("early");
+            assertThat(Asyncio.timeoutOrNull(Duration.ofSeconds(1), after(5, "late")))
+                    .isNull();
+            assertThat(Asyncio.timeoutOrNull(Duration.ofSeconds(5), after(1, "early")))
+                    .isEqualTo("early");
             return null;
         });
     }
@@ -213,7 +213,8 @@ class CombinatorsTest {
         TestLoops.run(() -> {
             try {
                 Asyncio.timeout(Duration.ofSeconds(1), timeout -> {
-                    timeout.reschedule(Asyncio.currentLoop().time() + Duration.ofSeconds(3).toNanos());
+                    timeout.reschedule(
+                            Asyncio.currentLoop().time() + Duration.ofSeconds(3).toNanos());
                     Asyncio.sleep(Duration.ofSeconds(2));
                     log.add("survived past the first deadline @" + TestLoops.millis());
                     Asyncio.sleep(Duration.ofSeconds(5));
@@ -384,6 +385,7 @@ class CombinatorsTest {
 
     @Test
     void shieldReturnsTheValueWhenNotCancelled() throws Exception {
-        assertThat(TestLoops.run(() -> Asyncio.shield(Asyncio.createTask(after(1, "v"))))).isEqualTo("v");
+        assertThat(TestLoops.run(() -> Asyncio.shield(Asyncio.createTask(after(1, "v")))))
+                .isEqualTo("v");
     }
 }

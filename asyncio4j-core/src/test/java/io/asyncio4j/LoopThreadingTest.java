@@ -92,26 +92,27 @@ class LoopThreadingTest {
     @Test
     void jdkBlockingWaitDoesNotStopTimersOfOtherTasks() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        assertTimeoutPreemptively(LIMIT, () -> TestLoops.run(() -> {
-            CountDownLatch latch = new CountDownLatch(1);
-            Task<Void> blocked = Asyncio.createTask(() -> {
-                log.add("blocked waits on a CountDownLatch");
-                latch.await();
-                log.add("blocked released");
-            });
-            Task<Void> ticker = Asyncio.createTask(() -> {
-                for (int i = 1; i <= 3; i++) {
-                    Asyncio.sleep(Duration.ofSeconds(1));
-                    log.add("tick " + i);
-                }
-                latch.countDown();
-            });
-            Asyncio.gather(blocked, ticker);
-            return null;
-        }));
+        assertTimeoutPreemptively(
+                LIMIT,
+                () -> TestLoops.run(() -> {
+                    CountDownLatch latch = new CountDownLatch(1);
+                    Task<Void> blocked = Asyncio.createTask(() -> {
+                        log.add("blocked waits on a CountDownLatch");
+                        latch.await();
+                        log.add("blocked released");
+                    });
+                    Task<Void> ticker = Asyncio.createTask(() -> {
+                        for (int i = 1; i <= 3; i++) {
+                            Asyncio.sleep(Duration.ofSeconds(1));
+                            log.add("tick " + i);
+                        }
+                        latch.countDown();
+                    });
+                    Asyncio.gather(blocked, ticker);
+                    return null;
+                }));
         assertThat(log)
-                .containsExactly(
-                        "blocked waits on a CountDownLatch", "tick 1", "tick 2", "tick 3", "blocked released");
+                .containsExactly("blocked waits on a CountDownLatch", "tick 1", "tick 2", "tick 3", "blocked released");
     }
 
     @Test
@@ -271,8 +272,8 @@ class LoopThreadingTest {
             assertThatThrownBy(() -> loop.callSoon(() -> {}))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("callSoon");
-            Task<Void> task = loop.submit(() -> loop.createTask(() -> (Void) null))
-                    .get();
+            Task<Void> task =
+                    loop.submit(() -> loop.createTask(() -> (Void) null)).get();
             assertThatThrownBy(task::cancel)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Task.cancel");

@@ -167,8 +167,12 @@ class StructuredTwinsTest {
     @Test
     void transcriptsMatchCpythonAsyncio() throws Exception {
         TestLoops.run(() -> {
-            List<Scenario> scenarios =
-                    List.of(this::gatherFailure, this::timeoutVsExternal, this::nested, this::taskGroupFailure, this::shieldDemo);
+            List<Scenario> scenarios = List.of(
+                    this::gatherFailure,
+                    this::timeoutVsExternal,
+                    this::nested,
+                    this::taskGroupFailure,
+                    this::shieldDemo);
             List<String> names =
                     List.of("gather_failure", "timeout_vs_external", "nested", "tg_failure", "shield_demo");
             for (int i = 0; i < scenarios.size(); i++) {
@@ -190,7 +194,9 @@ class StructuredTwinsTest {
         }
         Process p;
         try {
-            p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder("python3", script.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             Assumptions.abort("python3 is not installed: " + e.getMessage());
             return;

@@ -224,7 +224,9 @@ class TaskTest {
     void aTaskCannotAwaitItself() throws Exception {
         TestLoops.run(() -> {
             Task<Object> self = Asyncio.createTask(() -> Asyncio.currentTask().await());
-            assertThatThrownBy(self::await).isInstanceOf(IllegalStateException.class).hasMessageContaining("itself");
+            assertThatThrownBy(self::await)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("itself");
             return null;
         });
     }
@@ -263,7 +265,9 @@ class TaskTest {
             assertThatThrownBy(failing::await).isInstanceOf(IOException.class).hasMessage("no");
             Future<String> cancelled = new Future<>();
             cancelled.cancel("gone");
-            assertThatThrownBy(cancelled::await).isInstanceOf(CancelledError.class).hasMessage("gone");
+            assertThatThrownBy(cancelled::await)
+                    .isInstanceOf(CancelledError.class)
+                    .hasMessage("gone");
             assertThatThrownBy(() -> new Future<String>().setException(new CancelledError()))
                     .isInstanceOf(IllegalArgumentException.class);
             return null;

@@ -39,7 +39,8 @@ public final class LoopBinding {
             loop = me.loop();
         } else if (!Parking.isLoopThread(l)) {
             throw new IllegalStateException(owner + "." + operation + ": this " + owner + " belongs to loop '"
-                    + l.name() + "' and was used from thread '" + Thread.currentThread().getName() + "'; an "
+                    + l.name() + "' and was used from thread '"
+                    + Thread.currentThread().getName() + "'; an "
                     + owner + " is for the tasks of one loop — to coordinate plain threads or several loops use a"
                     + " thread-safe channel or java.util.concurrent");
         }

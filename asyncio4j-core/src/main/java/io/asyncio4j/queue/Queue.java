@@ -384,7 +384,9 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append("[maxsize=").append(maxsize);
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName())
+                .append("[maxsize=")
+                .append(maxsize);
         sb.append(", qsize=").append(count());
         if (!getters.isEmpty()) {
             sb.append(", getters=").append(getters.size());

@@ -239,7 +239,8 @@ class SyncTest {
             assertThat(barrier.nWaiting()).isZero();
             return null;
         });
-        assertThat(log).containsExactlyInAnyOrder("index 0 passes @2000", "index 1 passes @2000", "index 2 passes @2000");
+        assertThat(log)
+                .containsExactlyInAnyOrder("index 0 passes @2000", "index 1 passes @2000", "index 2 passes @2000");
     }
 
     @Test
