@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.loop.Signals;
 import io.asyncio4j.internal.sched.VirtualThreads;
 import io.asyncio4j.internal.timer.TimerHeap;
 import io.asyncio4j.lowlevel.Clock;
@@ -14,8 +15,10 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -103,7 +106,8 @@ public final class Loop implements AutoCloseable {
     private final LoopThread thread;
     private final Clock clock;
     final boolean debug;
-    private final Consumer<ErrorContext> exceptionHandler;
+    private volatile Consumer<ErrorContext> exceptionHandler;
+    private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
     private final int executorThreads;
     private final Thread.Builder.OfVirtual builder;
     private final Selector selector;
@@ -577,7 +581,46 @@ public final class Loop implements AutoCloseable {
         return ex;
     }
 
-    // ---- errors ----
+    // ---- errors and signals ----
+
+    /**
+     * Replaces the exception handler (see {@link LoopOptions#exceptionHandler}); asyncio's {@code
+     * set_exception_handler}. Any thread.
+     */
+    public void setExceptionHandler(Consumer<ErrorContext> handler) {
+        exceptionHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Runs {@code callback} on this loop whenever the process receives signal {@code signal} (like
+     * {@code "SIGTERM"} or {@code "HUP"}); asyncio's {@code add_signal_handler}. Replaces an earlier
+     * handler of the same signal.
+     *
+     * @throws IllegalArgumentException if the JVM reserves the signal (SIGQUIT, SIGSEGV, ...) or
+     *     does not know it
+     */
+    public void addSignalHandler(String signal, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread("addSignalHandler");
+        removeSignalHandler(signal);
+        signalHandlers.put(signal, Signals.install(signal, () -> callSoonThreadsafe(callback)));
+    }
+
+    /**
+     * Removes the handler of {@code signal} added by {@link #addSignalHandler}, restoring the one
+     * before it.
+     *
+     * @return whether there was one
+     */
+    public boolean removeSignalHandler(String signal) {
+        checkThread("removeSignalHandler");
+        var registration = signalHandlers.remove(signal);
+        if (registration == null) {
+            return false;
+        }
+        registration.restore();
+        return true;
+    }
 
     /**
      * Sends an error nobody else can handle to the loop's exception handler; asyncio's {@code
@@ -801,6 +844,8 @@ public final class Loop implements AutoCloseable {
     }
 
     private void shutDown() {
+        signalHandlers.values().forEach(Signals.Registration::restore);
+        signalHandlers.clear();
         ExecutorService ex = defaultExecutor;
         if (ex != null) {
             ex.shutdown();

@@ -19,6 +19,12 @@ class ForkedJvmTest {
     private record Result(int exitCode, String output) {}
 
     private static Result runJava(List<String> jvmArgs, Class<?> main) throws IOException, InterruptedException {
+        return runJava(jvmArgs, main, null);
+    }
+
+    /** Runs {@code main}; when its output shows {@code trigger}, sends SIGINT to it. */
+    private static Result runJava(List<String> jvmArgs, Class<?> main, String sigintOn)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
@@ -26,12 +32,40 @@ class ForkedJvmTest {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder seen = new StringBuilder();
+        if (sigintOn != null) {
+            java.io.BufferedReader reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                seen.append(line).append('\n');
+                if (line.contains(sigintOn)) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                            .start()
+                            .waitFor();
+                    break;
+                }
+            }
+            reader.transferTo(new java.io.Writer() {
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    seen.append(buf, off, len);
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            });
+        }
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             String partial = new String(p.getInputStream().readNBytes(10_000), StandardCharsets.UTF_8);
             throw new AssertionError(main.getSimpleName() + " did not finish within 30 s (deadlock?): " + partial);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        String rest = sigintOn != null ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.exitValue(), seen + rest);
     }
 
     /** Opens a loop in a JVM started without --add-opens. */
@@ -106,5 +140,40 @@ class ForkedJvmTest {
                 .contains("second loop read hello")
                 .contains("plain virtual thread read hello");
         assertThat(r.exitCode()).isZero();
+    }
+
+    /** Waits forever in a task with cleanup; prints a marker once it is waiting. */
+    public static final class WaitsForCtrlC {
+        public static void main(String[] args) throws Exception {
+            try {
+                Asyncio.run(() -> {
+                    try {
+                        System.out.println("waiting for Ctrl-C");
+                        System.out.flush();
+                        Asyncio.sleep(java.time.Duration.ofHours(1));
+                    } finally {
+                        Asyncio.uncancellable(() -> {
+                            Asyncio.sleep(java.time.Duration.ofMillis(10));
+                            System.out.println("cleanup ran");
+                            return null;
+                        });
+                    }
+                    return null;
+                });
+            } catch (CancelledError e) {
+                System.out.println("Asyncio.run threw CancelledError: " + e.getMessage());
+                System.exit(130);
+            }
+        }
+    }
+
+    @Test
+    void ctrlCCancelsTheMainTaskSoItsCleanupRuns() throws Exception {
+        Result r = runJava(
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), WaitsForCtrlC.class, "waiting for Ctrl-C");
+        assertThat(r.output())
+                .contains("cleanup ran")
+                .contains("Asyncio.run threw CancelledError: interrupted by SIGINT (Ctrl-C)");
+        assertThat(r.exitCode()).isEqualTo(130);
     }
 }

@@ -189,13 +189,16 @@ class LoopLifecycleTest {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try (Loop loop = Loop.open()) {
             loop.run(() -> {
+                CompletableFuture<Void> started = new CompletableFuture<>();
                 CompletableFuture<Void> gate = new CompletableFuture<>();
                 Task<String> work = Asyncio.createTask(() -> Asyncio.toThread(() -> {
                     log.add("worker starts on " + Thread.currentThread().getName());
-                    gate.join();
+                    started.complete(null);
+                    gate.join(); // holds its platform thread, not the loop
                     return "computed";
                 }));
                 Task<Void> ticker = Asyncio.createTask(() -> {
+                    Asyncio.await(started);
                     for (int i = 0; i < 3; i++) {
                         Asyncio.sleep(Duration.ofMillis(1));
                         log.add("tick");

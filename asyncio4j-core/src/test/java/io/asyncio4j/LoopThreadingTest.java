@@ -321,4 +321,56 @@ class LoopThreadingTest {
             assertThat(first.name()).isNotEqualTo(second.name());
         }
     }
+
+    @Test
+    void aVirtualThreadStartedInsideATaskRunsOnTheSameLoop() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        try (Loop loop = Loop.open()) {
+            loop.run(() -> {
+                Thread plain = Thread.ofVirtual().start(() -> log.add("plain virtual thread on " + carrierName()));
+                Asyncio.await(CompletableFuture.runAsync(() -> {
+                    try {
+                        plain.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+                return null;
+            });
+            assertThat(log).containsExactly("plain virtual thread on " + loop.name());
+        }
+    }
+
+    @Test
+    void signalHandlersRunOnTheLoopAndReservedSignalsAreRefusedClearly() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        try (Loop loop = Loop.open()) {
+            loop.run(() -> {
+                io.asyncio4j.Future<String> received = new io.asyncio4j.Future<>();
+                Asyncio.currentLoop().addSignalHandler("SIGWINCH", () -> {
+                    log.add("handler on " + Thread.currentThread().getName());
+                    if (!received.isDone()) {
+                        received.setResult("WINCH");
+                    }
+                });
+                new ProcessBuilder(
+                                "kill",
+                                "-WINCH",
+                                Long.toString(ProcessHandle.current().pid()))
+                        .start()
+                        .waitFor();
+                log.add("got " + received.await());
+                assertThat(Asyncio.currentLoop().removeSignalHandler("SIGWINCH"))
+                        .isTrue();
+                assertThat(Asyncio.currentLoop().removeSignalHandler("SIGWINCH"))
+                        .isFalse();
+                assertThatThrownBy(() -> Asyncio.currentLoop().addSignalHandler("QUIT", () -> {}))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("SIGQUIT")
+                        .hasMessageContaining("reserves");
+                return null;
+            });
+            assertThat(log).containsExactly("handler on " + loop.name(), "got WINCH");
+        }
+    }
 }
