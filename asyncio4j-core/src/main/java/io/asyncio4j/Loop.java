@@ -11,6 +11,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -815,10 +817,88 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    private void ioReady(java.nio.channels.SelectionKey key) {
+    private void ioReady(SelectionKey key) {
         activity++;
-        if (key.attachment() instanceof Runnable r) {
-            r.run();
+        if (key.attachment() instanceof IoRegistration registration) {
+            registration.ready(key.readyOps());
+        }
+    }
+
+    // ---- I/O readiness (see IoWait) ----
+
+    void waitIo(Task<?> me, SelectableChannel channel, boolean read) throws IOException {
+        me.checkCancelled();
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && !key.isValid()) {
+            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            key = null;
+        }
+        IoRegistration registration;
+        if (key == null) {
+            key = channel.register(selector, 0);
+            registration = new IoRegistration(key);
+            key.attach(registration);
+        } else {
+            registration = (IoRegistration) key.attachment();
+        }
+        int ops = read
+                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
+                : (channel.validOps() & SelectionKey.OP_CONNECT) != 0
+                                && channel instanceof java.nio.channels.SocketChannel sc
+                                && sc.isConnectionPending()
+                        ? SelectionKey.OP_CONNECT
+                        : SelectionKey.OP_WRITE;
+        if (read ? registration.reader != null : registration.writer != null) {
+            throw new IllegalStateException(
+                    "another task already waits to " + (read ? "read" : "write") + " " + channel);
+        }
+        if (read) {
+            registration.reader = me;
+        } else {
+            registration.writer = me;
+        }
+        key.interestOps(key.interestOps() | ops);
+        me.suspend();
+        if (read ? registration.reader == me : registration.writer == me) {
+            waitIoSlow(me, registration, read, ops);
+        }
+    }
+
+    private void waitIoSlow(Task<?> me, IoRegistration registration, boolean read, int ops) {
+        while (read ? registration.reader == me : registration.writer == me) {
+            if (me.cancelPending()) {
+                if (read) {
+                    registration.reader = null;
+                } else {
+                    registration.writer = null;
+                }
+                if (registration.key.isValid()) {
+                    registration.key.interestOps(registration.key.interestOps() & ~ops);
+                }
+                throw me.cancelledError();
+            }
+            me.suspend();
+        }
+    }
+
+    void forgetIo(SelectableChannel channel) {
+        checkThread("IoWait.forget");
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null) {
+            return;
+        }
+        key.cancel();
+        if (key.attachment() instanceof IoRegistration registration) {
+            Task<?> r = registration.reader;
+            Task<?> w = registration.writer;
+            registration.reader = null;
+            registration.writer = null;
+            if (r != null) {
+                r.wake();
+            }
+            if (w != null) {
+                w.wake();
+            }
         }
     }
 

@@ -42,4 +42,19 @@ final class TaskAccessImpl implements TaskAccess {
     public void checkThread(Loop loop, String operation) {
         loop.checkThread(operation);
     }
+
+    @Override
+    public void waitIo(java.nio.channels.SelectableChannel channel, boolean read) throws java.io.IOException {
+        Task<?> me = Task.currentOrThrow(read ? "IoWait.readable" : "IoWait.writable");
+        me.loop.waitIo(me, channel, read);
+    }
+
+    @Override
+    public void forgetIo(java.nio.channels.SelectableChannel channel) {
+        Loop loop = Loop.currentOrNull();
+        if (loop == null) {
+            throw new IllegalStateException("IoWait.forget must be called on a loop");
+        }
+        loop.forgetIo(channel);
+    }
 }

@@ -32,6 +32,12 @@ public interface TaskAccess {
     /** Throws IllegalStateException naming {@code operation} unless the caller runs on {@code loop}. */
     void checkThread(Loop loop, String operation);
 
+    /** Parks the current task until {@code channel} is readable ({@code read}) or writable. */
+    void waitIo(java.nio.channels.SelectableChannel channel, boolean read) throws java.io.IOException;
+
+    /** Deregisters {@code channel} from the current loop's selector. */
+    void forgetIo(java.nio.channels.SelectableChannel channel);
+
     /** Installs the implementation; called once by {@code io.asyncio4j}. */
     static void install(TaskAccess access) {
         Holder.instance = access;
