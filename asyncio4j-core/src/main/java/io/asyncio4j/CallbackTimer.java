@@ -1,10 +1,10 @@
 package io.asyncio4j;
 
-import io.asyncio4j.internal.timer.TimerHeap;
+import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.TimerHandle;
 
 /** A {@code callLater}/{@code callAt} timer. */
-final class CallbackTimer extends TimerHeap.Timer implements TimerHandle {
+final class CallbackTimer extends TimerQueue.Timer implements TimerHandle {
     private final Loop loop;
     private final Runnable action;
 

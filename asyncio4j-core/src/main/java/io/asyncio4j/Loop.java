@@ -2,7 +2,7 @@ package io.asyncio4j;
 
 import io.asyncio4j.internal.loop.Signals;
 import io.asyncio4j.internal.sched.VirtualThreads;
-import io.asyncio4j.internal.timer.TimerHeap;
+import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.Handle;
 import io.asyncio4j.lowlevel.TimerHandle;
@@ -121,7 +121,7 @@ public final class Loop implements AutoCloseable {
     @SuppressWarnings("unused") // accessed through SELECTING
     private volatile int selecting;
 
-    private final TimerHeap timers = new TimerHeap();
+    private final TimerQueue timers = new TimerQueue();
 
     private volatile int lifecycle = OPEN;
     private boolean closeCancelSent;
@@ -553,11 +553,11 @@ public final class Loop implements AutoCloseable {
         return deadline;
     }
 
-    void addTimer(TimerHeap.Timer timer, long deadline) {
+    void addTimer(TimerQueue.Timer timer, long deadline) {
         timers.add(timer, deadline);
     }
 
-    void cancelTimer(TimerHeap.Timer timer) {
+    void cancelTimer(TimerQueue.Timer timer) {
         timers.cancel(timer);
     }
 
@@ -753,7 +753,7 @@ public final class Loop implements AutoCloseable {
             }
         }
         long now = clock.nanoTime();
-        TimerHeap.Timer timer;
+        TimerQueue.Timer timer;
         while ((timer = timers.pollDue(now)) != null) {
             activity++;
             try {

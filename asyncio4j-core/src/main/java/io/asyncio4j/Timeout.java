@@ -1,6 +1,6 @@
 package io.asyncio4j;
 
-import io.asyncio4j.internal.timer.TimerHeap;
+import io.asyncio4j.internal.timer.TimerQueue;
 
 /**
  * The deadline of one {@link Asyncio#timeout(java.time.Duration, Timeout.Body)} block, which the
@@ -68,7 +68,7 @@ public final class Timeout {
         }
     }
 
-    private final class Expiry extends TimerHeap.Timer {
+    private final class Expiry extends TimerQueue.Timer {
         @Override
         public void fire() {
             scope.cancel("timeout");

@@ -1,9 +1,9 @@
 package io.asyncio4j;
 
-import io.asyncio4j.internal.timer.TimerHeap;
+import io.asyncio4j.internal.timer.TimerQueue;
 
 /** A timer that wakes a task parked in {@code sleep}. */
-final class WakeTimer extends TimerHeap.Timer {
+final class WakeTimer extends TimerQueue.Timer {
     private final Task<?> task;
     boolean fired;
 
