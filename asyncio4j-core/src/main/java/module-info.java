@@ -5,6 +5,8 @@
  * seam; {@code io.asyncio4j.internal.*} is not exported.
  */
 module io.asyncio4j {
+    requires java.management;
+    requires jdk.jfr;
     requires jdk.unsupported;
 
     exports io.asyncio4j;

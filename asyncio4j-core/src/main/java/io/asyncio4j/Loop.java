@@ -135,6 +135,22 @@ public final class Loop implements AutoCloseable {
     private Task<?> liveHead;
     private int liveCount;
     private long taskIds;
+    // Counters for stats(): written by the loop thread only, read racily by monitors.
+    private long tasksCreated;
+    private long tasksFinished;
+    private long selectorWakeups;
+    private long cycles;
+    private long lagNanos;
+
+    // Debug mode: when the current ready entry started (0 between entries), and its sequence number.
+    private final long slowNanos;
+    private volatile long entryStart;
+    private volatile long entrySeq;
+    private volatile long stallReportedSeq = -1;
+    private volatile StackTraceElement[] slowSample;
+    private volatile String slowSampleTask;
+    private final LoopManagement management = new LoopManagement(this);
+
     /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
     private int driven;
     /** Ready entries and timers run so far; tells a virtual clock whether anything happened. */
@@ -151,11 +167,13 @@ public final class Loop implements AutoCloseable {
     static final class FailureRecord extends WeakReference<Awaitable<?>> {
         final Throwable exception;
         final String what;
+        final Throwable creationSite;
 
         FailureRecord(Awaitable<?> source, Throwable exception, ReferenceQueue<Awaitable<?>> queue) {
             super(source, queue);
             this.exception = exception;
             this.what = source.toString();
+            this.creationSite = source instanceof Task<?> t ? t.creationSite : null;
         }
     }
 
@@ -166,6 +184,7 @@ public final class Loop implements AutoCloseable {
         this.debug = options.debug();
         this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
         this.executorThreads = options.executorThreads();
+        this.slowNanos = options.slowCallbackDuration().toNanos();
         this.builder = VirtualThreads.builder(scheduler);
         try {
             this.selector = Selector.open();
@@ -189,6 +208,10 @@ public final class Loop implements AutoCloseable {
     public static Loop open(LoopOptions options) {
         Loop loop = new Loop(Objects.requireNonNull(options, "options"));
         loop.thread.start();
+        loop.management.register();
+        if (loop.debug) {
+            loop.startWatchdog();
+        }
         return loop;
     }
 
@@ -439,6 +462,7 @@ public final class Loop implements AutoCloseable {
         vt.setUncaughtExceptionHandler(body);
         task.thread = vt;
         link(task);
+        tasksCreated++;
         if (lifecycle != OPEN) {
             task.cancel("the loop is closing");
         }
@@ -489,6 +513,7 @@ public final class Loop implements AutoCloseable {
         task.prevLive = null;
         task.nextLive = null;
         liveCount--;
+        tasksFinished++;
     }
 
     // ---- callbacks and timers ----
@@ -662,7 +687,15 @@ public final class Loop implements AutoCloseable {
     }
 
     private void reportNeverRetrieved(FailureRecord record) {
-        reportError(record.what + ": exception was never retrieved", record.exception, null);
+        var event = new io.asyncio4j.internal.jfr.UnretrievedExceptionEvent();
+        if (event.shouldCommit()) {
+            event.loop = name;
+            event.source = record.what;
+            event.exception = String.valueOf(record.exception);
+            event.commit();
+        }
+        String site = record.creationSite == null ? "" : "; created at " + TaskDump.firstUserFrame(record.creationSite);
+        reportError(record.what + ": exception was never retrieved" + site, record.exception, null);
     }
 
     // ---- thread checks ----
@@ -762,14 +795,23 @@ public final class Loop implements AutoCloseable {
                 reportError("exception in a timer callback", t, null);
             }
         }
+        boolean sample = debug || (++cycles & 63) == 0;
+        long batchStart = sample ? System.nanoTime() : 0;
         for (int n = ready.size(); n > 0; n--) {
             r = ready.pollFirst();
             activity++;
+            if (debug) {
+                runTimed(r);
+                continue;
+            }
             try {
                 r.run();
             } catch (Throwable t) {
                 reportError("exception in callback " + r, t, null);
             }
+        }
+        if (sample) {
+            lagNanos = System.nanoTime() - batchStart;
         }
         if (!failures.isEmpty()) {
             reportCollectedFailures();
@@ -800,6 +842,7 @@ public final class Loop implements AutoCloseable {
         }
         select(wait < 0 ? -1 : Math.max(1, (wait + 999_999) / 1_000_000));
         SELECTING.setVolatile(this, 0);
+        selectorWakeups++;
     }
 
     /** Selects: {@code millis} 0 polls, negative blocks until woken. */
@@ -820,7 +863,11 @@ public final class Loop implements AutoCloseable {
     private void ioReady(SelectionKey key) {
         activity++;
         if (key.attachment() instanceof IoRegistration registration) {
-            registration.ready(key.readyOps());
+            try {
+                registration.ready(key.readyOps());
+            } catch (Throwable t) {
+                reportError("exception in an I/O readiness callback of " + key.channel(), t, null);
+            }
         }
     }
 
@@ -840,6 +887,10 @@ public final class Loop implements AutoCloseable {
             key.attach(registration);
         } else {
             registration = (IoRegistration) key.attachment();
+        }
+        if (read ? registration.onReadable != null : registration.onWritable != null) {
+            throw new IllegalStateException(
+                    "a readiness callback already watches " + channel + " for " + (read ? "reading" : "writing"));
         }
         int ops = read
                 ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
@@ -881,6 +932,56 @@ public final class Loop implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the callback the loop runs on every readiness of {@code channel} for reading ({@code
+     * read}) or writing, until it is removed with a null {@code callback}: asyncio's {@code
+     * add_reader}/{@code add_writer}. Loop thread only.
+     */
+    void setIoCallback(SelectableChannel channel, boolean read, Runnable callback) throws IOException {
+        checkThread(read ? "addReader" : "addWriter");
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && !key.isValid()) {
+            if (callback == null) {
+                return;
+            }
+            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            key = null;
+        }
+        if (key == null) {
+            if (callback == null) {
+                return;
+            }
+            key = channel.register(selector, 0);
+            key.attach(new IoRegistration(key));
+        }
+        IoRegistration registration = (IoRegistration) key.attachment();
+        int ops = read
+                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
+                : SelectionKey.OP_WRITE;
+        if (callback == null) {
+            if (read) {
+                registration.onReadable = null;
+            } else {
+                registration.onWritable = null;
+            }
+            if ((read ? registration.reader : registration.writer) == null) {
+                key.interestOps(key.interestOps() & ~ops);
+            }
+            return;
+        }
+        if (read ? registration.reader != null : registration.writer != null) {
+            throw new IllegalStateException(
+                    "a task already waits to " + (read ? "read" : "write") + " " + channel + "; it cannot also have a"
+                            + " readiness callback");
+        }
+        if (read) {
+            registration.onReadable = callback;
+        } else {
+            registration.onWritable = callback;
+        }
+        key.interestOps(key.interestOps() | ops);
+    }
+
     void forgetIo(SelectableChannel channel) {
         checkThread("IoWait.forget");
         SelectionKey key = channel.keyFor(selector);
@@ -893,6 +994,8 @@ public final class Loop implements AutoCloseable {
             Task<?> w = registration.writer;
             registration.reader = null;
             registration.writer = null;
+            registration.onReadable = null;
+            registration.onWritable = null;
             if (r != null) {
                 r.wake();
             }
@@ -924,6 +1027,7 @@ public final class Loop implements AutoCloseable {
     }
 
     private void shutDown() {
+        management.unregister();
         signalHandlers.values().forEach(Signals.Registration::restore);
         signalHandlers.clear();
         ExecutorService ex = defaultExecutor;
@@ -952,6 +1056,150 @@ public final class Loop implements AutoCloseable {
             reportError("closing the selector failed", e, null);
         }
         terminated.countDown();
+    }
+
+    // ---- introspection ----
+
+    /** A snapshot of the loop's counters. Any thread; approximate from other threads. */
+    public LoopStats stats() {
+        return new LoopStats(
+                tasksCreated, tasksFinished, liveCount, ready.size(), lagNanos / 1000, selectorWakeups, cycles);
+    }
+
+    /**
+     * The live tasks as a tree, each child under the task that created it, with its state (running,
+     * ready, waiting, blocked in a JDK call), in debug mode how long it has been in that state, and
+     * the stack it is parked at: Python 3.14's {@code asyncio pstree}. Any thread: from another
+     * thread the dump is taken on the loop (or, if the loop does not answer within a second because
+     * something holds its thread, read as is).
+     */
+    public String dumpTasks() {
+        if (isLoopThread() || lifecycle == CLOSED) {
+            return TaskDump.render(this, allTasksUnchecked());
+        }
+        CompletableFuture<String> dump = new CompletableFuture<>();
+        try {
+            callSoonThreadsafe(() -> dump.complete(TaskDump.render(this, allTasksUnchecked())));
+            return dump.get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "(loop " + name + " did not answer: its thread is busy; racy view)\n"
+                    + TaskDump.render(this, allTasksUnchecked());
+        }
+    }
+
+    private List<Task<?>> allTasksUnchecked() {
+        List<Task<?>> all = new ArrayList<>();
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            all.add(t);
+        }
+        return all;
+    }
+
+    // ---- debug mode: slow tasks and stalls ----
+
+    /** Runs one ready entry, timing it and reporting it if it held the loop too long. */
+    private void runTimed(Runnable r) {
+        long start = System.nanoTime();
+        entryStart = start;
+        try {
+            r.run();
+        } catch (Throwable t) {
+            reportError("exception in callback " + r, t, null);
+        } finally {
+            entryStart = 0;
+            long held = System.nanoTime() - start;
+            long seq = entrySeq++;
+            if (held > slowNanos) {
+                reportSlow(held, seq);
+            }
+        }
+    }
+
+    private void reportSlow(long held, long seq) {
+        StackTraceElement[] stack = slowSample;
+        String who = slowSampleTask;
+        slowSample = null;
+        slowSampleTask = null;
+        Throwable where = new Throwable(
+                stack != null ? "where " + who + " was running when sampled" : "no stack sample (too short)");
+        where.setStackTrace(stack != null ? stack : new StackTraceElement[0]);
+        String message = (who != null ? who : "a callback or task") + " held loop " + name + " for "
+                + held / 1_000_000 + " ms (slowCallbackDuration " + slowNanos / 1_000_000
+                + " ms); move blocking or CPU-heavy work to Asyncio.toThread";
+        var event = new io.asyncio4j.internal.jfr.SlowTaskEvent();
+        if (event.shouldCommit()) {
+            event.loop = name;
+            event.task = who;
+            event.held = held;
+            event.stack = TaskDump.stackText(stack, 12);
+            event.commit();
+        }
+        reportError(message, where, null);
+        if (stallReportedSeq == seq) {
+            LOG.log(System.Logger.Level.WARNING, "loop " + name + " is cycling again after a stall");
+        }
+    }
+
+    /**
+     * In debug mode, a platform thread samples what holds the loop: the task (or carrier) stack of a
+     * ready entry running longer than the slow threshold, so the report shows where it was, not
+     * where it ended. If the entry goes on for ten times the threshold, the loop has stalled (a task
+     * pinned in native code or a class initializer, say): the watchdog reports that itself, since the
+     * loop cannot.
+     */
+    private void startWatchdog() {
+        Thread watchdog = new Thread(
+                () -> {
+                    long period = Math.max(1_000_000, slowNanos / 2);
+                    while (lifecycle != CLOSED) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(period);
+                        long start = entryStart;
+                        long seq = entrySeq;
+                        if (start == 0) {
+                            continue;
+                        }
+                        long held = System.nanoTime() - start;
+                        if (held > slowNanos && slowSample == null) {
+                            sampleRunningStack();
+                        }
+                        if (held > 10 * slowNanos && stallReportedSeq != seq) {
+                            stallReportedSeq = seq;
+                            reportStall(held);
+                        }
+                    }
+                },
+                name + "-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void sampleRunningStack() {
+        String marker = "@" + name;
+        for (Task<?> t : allTasksUnchecked()) {
+            Thread vt = t.thread;
+            if (vt != null && vt.toString().endsWith(marker)) {
+                slowSampleTask = t.toString();
+                slowSample = vt.getStackTrace();
+                return;
+            }
+        }
+        slowSampleTask = "a callback";
+        slowSample = thread.getStackTrace();
+    }
+
+    private void reportStall(long held) {
+        String stack = TaskDump.stackText(slowSample, 20);
+        var event = new io.asyncio4j.internal.jfr.LoopStallEvent();
+        if (event.shouldCommit()) {
+            event.loop = name;
+            event.stalledFor = held;
+            event.stack = stack;
+            event.commit();
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "loop " + name + " has not cycled for " + held / 1_000_000 + " ms; " + slowSampleTask
+                        + " holds its thread at:\n" + stack);
     }
 
     @Override

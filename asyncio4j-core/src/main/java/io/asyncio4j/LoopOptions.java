@@ -1,6 +1,7 @@
 package io.asyncio4j;
 
 import io.asyncio4j.lowlevel.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -18,18 +19,21 @@ public final class LoopOptions {
     private final String name;
     private final Consumer<Loop.ErrorContext> exceptionHandler;
     private final int executorThreads;
+    private final Duration slowCallbackDuration;
 
     private LoopOptions(
             Clock clock,
             boolean debug,
             String name,
             Consumer<Loop.ErrorContext> exceptionHandler,
-            int executorThreads) {
+            int executorThreads,
+            Duration slowCallbackDuration) {
         this.clock = clock;
         this.debug = debug;
         this.name = name;
         this.exceptionHandler = exceptionHandler;
         this.executorThreads = executorThreads;
+        this.slowCallbackDuration = slowCallbackDuration;
     }
 
     /**
@@ -43,22 +47,30 @@ public final class LoopOptions {
                 Boolean.getBoolean("asyncio4j.debug"),
                 null,
                 null,
-                Math.min(32, Runtime.getRuntime().availableProcessors() + 4));
+                Math.min(32, Runtime.getRuntime().availableProcessors() + 4),
+                Duration.ofMillis(100));
     }
 
     /** Uses {@code clock} for loop time and idle waits ({@code new VirtualClock()} in tests). */
     public LoopOptions clock(Clock clock) {
-        return new LoopOptions(Objects.requireNonNull(clock, "clock"), debug, name, exceptionHandler, executorThreads);
+        return new LoopOptions(
+                Objects.requireNonNull(clock, "clock"), debug, name, exceptionHandler, executorThreads, slowCallbackDuration);
     }
 
-    /** Turns debug mode on or off: tasks record where they were created. */
+    /**
+     * Turns debug mode on or off: tasks record where they were created (and failures nobody
+     * retrieved are reported with that place), a task or callback holding the loop longer than
+     * {@link #slowCallbackDuration} is reported with the stack where it was running, and task dumps
+     * show how long each task has been in its state.
+     */
     public LoopOptions debug(boolean debug) {
-        return new LoopOptions(clock, debug, name, exceptionHandler, executorThreads);
+        return new LoopOptions(clock, debug, name, exceptionHandler, executorThreads, slowCallbackDuration);
     }
 
     /** Names the loop and its thread. */
     public LoopOptions name(String name) {
-        return new LoopOptions(clock, debug, Objects.requireNonNull(name, "name"), exceptionHandler, executorThreads);
+        return new LoopOptions(
+                clock, debug, Objects.requireNonNull(name, "name"), exceptionHandler, executorThreads, slowCallbackDuration);
     }
 
     /**
@@ -66,7 +78,8 @@ public final class LoopOptions {
      * callbacks. The default logs a warning through {@link System.Logger}.
      */
     public LoopOptions exceptionHandler(Consumer<Loop.ErrorContext> handler) {
-        return new LoopOptions(clock, debug, name, Objects.requireNonNull(handler, "handler"), executorThreads);
+        return new LoopOptions(
+                clock, debug, name, Objects.requireNonNull(handler, "handler"), executorThreads, slowCallbackDuration);
     }
 
     /**
@@ -78,7 +91,24 @@ public final class LoopOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("executorThreads must be at least 1: " + threads);
         }
-        return new LoopOptions(clock, debug, name, exceptionHandler, threads);
+        return new LoopOptions(clock, debug, name, exceptionHandler, threads, slowCallbackDuration);
+    }
+
+    /**
+     * In debug mode, how long a task or callback may hold the loop's thread before it is reported
+     * with the stack where it was running (asyncio's {@code slow_callback_duration}; default 100 ms).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public LoopOptions slowCallbackDuration(Duration threshold) {
+        if (threshold.isNegative() || threshold.isZero()) {
+            throw new IllegalArgumentException("slowCallbackDuration must be positive: " + threshold);
+        }
+        return new LoopOptions(clock, debug, name, exceptionHandler, executorThreads, threshold);
+    }
+
+    Duration slowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     Clock clock() {

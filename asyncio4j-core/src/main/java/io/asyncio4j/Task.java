@@ -80,6 +80,8 @@ public final class Task<T> extends Awaitable<T> {
     Object[] context;
     /** Where the task was created; recorded in debug mode only. */
     final Throwable creationSite;
+    /** When the task entered its current state (System.nanoTime); debug mode only. */
+    long stateSince;
 
     /** Links in the loop's list of live tasks, which keeps every running task reachable. */
     Task<?> prevLive;
@@ -94,6 +96,7 @@ public final class Task<T> extends Awaitable<T> {
         this.parent = parent;
         this.context = context;
         this.creationSite = loop.debug ? new Throwable("task created here") : null;
+        this.stateSince = loop.debug ? System.nanoTime() : 0;
     }
 
     /** The task running on the current thread, or null when the caller is not a task. */
@@ -213,6 +216,17 @@ public final class Task<T> extends Awaitable<T> {
     private void finish(int outcome, Object value) {
         Thread.interrupted();
         phase = DONE;
+        if (jdk.jfr.FlightRecorder.isInitialized()) {
+            var event = new io.asyncio4j.internal.jfr.TaskEvent();
+            if (event.shouldCommit()) {
+                event.loop = loop.name();
+                event.task = getName();
+                event.outcome = outcome == RESULT ? "result" : outcome == FAILED ? "failed" : "cancelled";
+                // Committed by the loop's platform thread: on JDK 25, an event committed from a
+                // virtual thread made the carrier's own next events (SlowTask) disappear.
+                loop.callSoon(event::commit);
+            }
+        }
         coro = null;
         parent = null;
         scope = null;
@@ -228,6 +242,9 @@ public final class Task<T> extends Awaitable<T> {
      */
     void suspend() {
         waiting = true;
+        if (loop.debug) {
+            stateSince = System.nanoTime();
+        }
         LockSupport.park();
         if (waiting) {
             suspendSlow();
@@ -251,6 +268,9 @@ public final class Task<T> extends Awaitable<T> {
     void wake() {
         if (waiting) {
             waiting = false;
+            if (loop.debug) {
+                stateSince = System.nanoTime();
+            }
             LockSupport.unpark(thread);
         }
     }

@@ -50,6 +50,16 @@ final class TaskAccessImpl implements TaskAccess {
     }
 
     @Override
+    public void setIoCallback(java.nio.channels.SelectableChannel channel, boolean read, Runnable callback)
+            throws java.io.IOException {
+        Loop loop = Loop.currentOrNull();
+        if (loop == null) {
+            throw new IllegalStateException((read ? "addReader" : "addWriter") + " must be called on a loop");
+        }
+        loop.setIoCallback(channel, read, callback);
+    }
+
+    @Override
     public void forgetIo(java.nio.channels.SelectableChannel channel) {
         Loop loop = Loop.currentOrNull();
         if (loop == null) {

@@ -38,6 +38,13 @@ public interface TaskAccess {
     /** Deregisters {@code channel} from the current loop's selector. */
     void forgetIo(java.nio.channels.SelectableChannel channel);
 
+    /**
+     * Sets (or, with a null {@code callback}, removes) the callback the current loop runs on every
+     * readiness of {@code channel} for reading ({@code read}) or writing. Loop thread only.
+     */
+    void setIoCallback(java.nio.channels.SelectableChannel channel, boolean read, Runnable callback)
+            throws java.io.IOException;
+
     /** Installs the implementation; called once by {@code io.asyncio4j}. */
     static void install(TaskAccess access) {
         Holder.instance = access;
