@@ -1,0 +1,319 @@
+package io.asyncio4j.channel;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded channel for many senders and receivers on any loops or threads: Kotlin's {@code
+ * Channel}, Tokio's {@code mpsc}. A task that waits parks on its own loop; a plain thread blocks.
+ *
+ * {@snippet :
+ * Channel<Job> jobs = new Channel<>(100);
+ * // a legacy thread feeds a loop
+ * Thread.ofPlatform().start(() -> {
+ *     for (Job j : legacySource()) {
+ *         jobs.send(j); // blocks this thread while the channel is full
+ *     }
+ *     jobs.close();
+ * });
+ * // a task of some loop consumes
+ * for (Job j : jobs) { // ends when the channel is closed and drained
+ *     handle(j);
+ * }
+ * }
+ *
+ * <p>Items are handed over in FIFO order; waiting senders and receivers are served in FIFO order.
+ * {@code null} items are not allowed.
+ *
+ * @param <T> the item type
+ */
+public final class Channel<T> implements Iterable<T> {
+    /*
+     * Implementation overview. One ReentrantLock guards the buffer and both waiter queues; it is
+     * held only for a few field updates, never while parking or waking. A send with a receiver
+     * waiting hands the item straight to it (served under the lock), and a receive with a sender
+     * waiting takes its item; the waiter is woken after the lock is released, through its loop's
+     * callSoonThreadsafe (a task of another loop), a direct unpark (a task of the caller's loop) or
+     * LockSupport (a plain thread). A waiter served and then cancelled completes its operation, so
+     * no item is ever lost or duplicated.
+     */
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<T> buffer = new ArrayDeque<>();
+    private final ArrayDeque<Parker<T>> senders = new ArrayDeque<>();
+    private final ArrayDeque<Parker<T>> receivers = new ArrayDeque<>();
+    private boolean closed;
+
+    /**
+     * A channel holding at most {@code capacity} items; 0 makes a rendezvous channel (a send waits
+     * for its receiver).
+     *
+     * @throws IllegalArgumentException if {@code capacity} is negative
+     */
+    public Channel(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("channel capacity must be 0 or more: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * Sends {@code item}, waiting while the channel is full.
+     *
+     * <p><b>Cancellation.</b> If the waiting task is cancelled (or the waiting thread interrupted),
+     * the item is not sent and {@link io.asyncio4j.CancelledError} is thrown — unless a receiver
+     * already took it, in which case {@code send} returns normally.
+     *
+     * @throws ChannelClosedException if the channel is closed (before or while waiting)
+     */
+    public void send(T item) {
+        Objects.requireNonNull(item, "item");
+        Parker<T> wake;
+        Parker<T> me;
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            wake = receivers.pollFirst();
+            if (wake != null) {
+                wake.item = item;
+                wake.served = true;
+                me = null;
+            } else if (buffer.size() < capacity) {
+                buffer.addLast(item);
+                return;
+            } else {
+                me = Parker.forCurrent(item);
+                senders.addLast(me);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            wake.wake();
+            return;
+        }
+        Parker.await(me, lock, senders);
+    }
+
+    /**
+     * Sends {@code item} if that needs no waiting.
+     *
+     * @return false if the channel is full
+     * @throws ChannelClosedException if the channel is closed
+     */
+    public boolean trySend(T item) {
+        Objects.requireNonNull(item, "item");
+        Parker<T> wake;
+        lock.lock();
+        try {
+            if (closed) {
+                throw closedError();
+            }
+            wake = receivers.pollFirst();
+            if (wake != null) {
+                wake.item = item;
+                wake.served = true;
+            } else if (buffer.size() < capacity) {
+                buffer.addLast(item);
+                return true;
+            } else {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        wake.wake();
+        return true;
+    }
+
+    /**
+     * Receives the next item, waiting while the channel is empty.
+     *
+     * <p><b>Cancellation.</b> If the waiting task is cancelled (or the thread interrupted), nothing
+     * is taken and {@link io.asyncio4j.CancelledError} is thrown — unless an item was already
+     * handed to it, in which case {@code receive} returns it.
+     *
+     * @throws ChannelClosedException once the channel is closed and drained
+     */
+    public T receive() {
+        Parker<T> wake = null;
+        Parker<T> me;
+        T item;
+        lock.lock();
+        try {
+            item = buffer.pollFirst();
+            if (item != null) {
+                wake = refillFromSender();
+                me = null;
+            } else if ((wake = senders.pollFirst()) != null) {
+                item = wake.item;
+                wake.item = null;
+                wake.served = true;
+                me = null;
+            } else if (closed) {
+                throw closedError();
+            } else {
+                me = Parker.forCurrent(null);
+                receivers.addLast(me);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (me == null) {
+            if (wake != null) {
+                wake.wake();
+            }
+            return item;
+        }
+        Parker.await(me, lock, receivers);
+        return me.item;
+    }
+
+    /**
+     * Receives an item if one is there without waiting.
+     *
+     * @return the item, or null if the channel is empty (and not closed)
+     * @throws ChannelClosedException once the channel is closed and drained
+     */
+    public T tryReceive() {
+        Parker<T> wake = null;
+        T item;
+        lock.lock();
+        try {
+            item = buffer.pollFirst();
+            if (item != null) {
+                wake = refillFromSender();
+            } else if ((wake = senders.pollFirst()) != null) {
+                item = wake.item;
+                wake.item = null;
+                wake.served = true;
+            } else if (closed) {
+                throw closedError();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            wake.wake();
+        }
+        return item;
+    }
+
+    /** Moves the first waiting sender's item into the buffer; returns that sender to wake. */
+    private Parker<T> refillFromSender() {
+        Parker<T> sender = senders.pollFirst();
+        if (sender != null) {
+            buffer.addLast(sender.item);
+            sender.item = null;
+            sender.served = true;
+        }
+        return sender;
+    }
+
+    /**
+     * Closes the channel: later sends throw {@link ChannelClosedException}; receivers get the items
+     * still buffered, then {@link ChannelClosedException}. Waiting senders and (if nothing is left)
+     * waiting receivers wake with it. Closing twice is harmless.
+     */
+    public void close() {
+        ArrayDeque<Parker<T>> toWake = new ArrayDeque<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Parker<T> p : senders) {
+                p.closed = true;
+                toWake.add(p);
+            }
+            senders.clear();
+            for (Parker<T> p : receivers) {
+                p.closed = true;
+                toWake.add(p);
+            }
+            receivers.clear();
+        } finally {
+            lock.unlock();
+        }
+        toWake.forEach(Parker::wake);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of buffered items. */
+    public int size() {
+        lock.lock();
+        try {
+            return buffer.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The capacity given at construction. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The items as they are received, until the channel is closed and drained. {@code hasNext()}
+     * waits (see {@link #receive()}).
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = receive();
+                    } catch (ChannelClosedException e) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the channel is closed");
+                }
+                T item = next;
+                next = null;
+                return item;
+            }
+        };
+    }
+
+    private static ChannelClosedException closedError() {
+        return new ChannelClosedException("the channel is closed");
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "Channel[capacity=" + capacity + ", size=" + buffer.size() + ", senders waiting=" + senders.size()
+                    + ", receivers waiting=" + receivers.size() + (closed ? ", closed" : "") + "]";
+        } finally {
+            lock.unlock();
+        }
+    }
+}
