@@ -1,7 +1,23 @@
 # The CPython twin of StructuredTwinsTest: both must print structured.expected.
 # Run: python3 structured.py
-import asyncio
+import asyncio, selectors
 log=[]
+
+class VirtualClock:
+    """Loop time that jumps to the next timer instead of sleeping, like asyncio4j's VirtualClock."""
+    now = 0.0
+
+class JumpingSelector(selectors.DefaultSelector):
+    def select(self, timeout=None):
+        if timeout is not None and timeout > 0:
+            VirtualClock.now += timeout
+        return super().select(0)
+
+def virtual_loop():
+    loop = asyncio.SelectorEventLoop(JumpingSelector())
+    loop.time = lambda: VirtualClock.now
+    return loop
+
 def t(): return round(asyncio.get_running_loop().time()-T0,1)
 async def gather_failure():
     async def fail():
@@ -69,4 +85,5 @@ async def main():
         T0 = asyncio.get_running_loop().time(); log.append(f"-- {f.__name__}")
         await f()
     print("\n".join(log))
-asyncio.run(main())
+with asyncio.Runner(loop_factory=virtual_loop) as runner:
+    runner.run(main())

@@ -310,6 +310,11 @@ public final class Asyncio {
         return gather(startAll(coroutines));
     }
 
+    /** Like {@link #gather(Awaitable[])} for bodies without a result, each started as a task first. */
+    public static List<Void> gather(AsyncRunnable... bodies) throws Exception {
+        return gather(startAll(coroutinesOf(bodies)));
+    }
+
     /** Like {@link #gather(Awaitable[])} for a collection. */
     public static <T> List<T> gather(Collection<? extends Awaitable<? extends T>> awaitables) throws Exception {
         Task<?> me = Task.currentOrThrow("Asyncio.gather");
@@ -347,6 +352,11 @@ public final class Asyncio {
         return gatherSettled(startAll(coroutines));
     }
 
+    /** Like {@link #gatherSettled(Awaitable[])} for bodies without a result. */
+    public static List<Outcome<Void>> gatherSettled(AsyncRunnable... bodies) {
+        return gatherSettled(startAll(coroutinesOf(bodies)));
+    }
+
     /** Like {@link #gatherSettled(Awaitable[])} for a collection. */
     public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Awaitable<? extends T>> awaitables) {
         Task<?> me = Task.currentOrThrow("Asyncio.gatherSettled");
@@ -376,6 +386,15 @@ public final class Asyncio {
             tasks.add(loop.createTask(c::call));
         }
         return tasks;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Coroutine<Void>[] coroutinesOf(AsyncRunnable[] bodies) {
+        Coroutine<Void>[] coroutines = new Coroutine[bodies.length];
+        for (int i = 0; i < bodies.length; i++) {
+            coroutines[i] = bodies[i].asCoroutine();
+        }
+        return coroutines;
     }
 
     @SafeVarargs

@@ -970,9 +970,8 @@ public final class Loop implements AutoCloseable {
             return;
         }
         if (read ? registration.reader != null : registration.writer != null) {
-            throw new IllegalStateException(
-                    "a task already waits to " + (read ? "read" : "write") + " " + channel + "; it cannot also have a"
-                            + " readiness callback");
+            throw new IllegalStateException("a task already waits to " + (read ? "read" : "write") + " " + channel
+                    + "; it cannot also have a readiness callback");
         }
         if (read) {
             registration.onReadable = callback;

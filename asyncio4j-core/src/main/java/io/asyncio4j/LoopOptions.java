@@ -54,7 +54,12 @@ public final class LoopOptions {
     /** Uses {@code clock} for loop time and idle waits ({@code new VirtualClock()} in tests). */
     public LoopOptions clock(Clock clock) {
         return new LoopOptions(
-                Objects.requireNonNull(clock, "clock"), debug, name, exceptionHandler, executorThreads, slowCallbackDuration);
+                Objects.requireNonNull(clock, "clock"),
+                debug,
+                name,
+                exceptionHandler,
+                executorThreads,
+                slowCallbackDuration);
     }
 
     /**
@@ -70,7 +75,12 @@ public final class LoopOptions {
     /** Names the loop and its thread. */
     public LoopOptions name(String name) {
         return new LoopOptions(
-                clock, debug, Objects.requireNonNull(name, "name"), exceptionHandler, executorThreads, slowCallbackDuration);
+                clock,
+                debug,
+                Objects.requireNonNull(name, "name"),
+                exceptionHandler,
+                executorThreads,
+                slowCallbackDuration);
     }
 
     /**

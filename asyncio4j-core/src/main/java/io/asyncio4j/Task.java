@@ -216,7 +216,7 @@ public final class Task<T> extends Awaitable<T> {
     private void finish(int outcome, Object value) {
         Thread.interrupted();
         phase = DONE;
-        if (jdk.jfr.FlightRecorder.isInitialized()) {
+        if (id != 0 && jdk.jfr.FlightRecorder.isInitialized()) { // id 0: the loop's warm-up task
             var event = new io.asyncio4j.internal.jfr.TaskEvent();
             if (event.shouldCommit()) {
                 event.loop = loop.name();

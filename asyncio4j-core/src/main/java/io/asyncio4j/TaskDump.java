@@ -31,7 +31,7 @@ final class TaskDump {
                 .append(loop.name())
                 .append(": ")
                 .append(tasks.size())
-                .append(" tasks, ")
+                .append(tasks.size() == 1 ? " task, " : " tasks, ")
                 .append(stats.readyQueueLength())
                 .append(" ready entries, lag ")
                 .append(stats.loopLagMicros())
@@ -45,14 +45,20 @@ final class TaskDump {
 
     private static void append(
             StringBuilder sb, Task<?> t, Map<Task<?>, List<Task<?>>> children, String indent, boolean last, long now) {
-        sb.append(indent).append(last ? "└── " : "├── ").append(t.getName()).append(" [").append(state(t));
+        sb.append(indent)
+                .append(last ? "└── " : "├── ")
+                .append(t.getName())
+                .append(" [")
+                .append(state(t));
         if (t.loop.debug) {
             sb.append(" for ").append((now - t.stateSince) / 1_000_000).append(" ms");
         }
         sb.append("]\n");
         String childIndent = indent + (last ? "    " : "│   ");
         Thread vt = t.thread;
-        if (vt != null && t.phase == Task.RUNNING) {
+        if (vt == Thread.currentThread()) {
+            sb.append(childIndent).append("  (this task: it is taking the dump)\n");
+        } else if (vt != null && t.phase == Task.RUNNING) {
             for (StackTraceElement frame : trim(vt.getStackTrace())) {
                 sb.append(childIndent).append("  at ").append(frame).append('\n');
             }
@@ -77,20 +83,27 @@ final class TaskDump {
         };
     }
 
-    /** The frames of a task's stack worth showing: from the frame that parked it, up to FRAMES. */
+    /** Frames of the parking machinery, left out of dumps: the frame below them is the one to show. */
+    private static boolean machinery(StackTraceElement frame) {
+        String c = frame.getClassName();
+        return c.startsWith("java.lang.VirtualThread")
+                || c.startsWith("jdk.internal.")
+                || c.startsWith("java.lang.Thread")
+                || c.equals("java.util.concurrent.locks.LockSupport")
+                || c.equals("io.asyncio4j.Task")
+                || c.equals("io.asyncio4j.TaskAccessImpl")
+                || c.equals("io.asyncio4j.lowlevel.Parking");
+    }
+
+    /** The frames of a task's stack worth showing: from where it parked, up to FRAMES. */
     private static List<StackTraceElement> trim(StackTraceElement[] stack) {
         List<StackTraceElement> shown = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < stack.length; i++) {
-            if (stack[i].getClassName().startsWith("io.asyncio4j.")) {
-                start = i;
-                break;
-            }
+        while (start < stack.length && machinery(stack[start])) {
+            start++;
         }
         for (int i = start; i < stack.length && shown.size() < FRAMES; i++) {
-            if (!stack[i].getClassName().startsWith("java.lang.VirtualThread")) {
-                shown.add(stack[i]);
-            }
+            shown.add(stack[i]);
         }
         return shown;
     }

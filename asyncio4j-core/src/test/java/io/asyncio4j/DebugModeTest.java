@@ -68,10 +68,12 @@ class DebugModeTest {
                 return null;
             });
         }
-        assertThat(errors).singleElement().satisfies(e -> assertThat(e.message())
-                .contains("forgotten")
-                .contains("never retrieved")
-                .contains("created at io.asyncio4j.DebugModeTest"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("forgotten")
+                        .contains("never retrieved")
+                        .contains("created at io.asyncio4j.DebugModeTest"));
     }
 
     @Test
@@ -91,8 +93,10 @@ class DebugModeTest {
         assertThat(dump).contains("tasks").contains("parent [waiting]").contains("child [waiting]");
         assertThat(dump.indexOf("child")).isGreaterThan(dump.indexOf("parent"));
         assertThat(dump).contains("at io.asyncio4j.Asyncio.sleep");
-        String childLine = dump.lines().filter(l -> l.contains("child [")).findFirst().orElseThrow();
-        String parentLine = dump.lines().filter(l -> l.contains("parent [")).findFirst().orElseThrow();
+        String childLine =
+                dump.lines().filter(l -> l.contains("child [")).findFirst().orElseThrow();
+        String parentLine =
+                dump.lines().filter(l -> l.contains("parent [")).findFirst().orElseThrow();
         assertThat(childLine.indexOf("child")).isGreaterThan(parentLine.indexOf("parent"));
     }
 
@@ -133,7 +137,8 @@ class DebugModeTest {
                     .exceptionHandler(errors::add);
             try (Loop loop = Loop.open(options)) {
                 loop.run(() -> {
-                    Asyncio.createTask("hog", () -> spinFor(Duration.ofMillis(100))).await();
+                    Asyncio.createTask("hog", () -> spinFor(Duration.ofMillis(100)))
+                            .await();
                     return null;
                 });
             }
@@ -142,7 +147,8 @@ class DebugModeTest {
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         Files.delete(file);
-        assertThat(errors).anySatisfy(e -> assertThat(e.message()).contains("hog").contains("held loop"));
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e.message()).contains("hog").contains("held loop"));
         assertThat(events)
                 .anySatisfy(e -> {
                     assertThat(e.getEventType().getName()).isEqualTo("io.asyncio4j.SlowTask");

@@ -47,7 +47,9 @@ final class Parker<T> {
 
     /** Whether waiting must stop because of cancellation (tasks) or interruption (threads). */
     boolean interrupted() {
-        return task != null ? Parking.cancelPending(task) : Thread.currentThread().isInterrupted();
+        return task != null
+                ? Parking.cancelPending(task)
+                : Thread.currentThread().isInterrupted();
     }
 
     /**

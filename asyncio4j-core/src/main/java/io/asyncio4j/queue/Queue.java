@@ -52,6 +52,12 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
     private final ArrayDeque<Waiter<T>> putters = new ArrayDeque<>();
     private ArrayDeque<Task<?>> joiners;
     private int unfinished;
+    /**
+     * Items handed to a waiting getter that has not resumed yet. They still count as queued (for
+     * qsize, full and the bound), as in asyncio, where the item waits in the queue for its getter.
+     */
+    private int inFlight;
+
     private boolean shutDown;
     private ArrayDeque<T> fifo;
 
@@ -114,7 +120,7 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
     /** The number of items in the queue. */
     public final int qsize() {
         bind("qsize");
-        return count();
+        return count() + inFlight;
     }
 
     /** Whether the queue holds no item. */
@@ -150,7 +156,7 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         if (shutDown) {
             throw shutDownError();
         }
-        if (putters.isEmpty() && (maxsize == 0 || count() < maxsize)) {
+        if (putters.isEmpty() && (maxsize == 0 || count() + inFlight < maxsize)) {
             deliver(item);
             return;
         }
@@ -188,10 +194,22 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         if (shutDown) {
             throw shutDownError();
         }
-        if (maxsize > 0 && count() >= maxsize) {
+        if (maxsize > 0 && count() + inFlight >= maxsize) {
             throw new QueueFull("queue is full (maxsize " + maxsize + ")");
         }
         deliver(item);
+    }
+
+    /** Lets blocked putters in while there is room (after an in-flight item reached its getter). */
+    private void admitPutters() {
+        Waiter<T> putter;
+        while ((maxsize == 0 || count() + inFlight < maxsize) && (putter = putters.pollFirst()) != null) {
+            T item = putter.item;
+            putter.item = null;
+            putter.served = true;
+            deliver(item);
+            Parking.unpark(putter.task);
+        }
     }
 
     /** Puts an accepted item: to the first waiting getter, else into the storage. */
@@ -201,6 +219,7 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         if (getter != null) {
             getter.item = item;
             getter.served = true;
+            inFlight++;
             Parking.unpark(getter.task);
         } else {
             store(item);
@@ -234,6 +253,10 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         Parking.park(me);
         if (!w.served) {
             getSlow(w);
+        }
+        inFlight--;
+        if (!putters.isEmpty()) {
+            admitPutters();
         }
         return w.item;
     }

@@ -123,35 +123,37 @@ class ChannelTest {
     @Test
     void cancelledReceiversNeverSwallowItems() throws Exception {
         AtomicLong delivered = new AtomicLong();
-        int sent = assertTimeoutPreemptively(LIMIT, () -> Asyncio.run(() -> {
-            Channel<Integer> channel = new Channel<>(1);
-            List<Task<Void>> receivers = new ArrayList<>();
-            for (int r = 0; r < 20; r++) {
-                receivers.add(Asyncio.createTask(() -> {
-                    while (true) {
-                        channel.receive();
+        int sent = assertTimeoutPreemptively(
+                LIMIT,
+                () -> Asyncio.run(() -> {
+                    Channel<Integer> channel = new Channel<>(1);
+                    List<Task<Void>> receivers = new ArrayList<>();
+                    for (int r = 0; r < 20; r++) {
+                        receivers.add(Asyncio.createTask(() -> {
+                            while (true) {
+                                channel.receive();
+                                delivered.incrementAndGet();
+                            }
+                        }));
+                    }
+                    int n = 0;
+                    for (int round = 0; round < 200; round++) {
+                        channel.send(n++);
+                        if (round % 20 == 0) { // half of the receivers are cancelled along the way
+                            receivers.get(round / 20).cancel();
+                        }
+                        Asyncio.yieldNow();
+                    }
+                    for (Task<Void> t : receivers) {
+                        t.cancel();
+                    }
+                    Asyncio.gatherSettled(receivers);
+                    Integer left;
+                    while ((left = channel.tryReceive()) != null) {
                         delivered.incrementAndGet();
                     }
+                    return n;
                 }));
-            }
-            int n = 0;
-            for (int round = 0; round < 200; round++) {
-                channel.send(n++);
-                if (round % 20 == 0) { // half of the receivers are cancelled along the way
-                    receivers.get(round / 20).cancel();
-                }
-                Asyncio.yieldNow();
-            }
-            for (Task<Void> t : receivers) {
-                t.cancel();
-            }
-            Asyncio.gatherSettled(receivers);
-            Integer left;
-            while ((left = channel.tryReceive()) != null) {
-                delivered.incrementAndGet();
-            }
-            return n;
-        }));
         assertThat(delivered.get()).isEqualTo(sent);
     }
 
@@ -222,24 +224,26 @@ class ChannelTest {
     @Test
     void watchersSeeTheLatestValueAndWaitForChanges() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        assertTimeoutPreemptively(LIMIT, () -> Asyncio.run(() -> {
-            WatchChannel<String> status = new WatchChannel<>("starting");
-            WatchChannel.Watcher<String> watcher = status.watch();
-            Task<Void> observer = Asyncio.createTask(() -> {
-                log.add("saw " + watcher.changed());
-                log.add("saw " + watcher.changed());
-            });
-            Asyncio.yieldNow();
-            Thread.ofPlatform().start(() -> status.send("warming")).join();
-            Asyncio.yieldNow();
-            status.send("skipped");
-            status.send("ready");
-            observer.await();
-            assertThat(status.get()).isEqualTo("ready");
-            status.close();
-            assertThatThrownBy(watcher::changed).isInstanceOf(ChannelClosedException.class);
-            return null;
-        }));
+        assertTimeoutPreemptively(
+                LIMIT,
+                () -> Asyncio.run(() -> {
+                    WatchChannel<String> status = new WatchChannel<>("starting");
+                    WatchChannel.Watcher<String> watcher = status.watch();
+                    Task<Void> observer = Asyncio.createTask(() -> {
+                        log.add("saw " + watcher.changed());
+                        log.add("saw " + watcher.changed());
+                    });
+                    Asyncio.yieldNow();
+                    Thread.ofPlatform().start(() -> status.send("warming")).join();
+                    Asyncio.yieldNow();
+                    status.send("skipped");
+                    status.send("ready");
+                    observer.await();
+                    assertThat(status.get()).isEqualTo("ready");
+                    status.close();
+                    assertThatThrownBy(watcher::changed).isInstanceOf(ChannelClosedException.class);
+                    return null;
+                }));
         assertThat(log).containsExactly("saw warming", "saw ready");
     }
 }

@@ -1,17 +1,16 @@
 package io.asyncio4j.testing;
 
 import io.asyncio4j.Coroutine;
-import io.asyncio4j.Loop;
 import io.asyncio4j.LoopOptions;
 import io.asyncio4j.lowlevel.VirtualClock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Runs test code on a fresh loop with a {@link VirtualClock}, and fails the test if anything went
  * wrong behind its back: an exception reported to the loop's handler (a task's failure nobody
- * retrieved, a failing callback) or a task still running when the main coroutine returned.
+ * retrieved, a failing callback) or a task still running when the main coroutine returned. A test
+ * that runs longer than 60 s of real time fails with a dump of the loop's tasks. In a JUnit test,
+ * {@link AsyncioTest @AsyncioTest} does the same with less ceremony.
  *
  * {@snippet :
  * @Test
@@ -32,7 +31,9 @@ public final class TestLoop {
      * Runs {@code main} on a new loop with a {@link VirtualClock} and closes the loop.
      *
      * @return main's result
-     * @throws AssertionError if a task outlived main, or the loop reported an error
+     * @throws AssertionError if a task outlived main, the loop reported an error, or main ran
+     *     longer than 60 s of real time
+     * @throws Exception main's own exception, unwrapped
      */
     public static <T> T run(Coroutine<T> main) throws Exception {
         return run(LoopOptions.defaults(), main);
@@ -43,41 +44,10 @@ public final class TestLoop {
      * new {@link VirtualClock}, their exception handler by the recording one).
      */
     public static <T> T run(LoopOptions options, Coroutine<T> main) throws Exception {
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(main, "main");
-        List<Loop.ErrorContext> errors = new ArrayList<>();
-        List<String> leaked = new ArrayList<>();
-        LoopOptions testOptions = options.clock(new VirtualClock()).exceptionHandler(e -> {
-            synchronized (errors) {
-                errors.add(e);
-            }
-        });
-        T result;
-        try (Loop loop = Loop.open(testOptions)) {
-            result = loop.run(() -> {
-                T value = main.call();
-                for (var task : loop.allTasks()) {
-                    if (task != io.asyncio4j.Asyncio.currentTask()) {
-                        leaked.add(task.toString());
-                    }
-                }
-                return value;
-            });
+        try (TestRun run = new TestRun(TestRun.Settings.defaults("TestLoop.run").withBase(options))) {
+            return run.run(main);
         }
-        if (!leaked.isEmpty()) {
-            throw new AssertionError("tasks still running when the test's main coroutine returned: " + leaked);
-        }
-        synchronized (errors) {
-            if (!errors.isEmpty()) {
-                AssertionError failure = new AssertionError("the loop reported " + errors.size() + " error(s): "
-                        + errors.stream().map(Loop.ErrorContext::message).toList());
-                errors.forEach(e -> {
-                    if (e.exception() != null) {
-                        failure.addSuppressed(e.exception());
-                    }
-                });
-                throw failure;
-            }
-        }
-        return result;
     }
 }
