@@ -653,10 +653,11 @@ public final class Asyncio {
         try {
             t.arm();
             result = body.call(t);
-        } catch (CancelledError e) {
+        } catch (Throwable e) {
+            boolean cancellation = me.isCancellation(e); // before exit() forgets our interrupt
             t.disarm();
             t.scope.exit();
-            if (t.scope.cancelled && !me.cancelPending()) {
+            if (cancellation && t.scope.cancelled && !me.cancelPending()) {
                 if (orNull) {
                     return null;
                 }
@@ -664,10 +665,6 @@ public final class Asyncio {
                 timeoutError.initCause(e);
                 throw timeoutError;
             }
-            throw e;
-        } catch (Throwable e) {
-            t.disarm();
-            t.scope.exit();
             throw e;
         }
         t.disarm();

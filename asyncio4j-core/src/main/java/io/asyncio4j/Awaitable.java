@@ -2,7 +2,6 @@ package io.asyncio4j;
 
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +43,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     private Object outcome;
 
     private Object waiters;
-    /** Set while a FAILED outcome has not been retrieved; cleared on retrieval. */
+    /** Set (before the outcome is published) when this failed; its flag says whether it was retrieved. */
     private Loop.FailureRecord failure;
 
     Awaitable(Loop loop) {
@@ -176,10 +175,10 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     /** Sets the outcome and notifies the waiters. Loop thread only; once. */
     final void complete(int newState, Object value) {
         outcome = value;
-        state = newState;
         if (newState == FAILED) {
             failure = loop.trackFailure(this, (Throwable) value);
         }
+        state = newState; // volatile: publishes outcome and failure to other threads
         Object w = waiters;
         if (w == null) {
             return;
@@ -246,8 +245,12 @@ public abstract sealed class Awaitable<T> permits Future, Task {
      */
     final void waitDone(boolean propagateCancel) {
         Task<?> me = Task.current();
-        if (me == null || me.loop != loop) {
+        if (me == null) {
             blockingWait();
+            return;
+        }
+        if (me.loop != loop) {
+            waitAcrossLoops(me, propagateCancel);
             return;
         }
         if (me == this) {
@@ -290,23 +293,16 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         }
     }
 
+    /** Blocks a thread that is not a task until this is done; its interrupts are kept, not lost. */
     private void blockingWait() {
         if (loop.isLoopThread()) {
             throw new IllegalStateException("a loop callback cannot wait for " + this
                     + ": it would freeze the loop. Wait from a task (loop.createTask) instead");
         }
-        CountDownLatch latch = new CountDownLatch(1);
-        loop.callSoonThreadsafe(() -> {
-            if (state != PENDING) {
-                latch.countDown();
-            } else {
-                addWaiter((Waiter) a -> latch.countDown());
-            }
-        });
         boolean interrupted = false;
         while (true) {
             try {
-                latch.await();
+                awaitFromOutside();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -314,6 +310,69 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Blocks the calling thread (not a task of this loop) until this is done.
+     *
+     * @throws LoopClosedException if the loop closed while this was still pending
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    final void awaitFromOutside() throws InterruptedException {
+        if (state != PENDING) {
+            return;
+        }
+        Loop.OutsideWaiter waiter = new Loop.OutsideWaiter();
+        loop.callSoonThreadsafe(() -> {
+            if (state != PENDING) {
+                waiter.done(this);
+            } else {
+                loop.addOutsideWaiter(waiter);
+                addWaiter(waiter);
+            }
+        });
+        waiter.await(this);
+    }
+
+    /**
+     * A task of another loop waits: it parks on its own loop until this loop reports completion, so
+     * it stays cancellable (and its timeouts work). A cancellation is passed on to this awaitable
+     * when {@code propagateCancel}; the waiting task then throws {@link CancelledError} at once.
+     */
+    private void waitAcrossLoops(Task<?> me, boolean propagateCancel) {
+        Loop home = me.loop;
+        Future<Object> arrived = new Future<>(home);
+        Waiter relay = a -> {
+            try {
+                home.callSoonThreadsafe(() -> {
+                    if (!arrived.isDone()) {
+                        arrived.setResult(null);
+                    }
+                });
+            } catch (LoopClosedException e) {
+                // the waiting task went away with its loop
+            }
+        };
+        loop.callSoonThreadsafe(() -> {
+            if (state != PENDING) {
+                relay.done(this);
+            } else {
+                addWaiter(relay);
+            }
+        });
+        try {
+            arrived.waitDone(false);
+        } catch (CancelledError e) {
+            if (propagateCancel) {
+                String why = me.cancelMessage();
+                try {
+                    loop.callSoonThreadsafe(() -> cancel(why));
+                } catch (LoopClosedException closed) {
+                    // nothing left to cancel
+                }
+            }
+            throw e;
         }
     }
 
@@ -340,11 +399,14 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         return outcome;
     }
 
+    /** Marks a failure as retrieved. Any thread: the record's flag is volatile, the set loop-only. */
     final void markRetrieved() {
         Loop.FailureRecord f = failure;
-        if (f != null) {
-            failure = null;
-            loop.retrieved(f);
+        if (f != null && !f.retrieved) {
+            f.retrieved = true;
+            if (loop.isLoopThread()) {
+                loop.retrieved(f);
+            }
         }
     }
 

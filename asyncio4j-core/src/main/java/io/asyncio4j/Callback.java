@@ -5,16 +5,25 @@ import io.asyncio4j.lowlevel.Handle;
 /** A {@code callSoon} entry of the ready queue. Cancel is safe from any thread. */
 final class Callback implements Runnable, Handle {
     private final Runnable action;
+    /** The ContextVar values of whoever scheduled the callback. */
+    private final Object[] context;
+
     private volatile boolean cancelled;
 
     Callback(Runnable action) {
         this.action = action;
+        this.context = ContextVar.rootContext();
     }
 
     @Override
     public void run() {
         if (!cancelled) {
-            action.run();
+            Object[] previous = ContextVar.enter(context);
+            try {
+                action.run();
+            } finally {
+                ContextVar.exit(previous);
+            }
         }
     }
 

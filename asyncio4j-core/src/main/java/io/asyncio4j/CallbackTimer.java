@@ -7,15 +7,23 @@ import io.asyncio4j.lowlevel.TimerHandle;
 final class CallbackTimer extends TimerQueue.Timer implements TimerHandle {
     private final Loop loop;
     private final Runnable action;
+    /** The ContextVar values of whoever scheduled the timer. */
+    private final Object[] context;
 
     CallbackTimer(Loop loop, Runnable action) {
         this.loop = loop;
         this.action = action;
+        this.context = ContextVar.rootContext();
     }
 
     @Override
     public void fire() {
-        action.run();
+        Object[] previous = ContextVar.enter(context);
+        try {
+            action.run();
+        } finally {
+            ContextVar.exit(previous);
+        }
     }
 
     @Override

@@ -33,6 +33,7 @@ final class CancelScope {
             throw new IllegalStateException("cancel scopes exited out of order");
         }
         task.scope = outer;
+        task.scopeExited();
     }
 
     /** Cancels everything inside this scope. */

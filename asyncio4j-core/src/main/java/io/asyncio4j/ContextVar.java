@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Asyncio.createTask(() -> log(REQUEST_ID.get())); // sees "r-42"
  * }
  *
- * <p>Outside a task (a loop callback, or a plain thread) the values belong to the thread; {@link
- * Loop#run} and {@link Asyncio#run} start the main task with the calling thread's values.
+ * <p>Outside a task the values belong to the thread; {@link Loop#run} and {@link Asyncio#run}
+ * start the main task with the calling thread's values. A loop callback runs with the values of
+ * whoever scheduled it ({@code callSoon}, {@code callLater}, {@code callSoonThreadsafe}), as
+ * asyncio's handles do.
  *
  * @param <T> the value type
  */
@@ -149,6 +151,18 @@ public final class ContextVar<T> {
         } else {
             OUTSIDE_TASKS.set(ctx);
         }
+    }
+
+    /** Makes {@code context} the current thread's (a loop callback's); returns the one to restore. */
+    static Object[] enter(Object[] context) {
+        Object[] previous = OUTSIDE_TASKS.get();
+        OUTSIDE_TASKS.set(context);
+        return previous;
+    }
+
+    /** Restores what {@link #enter} replaced. */
+    static void exit(Object[] previous) {
+        OUTSIDE_TASKS.set(previous);
     }
 
     /** The context a task created by the current thread starts with. */

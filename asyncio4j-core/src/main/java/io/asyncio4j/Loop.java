@@ -168,6 +168,8 @@ public final class Loop implements AutoCloseable {
         final Throwable exception;
         final String what;
         final Throwable creationSite;
+        /** Set by whoever retrieves the exception, on any thread; the loop then never reports it. */
+        volatile boolean retrieved;
 
         FailureRecord(Awaitable<?> source, Throwable exception, ReferenceQueue<Awaitable<?>> queue) {
             super(source, queue);
@@ -259,7 +261,7 @@ public final class Loop implements AutoCloseable {
         }
         Task<T> task = submitTask(main);
         try {
-            waitFromOutside(task);
+            task.awaitFromOutside();
         } catch (InterruptedException e) {
             callSoonThreadsafe(() -> task.cancel("the thread waiting in Loop.run was interrupted"));
             task.waitDone(false);
@@ -288,16 +290,44 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    private static void waitFromOutside(Awaitable<?> awaitable) throws InterruptedException {
-        CountDownLatch latch = new CountDownLatch(1);
-        awaitable.loop.callSoonThreadsafe(() -> {
-            if (awaitable.isDone()) {
-                latch.countDown();
-            } else {
-                awaitable.addWaiter((Awaitable.Waiter) a -> latch.countDown());
+    /** A plain thread blocked on an awaitable of this loop; released when it is done or the loop closes. */
+    static final class OutsideWaiter implements Awaitable.Waiter {
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private volatile boolean abandoned;
+        Loop registeredWith;
+
+        @Override
+        public void done(Awaitable<?> awaitable) {
+            if (registeredWith != null) {
+                registeredWith.outsideWaiters.remove(this);
             }
-        });
-        latch.await();
+            latch.countDown();
+        }
+
+        void abandon() {
+            abandoned = true;
+            latch.countDown();
+        }
+
+        void await(Awaitable<?> awaitable) throws InterruptedException {
+            latch.await();
+            if (abandoned) {
+                throw new LoopClosedException(awaitable + " was still pending when loop '" + awaitable.loop.name
+                        + "' closed; it will never complete");
+            }
+        }
+    }
+
+    /** Loop thread only: plain threads waiting for awaitables still pending. */
+    private final HashSet<OutsideWaiter> outsideWaiters = new HashSet<>();
+
+    void addOutsideWaiter(OutsideWaiter waiter) {
+        if (lifecycle == CLOSED) {
+            waiter.abandon();
+            return;
+        }
+        waiter.registeredWith = this;
+        outsideWaiters.add(waiter);
     }
 
     /**
@@ -541,7 +571,11 @@ public final class Loop implements AutoCloseable {
             throw closedError("callSoonThreadsafe");
         }
         Callback handle = new Callback(callback);
-        schedule(handle);
+        try {
+            schedule(handle);
+        } catch (RejectedExecutionException e) {
+            throw closedError("callSoonThreadsafe");
+        }
         return handle;
     }
 
@@ -672,6 +706,7 @@ public final class Loop implements AutoCloseable {
         return record;
     }
 
+    /** Loop thread only: forgets a retrieved failure at once (retrieval elsewhere sets the flag only). */
     void retrieved(FailureRecord record) {
         failures.remove(record);
         record.clear();
@@ -680,7 +715,7 @@ public final class Loop implements AutoCloseable {
     private void reportCollectedFailures() {
         FailureRecord record;
         while ((record = (FailureRecord) collected.poll()) != null) {
-            if (failures.remove(record)) {
+            if (failures.remove(record) && !record.retrieved) {
                 reportNeverRetrieved(record);
             }
         }
@@ -730,6 +765,10 @@ public final class Loop implements AutoCloseable {
                 throw new RejectedExecutionException("loop '" + name + "' is closed");
             }
             inbox.add(r);
+            if (lifecycle == CLOSED && inbox.remove(r)) {
+                // the loop closed meanwhile and will not drain the inbox again
+                throw new RejectedExecutionException("loop '" + name + "' is closed");
+            }
             wakeUp();
         }
     }
@@ -1026,35 +1065,66 @@ public final class Loop implements AutoCloseable {
     }
 
     private void shutDown() {
-        management.unregister();
-        signalHandlers.values().forEach(Signals.Registration::restore);
-        signalHandlers.clear();
-        ExecutorService ex = defaultExecutor;
-        if (ex != null) {
-            ex.shutdown();
-            try {
-                if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.log(
-                            System.Logger.Level.WARNING,
-                            "loop " + name + ": toThread work still running after 10 s; abandoning it");
-                    ex.shutdownNow();
+        try {
+            // From here on nothing is accepted; what other threads handed in before is still run, so
+            // a submit or run racing with close fails clearly (LoopClosedException) instead of hanging.
+            lifecycle = CLOSED;
+            runLeftoverInbox();
+            management.unregister();
+            signalHandlers.values().forEach(Signals.Registration::restore);
+            signalHandlers.clear();
+            shutDownExecutor();
+            runLeftoverInbox();
+            for (OutsideWaiter waiter : List.copyOf(outsideWaiters)) {
+                waiter.abandon();
+            }
+            outsideWaiters.clear();
+            reportCollectedFailures();
+            for (FailureRecord record : new ArrayList<>(failures)) {
+                if (!record.retrieved) {
+                    reportNeverRetrieved(record);
                 }
-            } catch (InterruptedException e) {
-                ex.shutdownNow();
+            }
+            failures.clear();
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.ERROR, "loop " + name + " failed while closing", t);
+        } finally {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
+            }
+            terminated.countDown();
+        }
+    }
+
+    private void runLeftoverInbox() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                reportError("exception in callback " + r + " run while closing", t, null);
             }
         }
-        lifecycle = CLOSED;
-        reportCollectedFailures();
-        for (FailureRecord record : new ArrayList<>(failures)) {
-            reportNeverRetrieved(record);
+    }
+
+    private void shutDownExecutor() {
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            return;
         }
-        failures.clear();
+        ex.shutdown();
         try {
-            selector.close();
-        } catch (IOException e) {
-            reportError("closing the selector failed", e, null);
+            if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "loop " + name + ": toThread work still running after 10 s; abandoning it");
+                ex.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ex.shutdownNow();
         }
-        terminated.countDown();
     }
 
     // ---- introspection ----

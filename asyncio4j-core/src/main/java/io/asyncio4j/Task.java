@@ -69,6 +69,9 @@ public final class Task<T> extends Awaitable<T> {
     /** True while parked at one of our suspension points; cleared by wake(). */
     private boolean waiting;
 
+    /** True while an interrupt this task got from deliverCancel may still be pending on its thread. */
+    private boolean interruptSent;
+
     private int cancelRequests;
     private String cancelMessage;
     /** Innermost cancel scope of the body, or null. */
@@ -171,6 +174,7 @@ public final class Task<T> extends Awaitable<T> {
             cancelRequests--;
             if (cancelRequests == 0 && current() == this && !cancelPending()) {
                 Thread.interrupted();
+                interruptSent = false;
             }
         }
         return cancelRequests;
@@ -254,10 +258,18 @@ public final class Task<T> extends Awaitable<T> {
     private void suspendSlow() {
         while (waiting) {
             if (Thread.interrupted()) {
-                // An interrupt of a task is a cancellation request (cancel() interrupts only tasks
-                // parked in JDK calls; anything else that interrupts our thread means the same).
-                cancelRequests++;
-                waiting = false;
+                if (interruptSent) {
+                    // Left over from our own cancellation of a JDK call (the call kept or restored
+                    // the flag): it means nothing unless that cancellation still stands.
+                    interruptSent = false;
+                    if (cancelPending()) {
+                        waiting = false;
+                    }
+                } else {
+                    // Someone else interrupted the task's thread: that is a cancellation request.
+                    cancelRequests++;
+                    waiting = false;
+                }
             } else {
                 LockSupport.park();
             }
@@ -283,6 +295,7 @@ public final class Task<T> extends Awaitable<T> {
         if (waiting) {
             wake();
         } else if (thread != Thread.currentThread()) {
+            interruptSent = true;
             thread.interrupt();
         }
     }
@@ -312,7 +325,24 @@ public final class Task<T> extends Awaitable<T> {
     /** The error to throw for the pending cancellation; clears a leftover interrupt. */
     CancelledError cancelledError() {
         Thread.interrupted();
+        interruptSent = false;
         return new CancelledError(cancelMessage());
+    }
+
+    /**
+     * Called on the task's thread when a cancel scope exits: an interrupt we sent for that scope's
+     * cancellation must not outlive it and hit an unrelated JDK call later.
+     */
+    void scopeExited() {
+        if (interruptSent && !cancelPending()) {
+            interruptSent = false;
+            Thread.interrupted();
+        }
+    }
+
+    /** Whether {@code e} ended a body because of a cancellation: CancelledError, or a JDK call we interrupted. */
+    boolean isCancellation(Throwable e) {
+        return e instanceof CancelledError || (e instanceof InterruptedException && interruptSent);
     }
 
     /** The message of the innermost pending cancellation, or null. */

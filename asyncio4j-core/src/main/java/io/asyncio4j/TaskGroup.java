@@ -118,14 +118,16 @@ public final class TaskGroup {
     void run(TaskGroupBody body) throws Exception {
         scope.enter();
         Throwable bodyError = null;
+        boolean bodyCancelled = false;
         try {
             body.run(this);
         } catch (Throwable t) {
             bodyError = t;
+            bodyCancelled = owner.isCancellation(t); // before exit() forgets our interrupt
         } finally {
             scope.exit();
         }
-        if (bodyError != null && !(bodyError instanceof CancelledError)) {
+        if (bodyError != null && !bodyCancelled) {
             errors.add(0, bodyError);
             abort();
         }
@@ -146,8 +148,8 @@ public final class TaskGroup {
         if (owner.cancelPending()) {
             throw bodyError instanceof CancelledError ce ? ce : owner.cancelledError();
         }
-        if (bodyError instanceof CancelledError ce && !scope.cancelled) {
-            throw ce;
+        if (bodyCancelled && !scope.cancelled) {
+            throw Awaitable.sneaky(bodyError);
         }
     }
 

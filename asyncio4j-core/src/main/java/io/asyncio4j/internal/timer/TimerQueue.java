@@ -73,6 +73,9 @@ public final class TimerQueue {
     private final HashMap<Long, Bucket> byTick = new HashMap<>();
     private Bucket lastBucket;
     private int live;
+    /** Cancelled timers still held by a bucket. */
+    private int dead;
+
     private long nextSeq;
 
     /** Schedules {@code timer} to fire at {@code deadline}. */
@@ -116,13 +119,30 @@ public final class TimerQueue {
             return;
         }
         live--;
+        dead++;
         b.cancelled++;
         int pending = b.size - b.head;
-        if (b.cancelled > 32 && b.cancelled * 2 > pending) {
-            compact(b);
-            if (b.size == b.head) {
-                removeBucket(b);
+        if (b.cancelled == pending || (b.cancelled > 32 && b.cancelled * 2 > pending)) {
+            compactOrDrop(b);
+        }
+        if (dead > 128 && dead > live) {
+            sweep();
+        }
+    }
+
+    /** Compacts every bucket: cancelled timers (and what they reference) are released now. */
+    private void sweep() {
+        for (Bucket b : Arrays.copyOf(heap, heapSize)) {
+            if (b.cancelled > 0) {
+                compactOrDrop(b);
             }
+        }
+    }
+
+    private void compactOrDrop(Bucket b) {
+        compact(b);
+        if (b.size == b.head) {
+            removeBucket(b);
         }
     }
 
@@ -168,6 +188,7 @@ public final class TimerQueue {
                 b.items[b.head].bucket = null;
                 b.items[b.head++] = null;
                 b.cancelled--;
+                dead--;
             }
             if (b.head < b.size) {
                 return b;
@@ -187,7 +208,8 @@ public final class TimerQueue {
     }
 
     /** Drops consumed and cancelled slots, keeping the order of the rest. */
-    private static void compact(Bucket b) {
+    private void compact(Bucket b) {
+        dead -= b.cancelled;
         int n = 0;
         Timer[] items = b.items;
         for (int i = b.head; i < b.size; i++) {

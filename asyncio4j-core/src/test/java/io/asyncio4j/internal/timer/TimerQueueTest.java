@@ -112,4 +112,19 @@ class TimerQueueTest {
             assertThat(drain(q, Long.MAX_VALUE)).isEqualTo(want);
         }
     }
+
+    @Test
+    void cancelledTimersBehindALiveEarlierOneAreReleasedAtOnce() {
+        TimerQueue q = new TimerQueue();
+        q.add(new Named("early sleep"), 30_000_000_000L);
+        List<Named> timeouts = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Named t = new Named("timeout" + i);
+            q.add(t, 60_000_000_000L + i * 1_000_000L); // one per bucket, all behind the sleep
+            timeouts.add(t);
+        }
+        timeouts.forEach(q::cancel);
+        assertThat(timeouts).allSatisfy(t -> assertThat(t.bucket).isNull());
+        assertThat(drain(q, Long.MAX_VALUE)).containsExactly("early sleep");
+    }
 }
