@@ -13,11 +13,10 @@ class ProducerConsumerTest {
         Duration took = VirtualTime.testLoop(() -> new ProducerConsumer(t.out).main());
         assertThat(t.lines())
                 .containsExactly(
-                        // asyncio prints "queue size 1" for the first three puts: its put leaves the
-                        // item in the queue until the waiting getter runs; asyncio4j's hands it over.
-                        "produced item-0 (queue size 0)",
+                        // as CPython: an item handed to a waiting getter counts until the getter runs
+                        "produced item-0 (queue size 1)",
                         "consumer-1 got item-0",
-                        "produced item-1 (queue size 0)",
+                        "produced item-1 (queue size 1)",
                         "consumer-2 got item-1",
                         "produced item-2 (queue size 1)",
                         "produced item-3 (queue size 2)",

@@ -107,7 +107,7 @@ class PsTest {
                 .toList();
         assertThat(tree)
                 .containsExactly(
-                        "Loop ps-second: 1 tasks, 0 ready entries, lag 0 µs",
+                        "Loop ps-second: 1 task, 0 ready entries, lag 0 µs",
                         "└── idle-worker [waiting]",
                         "Loop ps-target: 5 tasks, 0 ready entries, lag 0 µs",
                         "└── main [waiting]",
