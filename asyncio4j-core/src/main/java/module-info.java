@@ -12,6 +12,8 @@ module io.asyncio4j {
     exports io.asyncio4j;
     exports io.asyncio4j.channel;
     exports io.asyncio4j.lowlevel;
+    exports io.asyncio4j.net;
+    exports io.asyncio4j.process;
     exports io.asyncio4j.queue;
     exports io.asyncio4j.sync;
 }

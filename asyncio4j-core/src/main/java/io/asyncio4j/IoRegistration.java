@@ -8,8 +8,8 @@ import java.nio.channels.SelectionKey;
  * attachment; the loop calls {@link #ready} from its select step, which wakes the waiting tasks,
  * runs the callbacks, and drops the interest nobody needs any more. Loop thread only.
  *
- * <p>Per direction there is either one waiting task or one callback, never both: a task wakes once
- * and its interest is dropped; a callback stays until it is removed.
+ * <p>Per direction there is either one waiting task or one callback, never both: a task wakes once;
+ * a callback stays until it is removed. Interest nobody needs is dropped when it next fires.
  */
 final class IoRegistration {
     static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
@@ -33,7 +33,9 @@ final class IoRegistration {
         int drop = 0;
         if ((readyOps & READ_OPS) != 0) {
             if (reader != null) {
-                drop |= READ_OPS;
+                // The read interest stays: a reader usually consumes what is there and waits again
+                // before the next select, which then costs no interest update (no epoll_ctl). If it
+                // does not, the next readiness finds no reader and drops the interest below.
                 Task<?> t = reader;
                 reader = null;
                 t.wake();

@@ -1,0 +1,302 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Loop;
+import io.asyncio4j.internal.TaskAccess;
+import io.asyncio4j.internal.net.ByteSource;
+import io.asyncio4j.internal.net.NetLoop;
+import io.asyncio4j.internal.net.Transport;
+import io.asyncio4j.lowlevel.IoWait;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A connected non-blocking {@link SocketChannel} (TCP or Unix domain) on its loop's selector: the
+ * transport under one StreamWriter and the source of one StreamReader, with optional TLS. Loop
+ * thread only.
+ */
+final class SocketTransport extends Transport implements ByteSource {
+    /*
+     * Implementation overview.
+     *
+     * Writing: a write goes straight to the socket when nothing is queued (the common case costs
+     * one system call and no copy into our buffers); what the socket does not take is copied into
+     * `out`, and a write-readiness callback on the loop's selector flushes it (asyncio's
+     * add_writer), so no task is needed for background sending. The callback is removed as soon as
+     * `out` runs empty.
+     *
+     * Reading: the reader's task reads into the loop-shared direct buffer (NetLoop) and copies out;
+     * when nothing is there it parks with IoWait.readable. With TLS both directions go through the
+     * TlsLayer.
+     *
+     * Closing: the channel is forgotten by the selector (waking a parked reader, which then sees
+     * the stream closed) and closed.
+     */
+    private static final TaskAccess ACCESS = TaskAccess.get();
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+
+    final SocketChannel channel;
+    final NetLoop net;
+    private final OutQueue out = new OutQueue();
+    private final Runnable flusher = this::flush;
+    private boolean flushing;
+    private TlsLayer tls;
+    /**
+     * The last read returned less than it could take, so the socket is probably empty: the next
+     * read waits for the selector instead of trying (which would usually fail with EAGAIN). Saves a
+     * system call per message in request-response traffic; level-triggered readiness makes it safe.
+     */
+    private boolean drained;
+
+    private SocketAddress remote;
+    private SocketAddress local;
+
+    SocketTransport(Loop loop, SocketChannel channel) {
+        super(loop);
+        this.channel = channel;
+        this.net = NetLoop.of(loop);
+    }
+
+    // ---- writing ----
+
+    @Override
+    protected void send(ByteBuffer src) throws IOException {
+        if (tls != null) {
+            tls.wrap(src);
+        } else {
+            sendRaw(src);
+        }
+    }
+
+    /** Sends {@code src} as it is (ciphertext, with TLS), queueing what the socket does not take. */
+    void sendRaw(ByteBuffer src) throws IOException {
+        if (out.isEmpty()) {
+            channel.write(src);
+            if (!src.hasRemaining()) {
+                return;
+            }
+        }
+        out.add(src);
+        if (!flushing) {
+            flushing = true;
+            ACCESS.setIoCallback(channel, false, flusher);
+        }
+    }
+
+    /** The write-readiness callback: runs on the loop thread from its select step. */
+    private void flush() {
+        try {
+            out.writeTo(channel);
+            if (out.isEmpty()) {
+                stopFlushing();
+            }
+        } catch (IOException e) {
+            failed(e);
+            return;
+        }
+        bufferChanged();
+    }
+
+    private void stopFlushing() throws IOException {
+        if (flushing) {
+            flushing = false;
+            ACCESS.setIoCallback(channel, false, null);
+        }
+    }
+
+    @Override
+    public long bufferedBytes() {
+        return out.size();
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return tls == null;
+    }
+
+    @Override
+    protected void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
+    protected void closing() throws IOException {
+        if (tls != null && tls.handshaken()) {
+            tls.closeOutbound();
+        }
+    }
+
+    @Override
+    protected void closeChannel() {
+        out.clear();
+        flushing = false;
+        try {
+            IoWait.forget(channel);
+        } catch (RuntimeException e) {
+            // not on a loop thread (cannot happen: transports are loop-only); close anyway
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more to do with it
+        }
+    }
+
+    // ---- reading ----
+
+    @Override
+    public ByteBuffer readNow() throws IOException {
+        if (isClosed()) {
+            throw closedForReading();
+        }
+        try {
+            if (tls != null) {
+                return tls.readNow();
+            }
+            if (drained) {
+                // The last read emptied the socket: wait for readiness rather than ask again.
+                drained = false;
+                return NOTHING;
+            }
+            ByteBuffer b = net.readBuffer();
+            int n = channel.read(b);
+            if (n < 0) {
+                return null;
+            }
+            drained = n < b.capacity();
+            return n == 0 ? NOTHING : b.flip();
+        } catch (IOException e) {
+            if (isClosed()) {
+                throw closedForReading();
+            }
+            failed(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void awaitReadable() throws IOException {
+        if (isClosed()) {
+            throw closedForReading();
+        }
+        IoWait.readable(channel);
+    }
+
+    private IOException closedForReading() {
+        IOException e = error();
+        if (e != null) {
+            return new IOException("the connection is broken: " + e.getMessage(), e);
+        }
+        return new IOException("the stream was closed (by its StreamWriter) while reading");
+    }
+
+    // ---- TLS ----
+
+    /**
+     * Performs a TLS handshake over this connection (after connecting, accepting, or for startTls);
+     * aborts the connection if it fails, times out or is cancelled.
+     */
+    void handshake(TlsOptions options, String host, int port, StreamReader reader) throws IOException {
+        if (tls != null) {
+            throw new IllegalStateException("the stream already speaks TLS");
+        }
+        checkThread("startTls");
+        TlsLayer layer = new TlsLayer(options.newEngine(host, port), this);
+        byte[] early = reader.takeAll();
+        layer.preload(early);
+        tls = layer;
+        boolean ok = false;
+        try {
+            Asyncio.timeout(options.handshakeTimeout(), () -> {
+                layer.handshake(reader);
+                return null;
+            });
+            ok = true;
+        } catch (TimeoutException e) {
+            SocketTimeoutException timeout = new SocketTimeoutException(
+                    "the TLS handshake with " + peerName() + " took longer than " + options.handshakeTimeout());
+            timeout.initCause(e);
+            throw timeout;
+        } catch (IOException | RuntimeException | CancelledError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        } finally {
+            if (!ok) {
+                abort();
+            }
+        }
+    }
+
+    /** startTls: waits for the buffer to be sent, then shakes hands. */
+    void startTls(TlsOptions options, StreamReader reader) throws IOException {
+        checkThread("startTls");
+        if (tls != null) {
+            throw new IllegalStateException("the stream already speaks TLS");
+        }
+        waitFlushed();
+        String host = null;
+        int port = 0;
+        if (remoteAddress() instanceof InetSocketAddress isa) {
+            host = isa.getHostString();
+            port = isa.getPort();
+        }
+        handshake(options, host, port, reader);
+    }
+
+    SSLSession sslSession() {
+        return tls != null && tls.handshaken() ? tls.engine.getSession() : null;
+    }
+
+    String applicationProtocol() {
+        if (tls == null || !tls.handshaken()) {
+            return null;
+        }
+        String p = tls.engine.getApplicationProtocol();
+        return p == null || p.isEmpty() ? null : p;
+    }
+
+    // ---- addresses ----
+
+    @Override
+    public SocketAddress remoteAddress() {
+        if (remote == null) {
+            try {
+                remote = channel.getRemoteAddress();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return remote;
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        if (local == null) {
+            try {
+                local = channel.getLocalAddress();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return local;
+    }
+
+    /** Remembers the addresses while the channel is open, for error messages after it closed. */
+    void rememberAddresses() {
+        remoteAddress();
+        localAddress();
+    }
+
+    private String peerName() {
+        SocketAddress r = remote;
+        return r != null ? r.toString() : "the peer";
+    }
+}

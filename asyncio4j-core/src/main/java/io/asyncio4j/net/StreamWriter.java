@@ -1,0 +1,244 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.internal.net.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.net.SocketOption;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The writing half of a stream: asyncio's {@code StreamWriter}. {@link #write} never waits: what the
+ * peer cannot take yet is buffered and sent in the background by the loop. {@link #drain()} waits
+ * while that buffer is above its high water mark, which is how a writer keeps pace with a slow
+ * reader.
+ *
+ * {@snippet :
+ * for (byte[] chunk : chunks) {
+ *     writer.write(chunk);
+ *     writer.drain(); // parks only while more than 64 KiB wait to be sent
+ * }
+ * writer.close();
+ * writer.waitClosed();
+ * }
+ *
+ * <p>A writer belongs to the loop of its connection; its methods must be called from that loop's
+ * tasks. Errors: a broken connection makes {@code write} and {@code drain} throw {@link
+ * UncheckedIOException} wrapping the JDK's {@link IOException}; so does any use after {@link
+ * #close()}.
+ */
+public final class StreamWriter {
+    private final Transport transport;
+    private final StreamReader reader;
+
+    StreamWriter(Transport transport, StreamReader reader) {
+        this.transport = transport;
+        this.reader = reader;
+    }
+
+    /**
+     * Writes {@code data} without waiting: sent at once as far as the peer takes it, the rest copied
+     * into the write buffer (the array is not kept).
+     *
+     * @throws UncheckedIOException if the connection is broken or the writer closed
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    public void write(byte[] data) {
+        transport.write(ByteBuffer.wrap(data));
+    }
+
+    /** Writes {@code len} bytes of {@code data} from {@code off}; see {@link #write(byte[])}. */
+    public void write(byte[] data, int off, int len) {
+        transport.write(ByteBuffer.wrap(data, off, len));
+    }
+
+    /**
+     * Writes the remaining bytes of {@code data} (its position moves to its limit); see {@link
+     * #write(byte[])}.
+     */
+    public void write(ByteBuffer data) {
+        transport.write(data);
+    }
+
+    /** Writes each of {@code lines} in order (no separator is added), as asyncio's {@code writelines}. */
+    public void writeLines(Iterable<byte[]> lines) {
+        for (byte[] line : lines) {
+            transport.write(ByteBuffer.wrap(line));
+        }
+    }
+
+    /**
+     * Parks while the write buffer holds more than the high water mark, until it falls to the low
+     * mark; returns at once otherwise. Call it after writes to keep memory bounded.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; nothing is lost:
+     * the buffered bytes are still sent.
+     *
+     * @throws UncheckedIOException if the connection broke (connection reset, broken pipe) or the
+     *     writer was closed
+     */
+    public void drain() {
+        transport.drain();
+    }
+
+    /**
+     * Sets the water marks of {@link #drain()}: writers are paused above {@code high} bytes buffered
+     * and resumed at {@code low}. Defaults 64 KiB and 16 KiB, as asyncio.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= low <= high}
+     */
+    public void setWriteBufferLimits(int high, int low) {
+        transport.checkThread("setWriteBufferLimits");
+        transport.setWriteBufferLimits(high, low);
+    }
+
+    /** The number of bytes written and not yet handed to the operating system. */
+    public long bufferedBytes() {
+        transport.checkThread("bufferedBytes");
+        return transport.bufferedBytes();
+    }
+
+    /** Whether {@link #writeEof()} is supported: true for TCP and Unix sockets, false for TLS. */
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /**
+     * Half-closes the stream: after the buffered bytes, the peer reads the end of the stream, while
+     * this side can still read.
+     *
+     * @throws UnsupportedOperationException if {@link #canWriteEof()} is false
+     */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    /**
+     * Closes the stream once the buffered bytes are sent (for TLS, after a close_notify); does not
+     * wait. A task still reading this connection gets an {@link UncheckedIOException} saying the
+     * stream is closed. Closing twice is harmless.
+     */
+    public void close() {
+        transport.close();
+    }
+
+    /** Closes the stream now, dropping the buffered bytes. */
+    public void abort() {
+        transport.abort();
+    }
+
+    /** Whether {@link #close()} or {@link #abort()} was called or the connection broke. */
+    public boolean isClosing() {
+        transport.checkThread("isClosing");
+        return transport.isClosing();
+    }
+
+    /**
+     * Parks until the stream is closed (after {@link #close()}, once the buffer was sent). Returns
+     * normally also when the connection broke: {@link #drain()} and reads report that.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; the close goes
+     * on.
+     */
+    public void waitClosed() {
+        transport.waitClosed();
+    }
+
+    /**
+     * Upgrades the connection to TLS, as asyncio's {@code start_tls}: waits until the write buffer is
+     * sent, then performs the handshake described by {@code tls} (client or server side), after which
+     * this writer and its reader carry encrypted data. Bytes the reader had received but not yet
+     * consumed are taken as the first TLS bytes. No other task may use the streams meanwhile.
+     *
+     * <p><b>Cancellation.</b> The connection is aborted: a half-done handshake cannot be resumed.
+     *
+     * @throws IOException if the handshake fails or takes longer than the options' handshake timeout
+     *     ({@link java.net.SocketTimeoutException}), or the connection broke
+     * @throws IllegalStateException if the stream is already TLS, or is not a socket
+     */
+    public void startTls(TlsOptions tls) throws IOException {
+        Objects.requireNonNull(tls, "tls");
+        if (!(transport instanceof SocketTransport socket)) {
+            throw new IllegalStateException("startTls needs a socket stream, not " + transport);
+        }
+        socket.startTls(tls, reader);
+    }
+
+    /** The address of the peer; null for a pipe. */
+    public SocketAddress peerAddress() {
+        transport.checkThread("peerAddress");
+        return transport.remoteAddress();
+    }
+
+    /** The local address of the connection; null for a pipe. */
+    public SocketAddress localAddress() {
+        transport.checkThread("localAddress");
+        return transport.localAddress();
+    }
+
+    /** The TLS session, or null when the stream is not TLS (or its handshake is not done). */
+    public SSLSession sslSession() {
+        transport.checkThread("sslSession");
+        return transport instanceof SocketTransport s ? s.sslSession() : null;
+    }
+
+    /**
+     * The application protocol agreed by ALPN during the TLS handshake, or null when there is none
+     * (not TLS, or no ALPN).
+     */
+    public String applicationProtocol() {
+        transport.checkThread("applicationProtocol");
+        return transport instanceof SocketTransport s ? s.applicationProtocol() : null;
+    }
+
+    /**
+     * The value of a socket option of the connection ({@code StandardSocketOptions.TCP_NODELAY},
+     * {@code SO_SNDBUF}, ...).
+     *
+     * @throws UnsupportedOperationException if the stream is not a socket or lacks the option
+     */
+    public <T> T getOption(SocketOption<T> option) {
+        transport.checkThread("getOption");
+        if (!(transport instanceof SocketTransport s)) {
+            throw new UnsupportedOperationException("not a socket: " + transport);
+        }
+        try {
+            return s.channel.getOption(option);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sets a socket option of the connection.
+     *
+     * @throws UnsupportedOperationException if the stream is not a socket or lacks the option
+     */
+    public <T> void setOption(SocketOption<T> option, T value) {
+        transport.checkThread("setOption");
+        if (!(transport instanceof SocketTransport s)) {
+            throw new UnsupportedOperationException("not a socket: " + transport);
+        }
+        try {
+            s.channel.setOption(option, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reader of the same connection, or null (a process's stdin has none). */
+    StreamReader reader() {
+        return reader;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public String toString() {
+        return "StreamWriter[" + transport + "]";
+    }
+}

@@ -1,0 +1,421 @@
+package io.asyncio4j.net;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Loop;
+import io.asyncio4j.Outcome;
+import io.asyncio4j.ReturnWhen;
+import io.asyncio4j.Task;
+import io.asyncio4j.lowlevel.IoWait;
+import io.asyncio4j.lowlevel.Parking;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * asyncio's stream functions: {@code open_connection}, {@code start_server}, {@code
+ * open_unix_connection}, {@code start_unix_server}. Call them from a task; the streams they make
+ * belong to the task's loop, whose own selector watches their sockets.
+ *
+ * {@snippet :
+ * Asyncio.run(() -> {
+ *     Server server = Streams.startServer((reader, writer) -> {
+ *         writer.write(reader.readLine()); // echo one line
+ *     }, "127.0.0.1", 0);
+ *     int port = ((InetSocketAddress) server.addresses().get(0)).getPort();
+ *     StreamPair conn = Streams.openConnection("127.0.0.1", port);
+ *     conn.writer().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+ *     System.out.print(new String(conn.reader().readLine(), StandardCharsets.US_ASCII));
+ *     conn.close();
+ *     server.close();
+ *     return null;
+ * });
+ * }
+ */
+public final class Streams {
+    private Streams() {}
+
+    // ---- clients ----
+
+    /** Connects to {@code host:port} with the default options; see {@link #openConnection(String, int, ConnectOptions)}. */
+    public static StreamPair openConnection(String host, int port) throws IOException {
+        return openConnection(host, port, ConnectOptions.defaults());
+    }
+
+    /**
+     * Resolves {@code host} (off the loop), connects to one of its addresses, performs the TLS
+     * handshake when the options ask for it, and returns the connection's reader and writer;
+     * asyncio's {@code open_connection}.
+     *
+     * <p><b>Cancellation.</b> Every socket opened so far is closed and nothing leaks; {@link
+     * CancelledError} is thrown.
+     *
+     * @throws ConnectException if no address accepts the connection (refused, unreachable); the
+     *     message names the addresses, the other attempts' errors are suppressed exceptions
+     * @throws SocketTimeoutException if the connect timeout or the TLS handshake timeout passes
+     * @throws UnknownHostException if the name does not resolve
+     * @throws javax.net.ssl.SSLException if the TLS handshake fails (an untrusted certificate, a
+     *     name mismatch, the peer hanging up mid-handshake)
+     */
+    public static StreamPair openConnection(String host, int port, ConnectOptions options) throws IOException {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
+        Parking.currentTask("Streams.openConnection");
+        Loop loop = Asyncio.currentLoop();
+        SocketChannel channel = withConnectTimeout(options.connectTimeout(), host + ":" + port, () -> {
+            List<InetAddress> addresses = options.resolver().resolve(host);
+            if (addresses.isEmpty()) {
+                throw new UnknownHostException(host + ": no addresses");
+            }
+            List<InetSocketAddress> targets = new ArrayList<>();
+            for (InetAddress a : Resolvers.interleave(addresses)) {
+                targets.add(new InetSocketAddress(a, port));
+            }
+            Duration delay = options.happyEyeballsDelay();
+            return delay == null || targets.size() == 1
+                    ? connectInOrder(targets, options.localAddress())
+                    : connectHappyEyeballs(targets, options.localAddress(), delay);
+        });
+        return open(loop, channel, options, host, port, true);
+    }
+
+    /** Connects to the Unix-domain socket at {@code path}; asyncio's {@code open_unix_connection}. */
+    public static StreamPair openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, ConnectOptions.defaults());
+    }
+
+    /**
+     * Connects to the Unix-domain socket at {@code path} (TLS, limit and connect timeout from the
+     * options apply; the resolver and local address do not).
+     *
+     * <p><b>Cancellation.</b> The socket is closed; {@link CancelledError} is thrown.
+     */
+    public static StreamPair openUnixConnection(Path path, ConnectOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Parking.currentTask("Streams.openUnixConnection");
+        Loop loop = Asyncio.currentLoop();
+        SocketChannel channel = withConnectTimeout(
+                options.connectTimeout(),
+                path.toString(),
+                () -> connectOne(UnixDomainSocketAddress.of(path), StandardProtocolFamily.UNIX, null));
+        return open(loop, channel, options, null, 0, false);
+    }
+
+    private static StreamPair open(
+            Loop loop, SocketChannel channel, ConnectOptions options, String host, int port, boolean tcp)
+            throws IOException {
+        SocketTransport transport = new SocketTransport(loop, channel);
+        try {
+            if (tcp) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            transport.rememberAddresses();
+        } catch (IOException | RuntimeException e) {
+            transport.abort();
+            throw e;
+        }
+        StreamReader reader = new StreamReader(transport, options.limit());
+        StreamWriter writer = new StreamWriter(transport, reader);
+        if (options.tls() != null) {
+            transport.handshake(options.tls(), host, port, reader);
+        }
+        return new StreamPair(reader, writer);
+    }
+
+    /** A connect step that may throw what the JDK throws. */
+    @FunctionalInterface
+    private interface Connect {
+        SocketChannel call() throws IOException;
+    }
+
+    private static SocketChannel withConnectTimeout(Duration timeout, String target, Connect connect)
+            throws IOException {
+        if (timeout == null) {
+            return connect.call();
+        }
+        try {
+            return Asyncio.timeout(timeout, connect::call);
+        } catch (TimeoutException e) {
+            SocketTimeoutException t =
+                    new SocketTimeoutException("connecting to " + target + " timed out after " + timeout);
+            t.initCause(e);
+            throw t;
+        } catch (IOException | RuntimeException | CancelledError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static SocketChannel connectInOrder(List<InetSocketAddress> targets, InetSocketAddress local)
+            throws IOException {
+        List<IOException> errors = new ArrayList<>();
+        for (InetSocketAddress target : targets) {
+            try {
+                return connectOne(target, familyOf(target), local);
+            } catch (IOException e) {
+                errors.add(e);
+            }
+        }
+        throw combined(targets, errors);
+    }
+
+    private static StandardProtocolFamily familyOf(InetSocketAddress target) {
+        return target.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
+    /**
+     * RFC 8305: start the next attempt when the previous one failed or after {@code delay}; the first
+     * to connect wins and the others are cancelled (their sockets closed).
+     */
+    private static SocketChannel connectHappyEyeballs(
+            List<InetSocketAddress> targets, InetSocketAddress local, Duration delay) throws IOException {
+        List<Task<SocketChannel>> attempts = new ArrayList<>();
+        List<IOException> errors = new ArrayList<>();
+        SocketChannel winner = null;
+        try {
+            int next = 0;
+            while (winner == null) {
+                if (next < targets.size()) {
+                    InetSocketAddress target = targets.get(next++);
+                    attempts.add(
+                            Asyncio.createTask("connect " + target, () -> connectOne(target, familyOf(target), local)));
+                }
+                List<Task<SocketChannel>> running = new ArrayList<>();
+                for (Task<SocketChannel> a : attempts) {
+                    if (!a.isDone()) {
+                        running.add(a);
+                    }
+                }
+                if (!running.isEmpty()) {
+                    if (next < targets.size()) {
+                        Asyncio.wait(running, ReturnWhen.FIRST_COMPLETED, delay);
+                    } else {
+                        Asyncio.wait(running, ReturnWhen.FIRST_COMPLETED);
+                    }
+                }
+                boolean anyRunning = false;
+                for (Task<SocketChannel> a : attempts) {
+                    if (!a.isDone()) {
+                        anyRunning = true;
+                    } else if (winner == null && !a.isCancelled() && a.exception() == null) {
+                        winner = a.result();
+                    }
+                }
+                if (winner == null && !anyRunning && next >= targets.size()) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        } finally {
+            SocketChannel keep = winner;
+            List<Task<SocketChannel>> toClean = List.copyOf(attempts);
+            try {
+                Asyncio.uncancellable(() -> {
+                    for (Task<SocketChannel> a : toClean) {
+                        a.cancel("another address connected first");
+                    }
+                    for (Outcome<SocketChannel> o : Asyncio.gatherSettled(toClean)) {
+                        if (o instanceof Outcome.Success<SocketChannel> s && s.value() != keep) {
+                            forgetAndClose(s.value());
+                        } else if (o instanceof Outcome.Failure<SocketChannel> f
+                                && f.exception() instanceof IOException io) {
+                            errors.add(io);
+                        }
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                // the cleanup itself cannot fail; nothing to add
+            }
+        }
+        if (winner != null) {
+            return winner;
+        }
+        throw combined(targets, errors);
+    }
+
+    private static IOException combined(List<? extends SocketAddress> targets, List<IOException> errors) {
+        if (errors.size() == 1) {
+            return errors.get(0);
+        }
+        ConnectException e = new ConnectException("could not connect to any of " + targets + ": " + errors);
+        errors.forEach(e::addSuppressed);
+        return e;
+    }
+
+    /** Connects one non-blocking socket; closes it if that fails or is cancelled. */
+    static SocketChannel connectOne(SocketAddress target, StandardProtocolFamily family, InetSocketAddress local)
+            throws IOException {
+        SocketChannel ch = SocketChannel.open(family);
+        boolean ok = false;
+        try {
+            ch.configureBlocking(false);
+            if (local != null) {
+                ch.bind(local);
+            }
+            if (!ch.connect(target)) {
+                do {
+                    IoWait.writable(ch);
+                } while (!ch.finishConnect());
+            }
+            ok = true;
+            return ch;
+        } catch (ConnectException e) {
+            ConnectException named = new ConnectException("connect to " + target + " failed: " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        } finally {
+            if (!ok) {
+                forgetAndClose(ch);
+            }
+        }
+    }
+
+    static void forgetAndClose(SocketChannel ch) {
+        try {
+            IoWait.forget(ch);
+        } catch (RuntimeException e) {
+            // not registered with a loop we are on
+        }
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    // ---- servers ----
+
+    /** Starts a server with the default options; see {@link #startServer(ConnectionHandler, String, int, ServerOptions)}. */
+    public static Server startServer(ConnectionHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, ServerOptions.defaults());
+    }
+
+    /**
+     * Listens on {@code host:port} (every address the host resolves to; all interfaces when {@code
+     * host} is null or empty; port 0 picks a free port, see {@link Server#addresses()}) and runs
+     * {@code handler} in a new task for each connection; asyncio's {@code start_server}. The server
+     * accepts from the moment this returns.
+     *
+     * @throws BindException if the address is in use
+     */
+    public static Server startServer(ConnectionHandler handler, String host, int port, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        Parking.currentTask("Streams.startServer");
+        Loop loop = Asyncio.currentLoop();
+        List<InetSocketAddress> binds = new ArrayList<>();
+        if (host == null || host.isEmpty()) {
+            binds.add(new InetSocketAddress(port));
+        } else {
+            Set<InetAddress> unique = new LinkedHashSet<>(Resolver.system().resolve(host));
+            for (InetAddress a : unique) {
+                binds.add(new InetSocketAddress(a, port));
+            }
+        }
+        List<ServerSocketChannel> listeners = new ArrayList<>();
+        try {
+            for (InetSocketAddress bind : binds) {
+                ServerSocketChannel l = bind.getAddress().isAnyLocalAddress()
+                        ? ServerSocketChannel.open()
+                        : ServerSocketChannel.open(familyOf(bind));
+                listeners.add(l);
+                configure(l, options);
+                l.bind(bind, options.backlog());
+            }
+            Server server = new Server(loop, handler, options, listeners, null);
+            server.start();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            listeners.forEach(Streams::closeQuietly);
+            throw e;
+        }
+    }
+
+    /** Starts a Unix-domain server with the default options. */
+    public static Server startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return startUnixServer(handler, path, ServerOptions.defaults());
+    }
+
+    /**
+     * Listens on the Unix-domain socket {@code path}; asyncio's {@code start_unix_server}. A stale
+     * socket file left by an earlier server is replaced (another kind of file is not: {@link
+     * BindException}); {@link Server#close()} removes the file.
+     */
+    public static Server startUnixServer(ConnectionHandler handler, Path path, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(path, "path");
+        Parking.currentTask("Streams.startUnixServer");
+        Loop loop = Asyncio.currentLoop();
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isSocketFile(path)) {
+                throw new BindException(path + " exists and is not a socket");
+            }
+            Files.delete(path);
+        }
+        ServerSocketChannel l = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            l.configureBlocking(false);
+            l.bind(UnixDomainSocketAddress.of(path), options.backlog());
+            Server server = new Server(loop, handler, options, List.of(l), path);
+            server.start();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(l);
+            throw e;
+        }
+    }
+
+    private static boolean isSocketFile(Path path) {
+        try {
+            Object mode = Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return mode instanceof Integer m && (m & 0170000) == 0140000;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    private static void configure(ServerSocketChannel l, ServerOptions options) throws IOException {
+        l.configureBlocking(false);
+        l.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
+        if (options.reusePort() && l.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            l.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.asyncio4j.process;
+
+import io.asyncio4j.Loop;
+import io.asyncio4j.LoopClosedException;
+import io.asyncio4j.internal.net.Transport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * A child's stdin under a StreamWriter. Writes are copied into a queue that a platform thread (the
+ * pump) writes to the JDK's blocking pipe; the pump reports each chunk written back to the loop with
+ * {@code callSoonThreadsafe}, which shrinks {@link #bufferedBytes()} and so resumes {@code drain}.
+ */
+final class PipeTransport extends Transport {
+    /*
+     * Threads. `buffered` is the loop's only; `queue` is the hand-off to the pump. The pump owns
+     * the OutputStream: it closes it when it takes END (writeEof or close), or on an error.
+     */
+    private static final byte[] END = new byte[0];
+
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private long buffered;
+
+    PipeTransport(Loop loop) {
+        super(loop);
+    }
+
+    /** Starts the pump thread that writes to {@code out}. */
+    void start(OutputStream out, String name) {
+        Thread pump = new Thread(() -> pump(out), name);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private void pump(OutputStream out) {
+        try (out) {
+            while (true) {
+                byte[] chunk = queue.take();
+                if (chunk == END) {
+                    return;
+                }
+                out.write(chunk);
+                out.flush();
+                post(() -> {
+                    if (!isClosed()) {
+                        buffered -= chunk.length;
+                        bufferChanged();
+                    }
+                });
+            }
+        } catch (IOException e) {
+            post(() -> failed(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void post(Runnable r) {
+        try {
+            loop.callSoonThreadsafe(r);
+        } catch (LoopClosedException e) {
+            // the loop is gone; nobody waits for this pipe any more
+        }
+    }
+
+    @Override
+    protected void send(ByteBuffer src) {
+        byte[] chunk = new byte[src.remaining()];
+        src.get(chunk);
+        buffered += chunk.length;
+        queue.add(chunk);
+    }
+
+    @Override
+    public long bufferedBytes() {
+        return buffered;
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    protected void shutdownOutput() {
+        queue.add(END);
+    }
+
+    @Override
+    protected void closeChannel() {
+        buffered = 0;
+        queue.clear();
+        queue.add(END);
+    }
+}

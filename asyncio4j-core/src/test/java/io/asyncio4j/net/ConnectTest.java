@@ -1,0 +1,217 @@
+package io.asyncio4j.net;
+
+import static io.asyncio4j.net.NetTests.ascii;
+import static io.asyncio4j.net.NetTests.port;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Task;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Connecting: timeouts, happy eyeballs, cancellation, and resolution off the loop. */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ConnectTest {
+
+    /**
+     * A listening socket on 127.0.0.2 whose accept queue is full and never drained: further connects
+     * to it hang (the kernel drops their SYNs), as to a host that does not answer. Loopback only.
+     */
+    static final class Blackhole implements AutoCloseable {
+        final ServerSocketChannel listener;
+        final List<StreamPair> fillers = new ArrayList<>();
+        final int port;
+
+        Blackhole(int port) throws IOException {
+            listener = ServerSocketChannel.open();
+            listener.bind(new InetSocketAddress("127.0.0.2", port), 1);
+            this.port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        }
+
+        /** Fills the queue (in a task): connects until one attempt hangs for 200 ms. */
+        void fill() throws Exception {
+            for (int i = 0; i < 10; i++) {
+                try {
+                    fillers.add(Streams.openConnection(
+                            "127.0.0.2", port, ConnectOptions.defaults().connectTimeout(Duration.ofMillis(200))));
+                } catch (SocketTimeoutException hung) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("connects to a full accept queue did not hang");
+        }
+
+        @Override
+        public void close() throws IOException {
+            fillers.forEach(StreamPair::close);
+            listener.close();
+        }
+    }
+
+    @Test
+    void theConnectTimeoutFiresOnAHostThatDoesNotAnswer() throws Exception {
+        NetTests.run(() -> {
+            try (Blackhole hole = new Blackhole(0)) {
+                hole.fill();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> Streams.openConnection(
+                                "127.0.0.2",
+                                hole.port,
+                                ConnectOptions.defaults().connectTimeout(Duration.ofMillis(300))))
+                        .isInstanceOf(SocketTimeoutException.class)
+                        .hasMessage("connecting to 127.0.0.2:" + hole.port + " timed out after PT0.3S");
+                assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300_000_000L);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void happyEyeballsMovesToTheNextAddressAfterTheDelay() throws Exception {
+        List<String> log = NetTests.run(() -> {
+            List<String> out = new ArrayList<>();
+            Server server = Streams.startServer((reader, writer) -> writer.write(ascii("hi\n")), "127.0.0.1", 0);
+            try (Blackhole hole = new Blackhole(port(server))) {
+                hole.fill();
+                Resolver twoAddresses =
+                        host -> List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"));
+                // One after the other: stuck on the first address until the timeout.
+                try {
+                    Streams.openConnection(
+                            "service",
+                            port(server),
+                            ConnectOptions.defaults().resolver(twoAddresses).connectTimeout(Duration.ofMillis(400)));
+                } catch (SocketTimeoutException e) {
+                    out.add("in order: timed out on the silent address");
+                }
+                // Happy eyeballs: the second attempt starts after 100 ms and wins.
+                long start = System.nanoTime();
+                StreamPair conn = Streams.openConnection(
+                        "service",
+                        port(server),
+                        ConnectOptions.defaults()
+                                .resolver(twoAddresses)
+                                .happyEyeballsDelay(Duration.ofMillis(100))
+                                .connectTimeout(Duration.ofSeconds(5)));
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                out.add("happy eyeballs: connected to " + conn.writer().peerAddress() + " after the delay: "
+                        + (ms >= 100 && ms < 2000));
+                out.add(ascii(conn.reader().readLine()).strip());
+                conn.close();
+            }
+            server.close();
+            server.waitClosed();
+            return out;
+        });
+        assertThat(log.get(0)).isEqualTo("in order: timed out on the silent address");
+        assertThat(log.get(1)).matches("happy eyeballs: connected to /127.0.0.1:\\d+ after the delay: true");
+        assertThat(log.get(2)).isEqualTo("hi");
+    }
+
+    @Test
+    void cancellingAConnectClosesItsSocket() throws Exception {
+        NetTests.run(() -> {
+            try (Blackhole hole = new Blackhole(0)) {
+                hole.fill();
+                long before = openFiles();
+                Task<StreamPair> connecting = Asyncio.createTask(() -> Streams.openConnection("127.0.0.2", hole.port));
+                Asyncio.sleep(Duration.ofMillis(50));
+                connecting.cancel();
+                assertThatThrownBy(connecting::await).isInstanceOf(CancelledError.class);
+                Asyncio.yieldNow(); // the selector drops the cancelled key, which closes the fd
+                Asyncio.sleep(Duration.ofMillis(10));
+                assertThat(openFiles()).isLessThanOrEqualTo(before);
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void hostNamesAreResolvedOffTheLoopAndCached() throws Exception {
+        List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+        SystemResolver resolver = new SystemResolver(Duration.ofSeconds(30), host -> {
+            lookups.add(host + " on " + Thread.currentThread().getName());
+            try {
+                Thread.sleep(100); // a slow DNS server
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            if (host.endsWith(".invalid")) {
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        });
+        List<String> log = NetTests.run(() -> {
+            List<String> out = new ArrayList<>();
+            AtomicInteger ticks = new AtomicInteger();
+            Task<Void> ticker = Asyncio.createTask(() -> {
+                while (true) {
+                    Asyncio.sleep(Duration.ofMillis(5));
+                    ticks.incrementAndGet();
+                }
+            });
+            out.add("first: " + resolver.resolve("db.example"));
+            out.add("the loop ran during the lookup: " + (ticks.get() >= 5));
+            out.add("second (cached): " + resolver.resolve("DB.example"));
+            out.add("literal: " + resolver.resolve("127.0.0.1") + " " + resolver.resolve("[::1]"));
+            for (int i = 0; i < 2; i++) {
+                try {
+                    resolver.resolve("nowhere.invalid");
+                } catch (UnknownHostException e) {
+                    out.add("failed: " + e.getMessage());
+                }
+            }
+            ticker.cancel();
+            return out;
+        });
+        String loopback = InetAddress.getLoopbackAddress().toString();
+        assertThat(log)
+                .containsExactly(
+                        "first: [" + loopback + "]",
+                        "the loop ran during the lookup: true",
+                        "second (cached): [" + loopback + "]",
+                        "literal: [/127.0.0.1] [/0:0:0:0:0:0:0:1]",
+                        "failed: nowhere.invalid",
+                        "failed: nowhere.invalid");
+        // One lookup for the cached name, two for the failing one (failures are not cached), none for
+        // literals; all on the loop's executor threads.
+        assertThat(lookups).hasSize(3).allSatisfy(l -> assertThat(l).contains("-worker-"));
+    }
+
+    @Test
+    void addressFamiliesAreInterleavedForHappyEyeballs() throws Exception {
+        InetAddress v6a = InetAddress.getByName("::1");
+        InetAddress v6b = InetAddress.getByName("fe80::1");
+        InetAddress v4a = InetAddress.getByName("127.0.0.1");
+        InetAddress v4b = InetAddress.getByName("127.0.0.2");
+        assertThat(Resolvers.interleave(List.of(v6a, v6b, v4a, v4b))).containsExactly(v6a, v4a, v6b, v4b);
+        assertThat(Resolvers.interleave(List.of(v4a, v4b, v6a))).containsExactly(v4a, v6a, v4b);
+        assertThat(Resolvers.isLiteral("127.0.0.1")).isTrue();
+        assertThat(Resolvers.isLiteral("[::1]")).isTrue();
+        assertThat(Resolvers.isLiteral("1.2.3")).isFalse();
+        assertThat(Resolvers.isLiteral("example.com")).isFalse();
+        assertThat(Resolvers.isLiteral("1234.1.1.1")).isFalse();
+    }
+
+    private static long openFiles() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.asyncio4j.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Loop;
+import io.asyncio4j.LoopOptions;
+import io.asyncio4j.Task;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Subprocesses with real children (sh, cat, python3): pipes, exit codes, signals, cancellation. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SubprocessTest {
+
+    private static <T> T run(io.asyncio4j.Coroutine<T> body) throws Exception {
+        List<Loop.ErrorContext> errors = new ArrayList<>();
+        T result;
+        try (Loop loop = Loop.open(LoopOptions.defaults().exceptionHandler(errors::add))) {
+            result = loop.run(() -> Asyncio.timeout(Duration.ofSeconds(30), body));
+        }
+        assertThat(errors).as("errors reported to the loop").isEmpty();
+        return result;
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void communicateSendsInputAndCollectsBothOutputsAndTheExitCode() throws Exception {
+        Subprocess.Output out = run(() -> {
+            Subprocess p = Subprocess.shell("tr a-z A-Z; echo oops >&2; exit 3");
+            return p.communicate("hello\n".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(out.exitCode()).isEqualTo(3);
+        assertThat(text(out.stdout())).isEqualTo("HELLO\n");
+        assertThat(text(out.stderr())).isEqualTo("oops\n");
+    }
+
+    @Test
+    void linesArriveWhileTheChildRunsAndTheLoopStaysFree() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed: skipped");
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess p = Subprocess.exec(
+                    "python3",
+                    "-u",
+                    "-c",
+                    "import sys,time\nfor i in range(3):\n    print('line', i)\n    time.sleep(0.05)\n");
+            int[] ticks = {0};
+            Task<Void> ticker = Asyncio.createTask(() -> {
+                while (true) {
+                    Asyncio.sleep(Duration.ofMillis(5));
+                    ticks[0]++;
+                }
+            });
+            byte[] line;
+            while ((line = p.stdout().readLine()).length > 0) {
+                events.add(text(line).strip());
+            }
+            events.add("exit " + p.waitFor());
+            ticker.cancel();
+            events.add("the loop ticked meanwhile: " + (ticks[0] > 5));
+            return events;
+        });
+        assertThat(log).containsExactly("line 0", "line 1", "line 2", "exit 0", "the loop ticked meanwhile: true");
+    }
+
+    @Test
+    void catEchoesWhatStdinSendsLineByLine() throws Exception {
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess cat = Subprocess.exec("cat");
+            for (String word : List.of("alpha", "beta")) {
+                cat.stdin().write((word + "\n").getBytes(StandardCharsets.UTF_8));
+                cat.stdin().drain();
+                events.add(text(cat.stdout().readLine()).strip());
+            }
+            cat.stdin().writeEof();
+            events.add("eof: " + cat.stdout().read().length);
+            events.add("exit " + cat.waitFor());
+            return events;
+        });
+        assertThat(log).containsExactly("alpha", "beta", "eof: 0", "exit 0");
+    }
+
+    @Test
+    void aChildThatDoesNotReadMakesDrainWaitWithBoundedMemory() throws Exception {
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess sleeper = Subprocess.exec("sleep", "20");
+            byte[] chunk = new byte[32 * 1024];
+            long[] maxBuffered = {0};
+            try {
+                Asyncio.timeout(Duration.ofMillis(300), () -> {
+                    while (true) {
+                        sleeper.stdin().write(chunk);
+                        maxBuffered[0] =
+                                Math.max(maxBuffered[0], sleeper.stdin().bufferedBytes());
+                        sleeper.stdin().drain();
+                    }
+                });
+            } catch (TimeoutException e) {
+                events.add("drain blocked");
+            }
+            events.add("bounded: " + (maxBuffered[0] <= 64 * 1024 + chunk.length));
+            sleeper.kill();
+            events.add("killed: exit " + sleeper.waitFor());
+            return events;
+        });
+        assertThat(log).containsExactly("drain blocked", "bounded: true", "killed: exit 137");
+    }
+
+    @Test
+    void terminateKillAndReturnCode() throws Exception {
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess p = Subprocess.exec("sleep", "30");
+            events.add("running: " + (p.returnCode() == null));
+            p.terminate();
+            events.add("terminated: " + p.waitFor() + " / " + p.returnCode());
+            Subprocess q = Subprocess.exec("sleep", "30");
+            q.kill();
+            events.add("killed: " + q.waitFor());
+            return events;
+        });
+        assertThat(log).containsExactly("running: true", "terminated: 143 / 143", "killed: 137");
+    }
+
+    @Test
+    void aCancelledWaitLeavesTheProcessRunning() throws Exception {
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess p = Subprocess.exec("sleep", "30");
+            Task<Integer> waiter = Asyncio.createTask(p::waitFor);
+            Asyncio.sleep(Duration.ofMillis(20));
+            waiter.cancel();
+            try {
+                waiter.await();
+            } catch (CancelledError e) {
+                events.add("wait cancelled");
+            }
+            events.add("still running: " + (p.returnCode() == null));
+            p.kill();
+            events.add("exit " + p.waitFor());
+            return events;
+        });
+        assertThat(log).containsExactly("wait cancelled", "still running: true", "exit 137");
+    }
+
+    @Test
+    void redirectsOtherThanPipeLeaveTheStreamNull() throws Exception {
+        run(() -> {
+            Subprocess p = Subprocess.start(new ProcessBuilder("sh", "-c", "echo out; echo err >&2")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectErrorStream(false));
+            assertThat(p.stdout()).isNull();
+            assertThat(text(p.stderr().read())).isEqualTo("err\n");
+            assertThat(p.waitFor()).isZero();
+            Subprocess merged = Subprocess.start(
+                    new ProcessBuilder("sh", "-c", "echo out; echo err >&2").redirectErrorStream(true));
+            assertThat(merged.stderr()).isNull();
+            assertThat(text(merged.communicate().stdout())).isEqualTo("out\nerr\n");
+            return null;
+        });
+    }
+
+    @Test
+    void aMissingProgramFailsToStart() throws Exception {
+        run(() -> {
+            assertThatThrownBy(() -> Subprocess.exec("/nonexistent/program"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("/nonexistent/program");
+            return null;
+        });
+    }
+
+    @Test
+    void largeOutputIsReadCompletely() throws Exception {
+        byte[] out = run(() -> {
+            // 4 MiB through a pipe whose reader is bounded to 2 * 64 KiB in flight.
+            Subprocess p = Subprocess.shell("head -c 4194304 /dev/zero");
+            return p.communicate().stdout();
+        });
+        assertThat(out).hasSize(4 * 1024 * 1024);
+    }
+}

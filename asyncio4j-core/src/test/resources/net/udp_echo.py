@@ -1,0 +1,21 @@
+# A CPython asyncio datagram echo server on 127.0.0.1; prints "PORT <n>"; answers each datagram
+# with b"echo: " + datagram to its sender; exits after 60 s.
+import asyncio
+
+
+class Echo(asyncio.DatagramProtocol):
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def datagram_received(self, data, addr):
+        self.transport.sendto(b"echo: " + data, addr)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    transport, _ = await loop.create_datagram_endpoint(Echo, local_addr=("127.0.0.1", 0))
+    print("PORT", transport.get_extra_info("sockname")[1], flush=True)
+    await asyncio.sleep(60)
+
+
+asyncio.run(main())
