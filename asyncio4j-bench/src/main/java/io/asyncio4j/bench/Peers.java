@@ -1,0 +1,138 @@
+package io.asyncio4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the peers on this machine and builds their commands. asyncio4j and the plain-JDK peer run
+ * on the JVM that runs the harness, with this module's class path; the Python and Node.js peers
+ * run the scripts under {@code asyncio4j-bench/peers/}.
+ */
+final class Peers {
+    private Peers() {}
+
+    /** Where this module's peer scripts are, relative to the repository root. */
+    static final String PEERS_DIR = "asyncio4j-bench/peers";
+
+    /** The JVM flag asyncio4j's scheduler needs (DESIGN.md §1). */
+    static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+    /**
+     * Every peer, asyncio4j first; those that cannot run here carry their reason.
+     *
+     * @param root the repository root
+     * @param java the {@code java} launcher to use
+     * @param classPath this module's runtime class path
+     * @param probe runs short version commands
+     */
+    static List<Peer> discover(Path root, String java, String classPath, Probe probe) {
+        Path python = root.resolve(PEERS_DIR).resolve("python");
+        Path node = root.resolve(PEERS_DIR).resolve("node");
+        String jdk = Runtime.version().toString();
+        List<Peer> peers = new ArrayList<>();
+        peers.add(new Peer(Peer.ASYNCIO4J, "asyncio4j", jdk, null, w -> javaCommand(java, classPath, w, true)));
+        peers.add(new Peer("jdk", "JDK virtual threads", jdk, null, w -> javaCommand(java, classPath, w, false)));
+
+        String cpython = probe.firstLine("python3", "--version");
+        peers.add(new Peer(
+                "asyncio",
+                "CPython asyncio",
+                cpython,
+                cpython == null ? "python3 is not on the PATH" : null,
+                w -> script(List.of("python3"), python, w, ".py", List.of())));
+
+        // Debian's python3-uvloop installs for /usr/bin/python3, which may not be the python3 on the PATH.
+        String uvloopPython = null;
+        String uvloop = null;
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            String v = probe.firstLine(
+                    candidate,
+                    "-c",
+                    "import sys, uvloop; print(f'uvloop {uvloop.__version__}, Python {sys.version.split()[0]}')");
+            if (v != null && v.startsWith("uvloop ")) {
+                uvloopPython = candidate;
+                uvloop = v;
+                break;
+            }
+        }
+        String uvPython = uvloopPython;
+        peers.add(new Peer(
+                "uvloop",
+                "uvloop",
+                uvloop,
+                uvloop == null
+                        ? "uvloop is not installed (apt-get install python3-uvloop; bench/setup.sh does it when root)"
+                        : null,
+                w -> script(List.of(uvPython), python, w, ".py", List.of("--loop=uvloop"))));
+
+        String nodeVersion = probe.firstLine("node", "--version");
+        peers.add(new Peer(
+                "node",
+                "Node.js",
+                nodeVersion,
+                nodeVersion == null ? "node is not on the PATH" : null,
+                w -> script(List.of("node"), node, w, ".js", List.of())));
+        return peers;
+    }
+
+    private static List<String> javaCommand(String java, String classPath, Workload w, boolean asyncio4j) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(w.jvmFlags());
+        if (asyncio4j) {
+            command.add(ADD_OPENS);
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add((asyncio4j ? "io.asyncio4j.bench.workloads." : "io.asyncio4j.bench.peers.jdk.") + w.javaClass());
+        command.addAll(w.args());
+        return command;
+    }
+
+    private static List<String> script(
+            List<String> interpreter, Path dir, Workload w, String suffix, List<String> extra) {
+        Path file = dir.resolve(w.script() + suffix);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(interpreter);
+        command.add(file.toString());
+        command.addAll(w.args());
+        command.addAll(extra);
+        return command;
+    }
+
+    /** Runs a short command and returns its first line of output, or null when it fails. */
+    interface Probe {
+        String firstLine(String... command);
+
+        /** The real probe: runs the command (not wrapped in time or taskset) with a 20 s limit. */
+        static Probe of(Path scratch, Path dir) {
+            ProcessRunner runner = new ProcessRunner(scratch, false, false);
+            return command -> {
+                try {
+                    ProcessRunner.Outcome o = runner.run(List.of(command), dir, -1, Duration.ofSeconds(20));
+                    if (!o.ok()) {
+                        return null;
+                    }
+                    List<String> lines = new ArrayList<>(o.stdout());
+                    lines.addAll(o.stderr());
+                    return lines.stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .findFirst()
+                            .orElse(null);
+                } catch (IOException e) {
+                    return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.asyncio4j.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of one workload case by one peer: what goes into a line of {@code
+ * bench/results/<date>-<host>.jsonl}.
+ *
+ * @param session when the harness session started (ISO-8601, UTC); groups the runs of one session
+ * @param workload the case's key, such as {@code W1 n=1000000}
+ * @param peer the peer's name
+ * @param run 1 for the first run of this case and peer in the session
+ * @param figures the values of the RESULT line plus {@code rss_mb} and {@code cpu_s} from {@code
+ *     time}; empty when the run failed
+ * @param error why the run failed, or null
+ * @param elapsedSeconds the wall time of the whole process
+ * @param command the command as run
+ */
+record RunRecord(
+        String session,
+        String workload,
+        String peer,
+        int run,
+        Map<String, Double> figures,
+        String error,
+        double elapsedSeconds,
+        List<String> command) {
+    RunRecord {
+        figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+        command = List.copyOf(command);
+    }
+
+    boolean ok() {
+        return error == null;
+    }
+
+    /**
+     * Builds the record of a finished process: its RESULT line (which must carry the workload's id
+     * and every figure the workload reports) plus peak RSS and CPU time.
+     */
+    static RunRecord of(String session, Workload w, Peer peer, int run, ProcessRunner.Outcome outcome) {
+        String error = outcome.failure();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (error == null) {
+            try {
+                ResultLine line = ResultLine.last(outcome.stdout())
+                        .orElseThrow(() -> new IllegalArgumentException("the program printed no RESULT line"));
+                if (!line.id().equals(w.id())) {
+                    throw new IllegalArgumentException("RESULT line of " + line.id() + ", expected " + w.id());
+                }
+                figures.putAll(line.values());
+                GnuTime time = outcome.time();
+                if (time.peakRssKb() >= 0) {
+                    figures.put("rss_mb", time.peakRssMb());
+                }
+                if (!Double.isNaN(time.cpuSeconds())) {
+                    figures.put("cpu_s", time.cpuSeconds());
+                }
+                for (Figure f : w.figures()) {
+                    if (!figures.containsKey(f.name()) && !f.name().equals("rss_mb")) {
+                        throw new IllegalArgumentException("the RESULT line lacks " + f.name());
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+                figures.clear();
+            }
+        }
+        return new RunRecord(
+                session, w.key(), peer.name(), run, figures, error, outcome.elapsedSeconds(), outcome.command());
+    }
+
+    /** The JSON line: {@code {"type":"run", ...}}. */
+    String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "run");
+        m.put("session", session);
+        m.put("workload", workload);
+        m.put("peer", peer);
+        m.put("run", run);
+        m.put("ok", ok());
+        m.put("figures", figures);
+        if (error != null) {
+            m.put("error", error);
+        }
+        m.put("elapsed_s", elapsedSeconds);
+        m.put("command", command);
+        return Json.write(m);
+    }
+}

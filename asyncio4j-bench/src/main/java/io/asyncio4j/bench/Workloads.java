@@ -1,0 +1,126 @@
+package io.asyncio4j.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The catalogue of BENCH.md's workloads: their cases, sizes, flags, figures and goals. */
+final class Workloads {
+    private Workloads() {}
+
+    /** Every workload id BENCH.md defines, in order. */
+    static final List<String> IDS = List.of("w1", "w2", "w3", "w4", "w5", "w6");
+
+    /**
+     * Why a BENCH.md workload cannot run yet; the harness prints it as the reason it skipped it.
+     * Each needs a part of asyncio4j that does not exist yet.
+     */
+    static final Map<String, String> NOT_YET = Map.of(
+            "w4", "W4 tcp-echo needs asyncio4j's TCP streams (io.asyncio4j.net), which do not exist yet",
+            "w5", "W5 http-server needs asyncio4j's HTTP server (io.asyncio4j.http), which does not exist yet",
+            "w6", "W6 http-client needs asyncio4j's HTTP client (io.asyncio4j.http), which does not exist yet");
+
+    /*
+     * JVM flags, the same for asyncio4j and the plain-JDK peer (issue 4, "Performance"):
+     * - Parallel GC: the parked stacks of a burst of tasks survive every young collection; G1 (the
+     *   default) copies them again and again, Parallel with a young generation larger than the
+     *   burst runs no collection at all during W1.
+     * - -Xmn larger than the burst: W1 with 1M tasks allocates about 950 MB before the gather
+     *   returns (about 760 bytes a parked task stay live: stack chunk 324, VirtualThread 168, Task
+     *   88, ...), so its eden (-Xmn1500m: 1.15 GB) holds all of it; with -Xmn1g a collection copies
+     *   the parked stacks and peak RSS doubles to 1.5 GB.
+     * - -Djdk.trackAllThreads=false: the JDK stops registering every virtual thread in a thread
+     *   container for thread dumps (5 to 15 % of W1).
+     */
+    private static final List<String> BASE_FLAGS = List.of("-XX:+UseParallelGC", "-Djdk.trackAllThreads=false");
+
+    private static List<String> flags(String... extra) {
+        List<String> all = new ArrayList<>(BASE_FLAGS);
+        all.addAll(List.of(extra));
+        return all;
+    }
+
+    private static final Figure RSS = Figure.lower("rss_mb", "peak RSS (MB)");
+
+    /** W1 spawn-sleep with {@code n} tasks. */
+    static Workload w1(int n) {
+        Figure wall = Figure.lower("wall_s", "wall (s)");
+        Figure rss = RSS;
+        if (n == 1_000_000) {
+            wall = wall.withGoal(2.0);
+            rss = rss.withGoal(600);
+        }
+        // The young generation must hold the whole burst (~950 bytes allocated per task).
+        String young = n > 200_000 ? "-Xmn1500m" : "-Xmn256m";
+        Duration timeout = Duration.ofSeconds(n > 200_000 ? 180 : 60);
+        return new Workload(
+                "W1",
+                "spawn-sleep",
+                "W1 n=" + n,
+                "SpawnSleep",
+                "w1_spawn_sleep",
+                List.of(Integer.toString(n)),
+                flags(young),
+                List.of(wall, rss),
+                timeout,
+                List.of(),
+                -1);
+    }
+
+    /** W2 ping-pong with {@code messages} messages. */
+    static Workload w2(int messages) {
+        Figure perMessage = Figure.lower("ns_per_msg", "ns/message");
+        if (messages >= 1_000_000) {
+            perMessage = perMessage.withGoal(200);
+        }
+        return new Workload(
+                "W2",
+                "ping-pong",
+                "W2 messages=" + messages,
+                "PingPong",
+                "w2_ping_pong",
+                List.of(Integer.toString(messages)),
+                flags(),
+                List.of(perMessage),
+                Duration.ofSeconds(120),
+                List.of(),
+                -1);
+    }
+
+    /** W3 fan-out with {@code n} tasks, {@code rounds} rounds in one process. */
+    static Workload w3(int n, int rounds) {
+        Figure cold = Figure.lower("cold_us", "cold µs/task");
+        Figure warm = Figure.lower("warm_us", "warm µs/task");
+        if (n == 100_000) {
+            cold = cold.withGoal(1.0);
+            warm = warm.withGoal(0.15);
+        }
+        return new Workload(
+                "W3",
+                "fan-out",
+                "W3 n=" + n,
+                "FanOut",
+                "w3_fan_out",
+                List.of(Integer.toString(n), Integer.toString(rounds)),
+                flags("-Xmn512m"),
+                List.of(cold, warm),
+                Duration.ofSeconds(120),
+                List.of(),
+                -1);
+    }
+
+    /**
+     * The cases of workload {@code id} ({@code w1} ... ): the BENCH.md sizes, or smaller ones for a
+     * quick smoke run. Empty for a workload that cannot run yet ({@link #NOT_YET}).
+     */
+    static List<Workload> cases(String id, boolean quick) {
+        return switch (id) {
+            case "w1" -> quick ? List.of(w1(100_000)) : List.of(w1(100_000), w1(1_000_000));
+            case "w2" -> List.of(w2(quick ? 100_000 : 1_000_000));
+            case "w3" -> List.of(w3(100_000, quick ? 5 : 20));
+            case "w4", "w5", "w6" -> List.of();
+            default -> throw new IllegalArgumentException("unknown workload '" + id + "'; BENCH.md defines " + IDS);
+        };
+    }
+}

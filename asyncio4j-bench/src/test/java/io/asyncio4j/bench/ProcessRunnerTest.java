@@ -1,0 +1,99 @@
+package io.asyncio4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessRunnerTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> sh(String script) {
+        return List.of("sh", "-c", script);
+    }
+
+    @Test
+    void capturesOutputAndExitCode() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        ProcessRunner.Outcome ok =
+                runner.run(sh("echo hello; echo RESULT W1 wall_s=1.5"), dir, -1, Duration.ofSeconds(10));
+        ProcessRunner.Outcome failed = runner.run(sh("echo oops >&2; exit 3"), dir, -1, Duration.ofSeconds(10));
+
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.stdout()).containsExactly("hello", "RESULT W1 wall_s=1.5");
+        assertThat(ok.failure()).isNull();
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.failure()).isEqualTo("exit code 3: oops");
+    }
+
+    @Test
+    void killsAProcessTreeThatOverrunsItsLimit() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        long start = System.nanoTime();
+        ProcessRunner.Outcome o = runner.run(sh("sleep 30 & sleep 30; wait"), dir, -1, Duration.ofMillis(500));
+
+        assertThat(o.timedOut()).isTrue();
+        assertThat(o.failure()).startsWith("timed out after");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void wrapsInTimeAndTasksetWhenAsked() {
+        ProcessRunner runner = new ProcessRunner(dir, true, true);
+
+        assertThat(runner.wrap(List.of("prog", "1"), 1, Path.of("/tmp/t")))
+                .containsExactly("/usr/bin/time", "-v", "-o", "/tmp/t", "taskset", "-c", "1", "prog", "1");
+        assertThat(runner.wrap(List.of("prog"), -1, Path.of("/tmp/t")))
+                .containsExactly("/usr/bin/time", "-v", "-o", "/tmp/t", "prog");
+        assertThat(new ProcessRunner(dir, false, false).wrap(List.of("prog"), 0, Path.of("/tmp/t")))
+                .containsExactly("prog");
+    }
+
+    @Test
+    void measuresPeakRssWithGnuTime() throws Exception {
+        assumeTrue(ProcessRunner.gnuTimeAvailable(), "/usr/bin/time is not installed");
+        ProcessRunner runner = new ProcessRunner(dir, true, false);
+
+        ProcessRunner.Outcome o = runner.run(sh("echo RESULT W1 x=1"), dir, -1, Duration.ofSeconds(10));
+
+        assertThat(o.ok()).isTrue();
+        assertThat(o.stdout()).containsExactly("RESULT W1 x=1");
+        assertThat(o.time().peakRssKb()).isPositive();
+    }
+
+    @Test
+    void runsALoadAgainstAServerOnceItIsReadyThenStopsTheServer() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+        Path marker = dir.resolve("server-was-up");
+
+        long start = System.nanoTime();
+        ProcessRunner.Outcome o = runner.runWithLoad(
+                sh("sleep 0.2; echo READY; touch " + marker + "; exec sleep 60"),
+                sh("test -f " + marker + " && echo RESULT W9 msgs_per_s=42"),
+                dir,
+                Duration.ofSeconds(20));
+
+        assertThat(o.ok()).isTrue();
+        assertThat(ResultLine.last(o.stdout()))
+                .hasValueSatisfying(r -> assertThat(r.values()).containsEntry("msgs_per_s", 42.0));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aServerThatDiesBeforeReadyFailsTheRun() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        ProcessRunner.Outcome o = runner.runWithLoad(
+                sh("echo cannot bind >&2; exit 1"), sh("echo RESULT W9 x=1"), dir, Duration.ofSeconds(10));
+
+        assertThat(o.ok()).isFalse();
+        assertThat(o.failure()).contains("the server ended before printing READY");
+    }
+}

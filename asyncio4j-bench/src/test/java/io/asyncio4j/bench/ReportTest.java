@@ -1,0 +1,76 @@
+package io.asyncio4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    private static Medians medians(double ownWall, double pythonWall) {
+        Medians m = new Medians();
+        m.put("W1 n=1000", "asyncio4j", "wall_s", ownWall);
+        m.put("W1 n=1000", "asyncio4j", "rss_mb", 100);
+        m.put("W1 n=1000", "asyncio", "wall_s", pythonWall);
+        m.put("W1 n=1000", "asyncio", "rss_mb", 400);
+        return m;
+    }
+
+    @Test
+    void eachPeerCellShowsItsMedianAndHowManyTimesBetterAsyncio4jIs() {
+        Report report =
+                new Report(List.of(Fixtures.w1()), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON), medians(1.5, 24));
+
+        assertThat(report.rows())
+                .containsExactly(
+                        List.of("workload", "figure", "asyncio4j", "CPython asyncio", "asyncio4j goal"),
+                        List.of("W1 n=1000 (spawn-sleep)", "wall (s)", "1.50", "24.0 (16×)", "≤ 2.00 met"),
+                        List.of("W1 n=1000 (spawn-sleep)", "peak RSS (MB)", "100", "400 (4.00×)", ""));
+    }
+
+    @Test
+    void aMissedGoalAndAMissingPeerAreShown() {
+        Report report = new Report(
+                List.of(Fixtures.w1()), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON, Fixtures.NODE), medians(2.5, 2));
+
+        List<String> wall = report.rows().get(1);
+        assertThat(wall)
+                .containsExactly("W1 n=1000 (spawn-sleep)", "wall (s)", "2.50", "2.00 (0.80×)", "—", "≤ 2.00 MISSED");
+    }
+
+    @Test
+    void markdownHasAHeaderSeparatorWithNumbersRightAligned() {
+        String md = new Report(List.of(Fixtures.w1()), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON), medians(1.5, 24))
+                .markdown();
+
+        assertThat(md.lines().toList())
+                .containsExactly(
+                        "| workload | figure | asyncio4j | CPython asyncio | asyncio4j goal |",
+                        "|---|---|---:|---:|---:|",
+                        "| W1 n=1000 (spawn-sleep) | wall (s) | 1.50 | 24.0 (16×) | ≤ 2.00 met |",
+                        "| W1 n=1000 (spawn-sleep) | peak RSS (MB) | 100 | 400 (4.00×) |  |");
+    }
+
+    @Test
+    void terminalTextIsPlainAsciiAndAligned() {
+        String text = new Report(
+                        List.of(Fixtures.w1()), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON), medians(1.5, 24))
+                .text();
+
+        assertThat(text).isEqualTo("""
+                workload                 figure         asyncio4j  CPython asyncio  asyncio4j goal
+                ----------------------------------------------------------------------------------
+                W1 n=1000 (spawn-sleep)  wall (s)            1.50       24.0 (16x)     <= 2.00 met
+                W1 n=1000 (spawn-sleep)  peak RSS (MB)        100      400 (4.00x)
+                """);
+    }
+
+    @Test
+    void numbersKeepThreeSignificantDigits() {
+        assertThat(Report.number(1234.5)).isEqualTo("1235");
+        assertThat(Report.number(24.04)).isEqualTo("24.0");
+        assertThat(Report.number(1.851)).isEqualTo("1.85");
+        assertThat(Report.number(0.15949)).isEqualTo("0.159");
+        assertThat(Report.ratio(15.6)).isEqualTo("16×");
+        assertThat(Report.ratio(1.234)).isEqualTo("1.23×");
+    }
+}
