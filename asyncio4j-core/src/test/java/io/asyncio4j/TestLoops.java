@@ -8,11 +8,11 @@ import java.util.List;
  * Runs a test's main coroutine on a fresh loop with a virtual clock and checks what tests must never
  * leave behind: errors reported to the loop's handler (lost exceptions) and tasks still running.
  */
-final class TestLoops {
+public final class TestLoops {
     private TestLoops() {}
 
     /** Runs {@code main}; fails if the loop reported an error or a task outlived main. */
-    static <T> T run(Coroutine<T> main) throws Exception {
+    public static <T> T run(Coroutine<T> main) throws Exception {
         List<Loop.ErrorContext> errors = new ArrayList<>();
         T result = runCollecting(main, errors);
         if (!errors.isEmpty()) {
@@ -25,7 +25,7 @@ final class TestLoops {
     }
 
     /** Runs {@code main} and adds every error reported by the loop to {@code errors}. */
-    static <T> T runCollecting(Coroutine<T> main, List<Loop.ErrorContext> errors) throws Exception {
+    public static <T> T runCollecting(Coroutine<T> main, List<Loop.ErrorContext> errors) throws Exception {
         LoopOptions options = LoopOptions.defaults().clock(new VirtualClock()).exceptionHandler(e -> {
             synchronized (errors) {
                 errors.add(e);
@@ -51,7 +51,7 @@ final class TestLoops {
     }
 
     /** Loop time in whole milliseconds since the loop's clock started (virtual clocks start at 0). */
-    static long millis() {
+    public static long millis() {
         return Asyncio.currentLoop().time() / 1_000_000;
     }
 }

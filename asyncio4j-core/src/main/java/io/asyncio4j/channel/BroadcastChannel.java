@@ -66,7 +66,7 @@ public final class BroadcastChannel<T> {
             }
             ring[(int) (tail % ring.length)] = message;
             tail++;
-            toWake = drainWaiting();
+            toWake = Parker.serveAll(waiting);
         } finally {
             lock.unlock();
         }
@@ -79,20 +79,11 @@ public final class BroadcastChannel<T> {
         lock.lock();
         try {
             closed = true;
-            toWake = drainWaiting();
+            toWake = Parker.serveAll(waiting);
         } finally {
             lock.unlock();
         }
         toWake.forEach(Parker::wake);
-    }
-
-    private List<Parker<T>> drainWaiting() {
-        List<Parker<T>> all = new ArrayList<>(waiting);
-        waiting.clear();
-        for (Parker<T> p : all) {
-            p.served = true;
-        }
-        return all;
     }
 
     /** One subscriber's position in a {@link BroadcastChannel}. */

@@ -60,6 +60,12 @@ public final class Channel<T> implements Iterable<T> {
         this.capacity = capacity;
     }
 
+    /** What {@link #offerLocked} did with an item when the channel had no room. */
+    private static final Object NO_ROOM = new Object();
+
+    /** Nothing to wake: the item went into the buffer. */
+    private static final Object BUFFERED = new Object();
+
     /**
      * Sends {@code item}, waiting while the channel is full.
      *
@@ -71,33 +77,23 @@ public final class Channel<T> implements Iterable<T> {
      */
     public void send(T item) {
         Objects.requireNonNull(item, "item");
-        Parker<T> wake;
-        Parker<T> me;
+        Object done;
+        Parker<T> me = null;
         lock.lock();
         try {
-            if (closed) {
-                throw closedError();
-            }
-            wake = receivers.pollFirst();
-            if (wake != null) {
-                wake.item = item;
-                wake.served = true;
-                me = null;
-            } else if (buffer.size() < capacity) {
-                buffer.addLast(item);
-                return;
-            } else {
+            done = offerLocked(item);
+            if (done == NO_ROOM) {
                 me = Parker.forCurrent(item);
                 senders.addLast(me);
             }
         } finally {
             lock.unlock();
         }
-        if (wake != null) {
-            wake.wake();
-            return;
+        if (me != null) {
+            Parker.await(me, lock, senders);
+        } else {
+            wakeIfParker(done);
         }
-        Parker.await(me, lock, senders);
     }
 
     /**
@@ -108,27 +104,42 @@ public final class Channel<T> implements Iterable<T> {
      */
     public boolean trySend(T item) {
         Objects.requireNonNull(item, "item");
-        Parker<T> wake;
+        Object done;
         lock.lock();
         try {
-            if (closed) {
-                throw closedError();
-            }
-            wake = receivers.pollFirst();
-            if (wake != null) {
-                wake.item = item;
-                wake.served = true;
-            } else if (buffer.size() < capacity) {
-                buffer.addLast(item);
-                return true;
-            } else {
-                return false;
-            }
+            done = offerLocked(item);
         } finally {
             lock.unlock();
         }
-        wake.wake();
-        return true;
+        wakeIfParker(done);
+        return done != NO_ROOM;
+    }
+
+    /**
+     * Under the lock: hands {@code item} to the first waiting receiver (returned, to be woken), or
+     * buffers it ({@link #BUFFERED}), or finds no room ({@link #NO_ROOM}).
+     */
+    private Object offerLocked(T item) {
+        if (closed) {
+            throw closedError();
+        }
+        Parker<T> receiver = receivers.pollFirst();
+        if (receiver != null) {
+            receiver.item = item;
+            receiver.served = true;
+            return receiver;
+        }
+        if (buffer.size() < capacity) {
+            buffer.addLast(item);
+            return BUFFERED;
+        }
+        return NO_ROOM;
+    }
+
+    private static void wakeIfParker(Object o) {
+        if (o instanceof Parker<?> p) {
+            p.wake();
+        }
     }
 
     /**
@@ -141,37 +152,23 @@ public final class Channel<T> implements Iterable<T> {
      * @throws ChannelClosedException once the channel is closed and drained
      */
     public T receive() {
-        Parker<T> wake = null;
-        Parker<T> me;
-        T item;
+        Taken<T> taken;
+        Parker<T> me = null;
         lock.lock();
         try {
-            item = buffer.pollFirst();
-            if (item != null) {
-                wake = refillFromSender();
-                me = null;
-            } else if ((wake = senders.pollFirst()) != null) {
-                item = wake.item;
-                wake.item = null;
-                wake.served = true;
-                me = null;
-            } else if (closed) {
-                throw closedError();
-            } else {
+            taken = takeLocked();
+            if (taken == null) {
                 me = Parker.forCurrent(null);
                 receivers.addLast(me);
             }
         } finally {
             lock.unlock();
         }
-        if (me == null) {
-            if (wake != null) {
-                wake.wake();
-            }
-            return item;
+        if (me != null) {
+            Parker.await(me, lock, receivers);
+            return me.item;
         }
-        Parker.await(me, lock, receivers);
-        return me.item;
+        return taken.deliver();
     }
 
     /**
@@ -181,38 +178,54 @@ public final class Channel<T> implements Iterable<T> {
      * @throws ChannelClosedException once the channel is closed and drained
      */
     public T tryReceive() {
-        Parker<T> wake = null;
-        T item;
+        Taken<T> taken;
         lock.lock();
         try {
-            item = buffer.pollFirst();
-            if (item != null) {
-                wake = refillFromSender();
-            } else if ((wake = senders.pollFirst()) != null) {
-                item = wake.item;
-                wake.item = null;
-                wake.served = true;
-            } else if (closed) {
-                throw closedError();
-            }
+            taken = takeLocked();
         } finally {
             lock.unlock();
         }
-        if (wake != null) {
-            wake.wake();
-        }
-        return item;
+        return taken == null ? null : taken.deliver();
     }
 
-    /** Moves the first waiting sender's item into the buffer; returns that sender to wake. */
-    private Parker<T> refillFromSender() {
+    /** An item taken under the lock, and the sender to wake once the lock is released. */
+    private record Taken<T>(T item, Parker<T> sender) {
+        T deliver() {
+            if (sender != null) {
+                sender.wake();
+            }
+            return item;
+        }
+    }
+
+    /**
+     * Under the lock: takes the first buffered item (letting the first waiting sender refill the
+     * buffer) or a waiting sender's item; null when there is none.
+     *
+     * @throws ChannelClosedException if the channel is closed and drained
+     */
+    private Taken<T> takeLocked() {
+        T item = buffer.pollFirst();
+        if (item != null) {
+            Parker<T> sender = senders.pollFirst();
+            if (sender != null) {
+                buffer.addLast(sender.item);
+                sender.item = null;
+                sender.served = true;
+            }
+            return new Taken<>(item, sender);
+        }
         Parker<T> sender = senders.pollFirst();
         if (sender != null) {
-            buffer.addLast(sender.item);
+            item = sender.item;
             sender.item = null;
             sender.served = true;
+            return new Taken<>(item, sender);
         }
-        return sender;
+        if (closed) {
+            throw closedError();
+        }
+        return null;
     }
 
     /**

@@ -5,7 +5,9 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
 import io.asyncio4j.Task;
 import io.asyncio4j.lowlevel.Parking;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -61,6 +63,19 @@ final class Parker<T> {
             return Parking.cancelledError(task);
         }
         return new CancelledError("the thread waiting on the channel was interrupted");
+    }
+
+    /**
+     * Marks every waiter of {@code waiting} served and empties the list; the caller wakes them
+     * after releasing its lock. For channels whose waiters wait for "something changed".
+     */
+    static <T> List<Parker<T>> serveAll(List<Parker<T>> waiting) {
+        List<Parker<T>> all = new ArrayList<>(waiting);
+        waiting.clear();
+        for (Parker<T> p : all) {
+            p.served = true;
+        }
+        return all;
     }
 
     /**

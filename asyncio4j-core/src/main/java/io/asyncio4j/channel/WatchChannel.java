@@ -57,7 +57,7 @@ public final class WatchChannel<T> {
             }
             value = newValue;
             version++;
-            toWake = wakeAll();
+            toWake = Parker.serveAll(waiting);
         } finally {
             lock.unlock();
         }
@@ -70,20 +70,11 @@ public final class WatchChannel<T> {
         lock.lock();
         try {
             closed = true;
-            toWake = wakeAll();
+            toWake = Parker.serveAll(waiting);
         } finally {
             lock.unlock();
         }
         toWake.forEach(Parker::wake);
-    }
-
-    private List<Parker<T>> wakeAll() {
-        List<Parker<T>> all = new ArrayList<>(waiting);
-        waiting.clear();
-        for (Parker<T> p : all) {
-            p.served = true;
-        }
-        return all;
     }
 
     /** A watcher that has seen the current value. */

@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
-import io.asyncio4j.Loop;
-import io.asyncio4j.LoopOptions;
 import io.asyncio4j.Task;
-import io.asyncio4j.lowlevel.VirtualClock;
+import io.asyncio4j.TestLoops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class QueueTest {
-    private static <T> T run(Callable<T> main) throws Exception {
-        try (Loop loop = Loop.open(LoopOptions.defaults().clock(new VirtualClock()))) {
-            return loop.run(main::call);
-        }
-    }
-
-    private static long millis() {
-        return Asyncio.currentLoop().time() / 1_000_000;
-    }
-
     @Test
     void producerAndConsumerTakeTurnsThroughABoundedQueue() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<Integer> q = new Queue<>(2);
             Task<Void> producer = Asyncio.createTask(() -> {
                 for (int i = 1; i <= 5; i++) {
@@ -44,7 +31,7 @@ class QueueTest {
                     while (true) {
                         Integer item = q.get();
                         Asyncio.sleep(Duration.ofSeconds(1));
-                        log.add("got " + item + " @" + millis());
+                        log.add("got " + item + " @" + TestLoops.millis());
                         q.taskDone();
                     }
                 } catch (QueueShutDown done) {
@@ -72,7 +59,7 @@ class QueueTest {
     @Test
     void blockedGettersAreServedInFifoOrder() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<String> q = new Queue<>();
             List<Task<Void>> getters = new ArrayList<>();
             for (String name : List.of("g1", "g2", "g3")) {
@@ -92,7 +79,7 @@ class QueueTest {
 
     @Test
     void nowaitVariantsThrowInsteadOfWaiting() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<Integer> q = new Queue<>(1);
             assertThatThrownBy(q::getNowait).isInstanceOf(QueueEmpty.class);
             q.putNowait(1);
@@ -107,7 +94,7 @@ class QueueTest {
     @Test
     void joinWaitsUntilEveryItemIsMarkedDone() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<Integer> q = new Queue<>();
             for (int i = 0; i < 3; i++) {
                 q.putNowait(i);
@@ -121,7 +108,7 @@ class QueueTest {
                 }
             });
             q.join();
-            log.add("joined @" + millis());
+            log.add("joined @" + TestLoops.millis());
             worker.await();
             assertThatThrownBy(q::taskDone).isInstanceOf(IllegalStateException.class);
             return null;
@@ -132,7 +119,7 @@ class QueueTest {
     @Test
     void shutdownWakesBlockedPuttersAndGettersAsAsyncio313Does() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<Integer> full = new Queue<>(1);
             full.putNowait(0);
             Task<Void> putter = Asyncio.createTask(() -> {
@@ -165,7 +152,7 @@ class QueueTest {
     @Test
     void immediateShutdownDropsItemsAndReleasesJoin() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<Integer> q = new Queue<>();
             q.putNowait(1);
             q.putNowait(2);
@@ -186,7 +173,7 @@ class QueueTest {
     @Test
     void aCancelledGetterTakesNothingAndTheItemGoesToTheNextGetter() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<String> q = new Queue<>();
             Task<String> first = Asyncio.createTask(q::get);
             Task<String> second = Asyncio.createTask(q::get);
@@ -204,7 +191,7 @@ class QueueTest {
     @Test
     void aGetterHandedAnItemAndCancelledAtOnceStillReturnsTheItem() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<String> q = new Queue<>();
             Task<String> getter = Asyncio.createTask(() -> {
                 String item = q.get();
@@ -223,7 +210,7 @@ class QueueTest {
 
     @Test
     void aCancelledPutterAddsNothing() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             Queue<String> q = new Queue<>(1);
             q.putNowait("first");
             Task<Void> putter = Asyncio.createTask(() -> q.put("second"));
@@ -238,7 +225,7 @@ class QueueTest {
 
     @Test
     void priorityAndLifoQueuesOrderTheirItems() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             PriorityQueue<Integer> pq = new PriorityQueue<>();
             LifoQueue<Integer> lifo = new LifoQueue<>();
             PriorityQueue<String> byLength = new PriorityQueue<>(Comparator.comparing(String::length));
@@ -265,11 +252,11 @@ class QueueTest {
     @Test
     void aQueueBelongsToOneLoop() throws Exception {
         Queue<Integer> q = new Queue<>();
-        run(() -> {
+        TestLoops.run(() -> {
             q.putNowait(1);
             return null;
         });
-        assertThatThrownBy(() -> run(() -> q.getNowait()))
+        assertThatThrownBy(() -> TestLoops.run(() -> q.getNowait()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("belongs to loop")
                 .hasMessageContaining("thread-safe channel");

@@ -5,36 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
-import io.asyncio4j.Loop;
-import io.asyncio4j.LoopOptions;
 import io.asyncio4j.Task;
-import io.asyncio4j.lowlevel.VirtualClock;
+import io.asyncio4j.TestLoops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class SyncTest {
-    private static <T> T run(Callable<T> main) throws Exception {
-        try (Loop loop = Loop.open(LoopOptions.defaults().clock(new VirtualClock()))) {
-            return loop.run(main::call);
-        }
-    }
-
-    private static long millis() {
-        return Asyncio.currentLoop().time() / 1_000_000;
-    }
-
     @Test
     void lockIsFairAndExcludesOtherTasksAcrossSuspensions() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Lock lock = new Lock();
             List<Task<Void>> tasks = new ArrayList<>();
             for (String name : List.of("A", "B", "C")) {
                 tasks.add(Asyncio.createTask(() -> lock.withLock(() -> {
-                    log.add(name + " in @" + millis());
+                    log.add(name + " in @" + TestLoops.millis());
                     Asyncio.sleep(Duration.ofSeconds(1));
                     log.add(name + " out");
                     return null;
@@ -51,7 +38,7 @@ class SyncTest {
     @Test
     void aWaiterCancelledBeforeGettingTheLockNeverLeaksIt() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Lock lock = new Lock();
             lock.acquire();
             Task<Boolean> cancelled = Asyncio.createTask(() -> lock.withLock(() -> log.add("never")));
@@ -70,7 +57,7 @@ class SyncTest {
 
     @Test
     void aWaiterHandedTheLockAndCancelledAtOnceReleasesItOnTheWayOut() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             Lock lock = new Lock();
             lock.acquire();
             Task<Void> waiter = Asyncio.createTask(() -> lock.withLock(() -> {
@@ -89,13 +76,13 @@ class SyncTest {
     @Test
     void eventWakesEveryWaiterAndCanBeCleared() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Event event = new Event();
             List<Task<Void>> waiters = new ArrayList<>();
             for (String name : List.of("w1", "w2")) {
                 waiters.add(Asyncio.createTask(() -> {
                     event.await();
-                    log.add(name + " woke @" + millis());
+                    log.add(name + " woke @" + TestLoops.millis());
                 }));
             }
             Asyncio.sleep(Duration.ofSeconds(2));
@@ -113,13 +100,13 @@ class SyncTest {
     @Test
     void semaphoreLimitsConcurrencyAndHandsPermitsInOrder() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Semaphore sem = new Semaphore(2);
             List<Task<Void>> tasks = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 int n = i;
                 tasks.add(Asyncio.createTask(() -> sem.withPermit(() -> {
-                    log.add("job " + n + " starts @" + millis());
+                    log.add("job " + n + " starts @" + TestLoops.millis());
                     Asyncio.sleep(Duration.ofSeconds(1));
                     return null;
                 })));
@@ -134,7 +121,7 @@ class SyncTest {
 
     @Test
     void boundedSemaphoreRefusesOverReleaseButPlainSemaphoreAllowsIt() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             BoundedSemaphore bounded = new BoundedSemaphore(1);
             assertThatThrownBy(bounded::release)
                     .isInstanceOf(IllegalStateException.class)
@@ -149,7 +136,7 @@ class SyncTest {
 
     @Test
     void aCancelledSemaphoreWaiterDoesNotLeakAPermit() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             Semaphore sem = new Semaphore(1);
             sem.acquire();
             Task<Void> waiter = Asyncio.createTask(() -> sem.withPermit(() -> null));
@@ -165,7 +152,7 @@ class SyncTest {
     @Test
     void conditionWaitReleasesTheLockAndNotifyWakesInOrder() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Condition cond = new Condition();
             List<Integer> items = new ArrayList<>();
             List<Task<Void>> consumers = new ArrayList<>();
@@ -198,7 +185,7 @@ class SyncTest {
     @Test
     void aCancelledConditionWaiterGetsTheLockBackBeforeItUnwinds() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Condition cond = new Condition();
             Task<Void> waiter = Asyncio.createTask(() -> {
                 cond.acquire();
@@ -224,7 +211,7 @@ class SyncTest {
     @Test
     void barrierReleasesAllPartiesWithTheirArrivalIndex() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Barrier barrier = new Barrier(3);
             List<Task<Void>> tasks = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -232,7 +219,7 @@ class SyncTest {
                 tasks.add(Asyncio.createTask(() -> {
                     Asyncio.sleep(Duration.ofSeconds(delay));
                     int index = barrier.await();
-                    log.add("index " + index + " passes @" + millis());
+                    log.add("index " + index + " passes @" + TestLoops.millis());
                 }));
             }
             Asyncio.gather(tasks);
@@ -246,7 +233,7 @@ class SyncTest {
     @Test
     void abortAndResetBreakTheWaitingParties() throws Exception {
         List<String> log = new ArrayList<>();
-        run(() -> {
+        TestLoops.run(() -> {
             Barrier barrier = new Barrier(2);
             Task<Void> early = Asyncio.createTask(() -> {
                 try {
@@ -277,7 +264,7 @@ class SyncTest {
 
     @Test
     void aCancelledBarrierWaiterNoLongerCountsAsArrived() throws Exception {
-        run(() -> {
+        TestLoops.run(() -> {
             Barrier barrier = new Barrier(2);
             Task<Integer> quitter = Asyncio.createTask(barrier::await);
             Asyncio.yieldNow();
