@@ -972,6 +972,53 @@ public final class Loop implements AutoCloseable {
     }
 
     /**
+     * Runs {@code callback} on this loop every time {@code channel} is readable (or, for a server
+     * channel, has a connection to accept), until {@link #removeReader}: asyncio's {@code
+     * add_reader}, so other NIO code can live on the loop. Replaces an earlier reader callback.
+     *
+     * @throws java.nio.channels.IllegalBlockingModeException if the channel is in blocking mode
+     * @throws IOException if the channel is closed
+     * @throws IllegalStateException if a task is waiting to read the channel ({@code IoWait})
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) throws IOException {
+        setIoCallback(channel, true, Objects.requireNonNull(callback, "callback"));
+    }
+
+    /** Like {@link #addReader}, for writability: asyncio's {@code add_writer}. */
+    public void addWriter(SelectableChannel channel, Runnable callback) throws IOException {
+        setIoCallback(channel, false, Objects.requireNonNull(callback, "callback"));
+    }
+
+    /**
+     * Stops the reader callback of {@code channel}.
+     *
+     * @return whether there was one
+     */
+    public boolean removeReader(SelectableChannel channel) throws IOException {
+        return removeIoCallback(channel, true);
+    }
+
+    /**
+     * Stops the writer callback of {@code channel}.
+     *
+     * @return whether there was one
+     */
+    public boolean removeWriter(SelectableChannel channel) throws IOException {
+        return removeIoCallback(channel, false);
+    }
+
+    private boolean removeIoCallback(SelectableChannel channel, boolean read) throws IOException {
+        checkThread(read ? "removeReader" : "removeWriter");
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null || !(key.attachment() instanceof IoRegistration registration)) {
+            return false;
+        }
+        boolean had = (read ? registration.onReadable : registration.onWritable) != null;
+        setIoCallback(channel, read, null);
+        return had;
+    }
+
+    /**
      * Sets the callback the loop runs on every readiness of {@code channel} for reading ({@code
      * read}) or writing, until it is removed with a null {@code callback}: asyncio's {@code
      * add_reader}/{@code add_writer}. Loop thread only.

@@ -93,4 +93,46 @@ class IoWaitTest {
             });
         }
     }
+
+    @Test
+    void addReaderRunsACallbackOnTheLoopForEachReadinessUntilRemoved() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        try (Loop loop = Loop.open();
+                ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            server.configureBlocking(false);
+            loop.run(() -> {
+                io.asyncio4j.Future<Void> twoAccepted = new io.asyncio4j.Future<>();
+                List<SocketChannel> accepted = new ArrayList<>();
+                loop.addReader(server, () -> {
+                    try {
+                        SocketChannel c = server.accept();
+                        if (c != null) {
+                            accepted.add(c);
+                            log.add("accepted on " + Thread.currentThread().getName());
+                            if (accepted.size() == 2) {
+                                twoAccepted.setResult(null);
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        twoAccepted.setException(e);
+                    }
+                });
+                SocketChannel a = SocketChannel.open(server.getLocalAddress());
+                SocketChannel b = SocketChannel.open(server.getLocalAddress());
+                twoAccepted.await();
+                assertThat(loop.removeReader(server)).isTrue();
+                assertThat(loop.removeReader(server)).isFalse();
+                for (SocketChannel c : accepted) {
+                    IoWait.forget(c);
+                    c.close();
+                }
+                a.close();
+                b.close();
+                IoWait.forget(server);
+                return null;
+            });
+            assertThat(log).containsExactly("accepted on " + loop.name(), "accepted on " + loop.name());
+        }
+    }
 }
