@@ -822,6 +822,7 @@ public final class Loop implements AutoCloseable {
         if (!warmingUp) {
             while ((r = inbox.poll()) != null) {
                 ready.addLast(r);
+                lastInboxNanos = -1; // marks "work came from another thread this cycle"
             }
         }
         long now = clock.nanoTime();
@@ -874,6 +875,9 @@ public final class Loop implements AutoCloseable {
             select(0);
             return;
         }
+        if (spinForInbox(wait)) {
+            return;
+        }
         SELECTING.setVolatile(this, 1);
         if (!inbox.isEmpty()) {
             SELECTING.setVolatile(this, 0);
@@ -883,6 +887,38 @@ public final class Loop implements AutoCloseable {
         SELECTING.setVolatile(this, 0);
         selectorWakeups++;
     }
+
+    /**
+     * When other threads handed work in recently (a conversation with another loop or thread), spins
+     * briefly for the next hand-off before going to sleep in the selector: falling asleep and being
+     * woken costs a system call and two thread switches each way, tens of microseconds on a VM.
+     * Spins only for {@link #SPIN_NANOS} after such work, so an idle loop burns nothing. Guarded by
+     * the cross-loop Channel ping-pong of W2 and the JMH benchmark SubmitBench.
+     */
+    private boolean spinForInbox(long wait) {
+        long now = System.nanoTime();
+        if (lastInboxNanos == -1) {
+            lastInboxNanos = now;
+        } else if (now - lastInboxNanos > SPIN_WINDOW_NANOS) {
+            return false;
+        }
+        long limit = wait < 0 ? SPIN_NANOS : Math.min(SPIN_NANOS, wait);
+        long end = now + limit;
+        do {
+            if (!inbox.isEmpty()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < end);
+        return false;
+    }
+
+    private static final long SPIN_NANOS = 20_000;
+    /** Spinning stops this long after the last work from another thread. */
+    private static final long SPIN_WINDOW_NANOS = 1_000_000;
+
+    /** When work last came from another thread (-1: in this cycle); loop thread only. */
+    private long lastInboxNanos = Long.MIN_VALUE / 2;
 
     /** Selects: {@code millis} 0 polls, negative blocks until woken. */
     private void select(long millis) {
