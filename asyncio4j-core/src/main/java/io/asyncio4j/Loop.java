@@ -174,8 +174,8 @@ public final class Loop implements AutoCloseable {
         FailureRecord(Awaitable<?> source, Throwable exception, ReferenceQueue<Awaitable<?>> queue) {
             super(source, queue);
             this.exception = exception;
-            this.what = source.toString();
-            this.creationSite = source instanceof Task<?> t ? t.creationSite : null;
+            this.what = source instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
+            this.creationSite = source instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
         }
     }
 

@@ -50,8 +50,10 @@ final class TaskDump {
                 .append(t.getName())
                 .append(" [")
                 .append(state(t));
-        if (t.loop.debug) {
-            sb.append(" for ").append((now - t.stateSince) / 1_000_000).append(" ms");
+        if (t.debugInfo != null) {
+            sb.append(" for ")
+                    .append((now - t.debugInfo.stateSince) / 1_000_000)
+                    .append(" ms");
         }
         sb.append("]\n");
         String childIndent = indent + (last ? "    " : "│   ");
@@ -122,6 +124,7 @@ final class TaskDump {
 
     private static final java.util.Set<String> CREATION_PATH = java.util.Set.of(
             "io.asyncio4j.Task",
+            "io.asyncio4j.Task$DebugInfo",
             "io.asyncio4j.Loop",
             "io.asyncio4j.Asyncio",
             "io.asyncio4j.TaskGroup",
