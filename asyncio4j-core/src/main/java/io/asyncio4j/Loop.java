@@ -210,6 +210,7 @@ public final class Loop implements AutoCloseable {
     public static Loop open(LoopOptions options) {
         Loop loop = new Loop(Objects.requireNonNull(options, "options"));
         loop.thread.start();
+        loop.awaitWarmUp();
         loop.management.register();
         if (loop.debug) {
             loop.startWatchdog();
@@ -779,10 +780,36 @@ public final class Loop implements AutoCloseable {
         }
     }
 
+    /** Counted down once the warm-up task has ended (or the loop thread failed before that). */
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+
+    /**
+     * Waits until the loop's warm-up task has ended, so that no user code can run before a virtual
+     * thread of this JVM has gone through its whole life (see {@link #warmUp()}).
+     */
+    private void awaitWarmUp() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                warmedUp.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void runThread() {
         VirtualThreads.startSocketPollers();
         try {
-            warmUp();
+            try {
+                warmUp();
+            } finally {
+                warmedUp.countDown();
+            }
             while (cycle()) {
                 // one cycle per iteration
             }
@@ -860,6 +887,9 @@ public final class Loop implements AutoCloseable {
             return false;
         }
         if (ready.isEmpty()) {
+            if (warmingUp && liveCount == 0) {
+                return true; // the warm-up task has ended: nothing would wake the selector now
+            }
             idle();
         } else if (!selector.keys().isEmpty()) {
             select(0);

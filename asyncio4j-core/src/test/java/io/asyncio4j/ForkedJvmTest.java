@@ -31,7 +31,12 @@ class ForkedJvmTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("forked", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (sigintOn == null) {
+            builder.redirectOutput(out.toFile()); // a file never fills up and blocks the child
+        }
+        Process p = builder.start();
         StringBuilder seen = new StringBuilder();
         if (sigintOn != null) {
             java.io.BufferedReader reader = new java.io.BufferedReader(
@@ -59,13 +64,16 @@ class ForkedJvmTest {
                 public void close() {}
             });
         }
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            String partial = new String(p.getInputStream().readNBytes(10_000), StandardCharsets.UTF_8);
-            throw new AssertionError(main.getSimpleName() + " did not finish within 30 s (deadlock?): " + partial);
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(main.getSimpleName() + " did not finish within 30 s (deadlock?): " + seen
+                        + java.nio.file.Files.readString(out));
+            }
+            return new Result(p.exitValue(), seen + java.nio.file.Files.readString(out));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
         }
-        String rest = sigintOn != null ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.exitValue(), seen + rest);
     }
 
     /** Opens a loop in a JVM started without --add-opens. */
@@ -175,5 +183,41 @@ class ForkedJvmTest {
                 .contains("cleanup ran")
                 .contains("Asyncio.run threw CancelledError: interrupted by SIGINT (Ctrl-C)");
         assertThat(r.exitCode()).isEqualTo(130);
+    }
+
+    /** Prints a marker as the first thing its main task does. */
+    public static final class MarksUserCode {
+        public static void main(String[] args) throws Exception {
+            Asyncio.run(() -> {
+                System.out.println("user code starts");
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The loop's warm-up task must take a virtual thread through its whole life (spawn, park,
+     * resume, end) before user code runs. If the first virtual thread ends only after user code
+     * parked a million tasks, the JDK loads its end-of-thread classes then, and every frozen frame
+     * hits the resulting deoptimisation trap on resume (W1 took 11-17 s instead of 2).
+     */
+    @Test
+    void theWarmUpTaskEndsBeforeUserCodeRuns() throws Exception {
+        Result r = runJava(
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Xlog:class+load=info"),
+                MarksUserCode.class);
+        List<String> lines = r.output().lines().toList();
+        int marker = lines.indexOf("user code starts");
+        int threadEnd = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("jdk.internal.event.VirtualThreadEndEvent ")) {
+                threadEnd = i;
+                break;
+            }
+        }
+        assertThat(marker).as(r.output()).isPositive();
+        assertThat(threadEnd)
+                .as("VirtualThreadEndEvent loaded before user code")
+                .isBetween(0, marker);
     }
 }
