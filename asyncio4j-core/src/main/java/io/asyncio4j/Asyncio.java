@@ -89,12 +89,12 @@ public final class Asyncio {
 
     /** Schedules {@code body} (no result) as a task. */
     public static Task<Void> createTask(AsyncRunnable body) {
-        return currentLoop().createTask(body.asCoroutine());
+        return currentLoop().createTaskOf(null, body);
     }
 
     /** Schedules {@code body} (no result) as a task named {@code name}. */
     public static Task<Void> createTask(String name, AsyncRunnable body) {
-        return currentLoop().createTask(name, body.asCoroutine());
+        return currentLoop().createTaskOf(name, body);
     }
 
     /** The task running this code, or null outside a task. */
@@ -146,7 +146,9 @@ public final class Asyncio {
     private static void sleepUntil(Task<?> me, long deadline) {
         me.checkCancelled();
         WakeTimer timer = new WakeTimer(me);
-        me.loop.addTimer(timer, deadline);
+        // The loop adds the timer once this task has parked: the heap insertion then runs in the
+        // loop's frame, not in this one, whose stack is frozen with every sleeping task.
+        me.loop.addTimerOnPark(timer, deadline);
         me.suspend();
         if (!timer.fired) {
             sleepSlow(me, timer);
@@ -154,6 +156,7 @@ public final class Asyncio {
     }
 
     private static void sleepSlow(Task<?> me, WakeTimer timer) {
+        me.loop.addParkTimer(); // the park returned without yielding: the timer may still wait
         while (!timer.fired) {
             if (me.cancelPending()) {
                 me.loop.cancelTimer(timer);
@@ -312,7 +315,7 @@ public final class Asyncio {
 
     /** Like {@link #gather(Awaitable[])} for bodies without a result, each started as a task first. */
     public static List<Void> gather(AsyncRunnable... bodies) throws Exception {
-        return gather(startAll(coroutinesOf(bodies)));
+        return gather(Asyncio.<Void>startAll(bodies));
     }
 
     /** Like {@link #gather(Awaitable[])} for a collection. */
@@ -354,7 +357,7 @@ public final class Asyncio {
 
     /** Like {@link #gatherSettled(Awaitable[])} for bodies without a result. */
     public static List<Outcome<Void>> gatherSettled(AsyncRunnable... bodies) {
-        return gatherSettled(startAll(coroutinesOf(bodies)));
+        return gatherSettled(Asyncio.<Void>startAll(bodies));
     }
 
     /** Like {@link #gatherSettled(Awaitable[])} for a collection. */
@@ -378,23 +381,14 @@ public final class Asyncio {
         };
     }
 
-    @SafeVarargs
-    private static <T> List<Task<T>> startAll(Coroutine<? extends T>... coroutines) {
+    /** One task per body (each a {@link Coroutine} or an {@link AsyncRunnable}), in order. */
+    private static <T> List<Task<T>> startAll(Object[] bodies) {
         Loop loop = currentLoop();
-        List<Task<T>> tasks = new ArrayList<>(coroutines.length);
-        for (Coroutine<? extends T> c : coroutines) {
-            tasks.add(loop.createTask(c::call));
+        List<Task<T>> tasks = new ArrayList<>(bodies.length);
+        for (Object body : bodies) {
+            tasks.add(loop.createTaskOf(null, body));
         }
         return tasks;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Coroutine<Void>[] coroutinesOf(AsyncRunnable[] bodies) {
-        Coroutine<Void>[] coroutines = new Coroutine[bodies.length];
-        for (int i = 0; i < bodies.length; i++) {
-            coroutines[i] = bodies[i].asCoroutine();
-        }
-        return coroutines;
     }
 
     @SafeVarargs

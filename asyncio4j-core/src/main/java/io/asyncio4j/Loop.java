@@ -470,11 +470,17 @@ public final class Loop implements AutoCloseable {
      */
     public <T> Task<T> createTask(String name, Coroutine<T> coro) {
         Objects.requireNonNull(coro, "coro");
+        return createTaskOf(name, coro);
+    }
+
+    /** Creates a task whose body is a {@link Coroutine} or an {@link AsyncRunnable}. */
+    <T> Task<T> createTaskOf(String name, Object body) {
+        Objects.requireNonNull(body, "body");
         checkThread("createTask");
         if (lifecycle == CLOSED) {
             throw closedError("createTask");
         }
-        return spawn(++taskIds, name, null, coro);
+        return spawn(++taskIds, name, null, body);
     }
 
     /**
@@ -482,15 +488,15 @@ public final class Loop implements AutoCloseable {
      * submitted from another thread starts with that thread's context, as in asyncio), or the loop
      * thread's.
      */
-    private <T> Task<T> spawn(long id, String name, Object[] context, Coroutine<T> coro) {
+    private <T> Task<T> spawn(long id, String name, Object[] context, Object body) {
         Task<?> parent = Task.current();
         if (context == null) {
             context = parent != null ? parent.context : ContextVar.rootContext();
         }
-        Task<T> task = new Task<>(this, id, name, coro, parent, context);
-        TaskBody body = new TaskBody(task);
-        Thread vt = builder.unstarted(body);
-        vt.setUncaughtExceptionHandler(body);
+        Task<T> task = new Task<>(this, id, name, body, parent, context);
+        TaskBody runner = new TaskBody(task);
+        Thread vt = builder.unstarted(runner);
+        vt.setUncaughtExceptionHandler(runner);
         task.thread = vt;
         link(task);
         tasksCreated++;
@@ -615,6 +621,31 @@ public final class Loop implements AutoCloseable {
 
     void addTimer(TimerQueue.Timer timer, long deadline) {
         timers.add(timer, deadline);
+    }
+
+    /** A timer the running task armed just before parking (see addTimerOnPark), or null. */
+    private TimerQueue.Timer parkTimer;
+
+    private long parkDeadline;
+
+    /**
+     * Adds {@code timer} once the calling task has parked, right after its continuation yields back
+     * to the loop. Keeps the timer heap's code out of the task's frame: every parked task's stack is
+     * frozen with its frames, and a frame is as large as the largest code inlined into it (W1: about
+     * 80 bytes a sleeping task). Guarded by W1 spawn-sleep.
+     */
+    void addTimerOnPark(TimerQueue.Timer timer, long deadline) {
+        parkTimer = timer;
+        parkDeadline = deadline;
+    }
+
+    /** Adds the timer a task armed before parking, if any; the loop calls it after each entry. */
+    void addParkTimer() {
+        TimerQueue.Timer timer = parkTimer;
+        if (timer != null) {
+            parkTimer = null;
+            timers.add(timer, parkDeadline);
+        }
     }
 
     void cancelTimer(TimerQueue.Timer timer) {
@@ -827,8 +858,8 @@ public final class Loop implements AutoCloseable {
      * (see Task's overview).
      */
     private void warmUp() {
-        Task<Object> probe = spawn(0, "warm-up", null, () -> {
-            Task<Object> child = spawn(0, "warm-up-child", null, () -> {
+        Task<Object> probe = spawn(0, "warm-up", null, (Coroutine<Object>) () -> {
+            Task<Object> child = spawn(0, "warm-up-child", null, (Coroutine<Object>) () -> {
                 Asyncio.sleepUntil(time());
                 return null;
             });
@@ -875,6 +906,9 @@ public final class Loop implements AutoCloseable {
                 r.run();
             } catch (Throwable t) {
                 reportError("exception in callback " + r, t, null);
+            }
+            if (parkTimer != null) {
+                addParkTimer();
             }
         }
         if (sample) {
@@ -1219,6 +1253,7 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r + " run while closing", t, null);
             }
+            addParkTimer();
         }
     }
 
@@ -1288,6 +1323,7 @@ public final class Loop implements AutoCloseable {
         } catch (Throwable t) {
             reportError("exception in callback " + r, t, null);
         } finally {
+            addParkTimer();
             entryStart = 0;
             long held = System.nanoTime() - start;
             long seq = entrySeq++;

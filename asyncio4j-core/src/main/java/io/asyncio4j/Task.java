@@ -62,7 +62,12 @@ public final class Task<T> extends Awaitable<T> {
     static final byte DONE = 2;
 
     Thread thread;
-    private Coroutine<? extends T> coro;
+    /**
+     * The body: a {@link Coroutine}, or an {@link AsyncRunnable} run as it is (wrapping it in a
+     * coroutine would add an object and a frame to every parked task's stack).
+     */
+    private Object body;
+
     private String name;
     private final long id;
     byte phase;
@@ -95,11 +100,11 @@ public final class Task<T> extends Awaitable<T> {
 
     Task<?> nextLive;
 
-    Task(Loop loop, long id, String name, Coroutine<? extends T> coro, Task<?> parent, Object[] context) {
+    Task(Loop loop, long id, String name, Object body, Task<?> parent, Object[] context) {
         super(loop);
         this.id = id;
         this.name = name;
-        this.coro = coro;
+        this.body = body;
         this.parent = parent;
         this.context = context;
         this.debugInfo = loop.debug ? new DebugInfo() : null;
@@ -203,9 +208,17 @@ public final class Task<T> extends Awaitable<T> {
             return;
         }
         phase = RUNNING;
-        Coroutine<? extends T> body = coro;
+        Object b = body;
         try {
-            T value = body.call();
+            T value;
+            if (b instanceof Coroutine<?> coroutine) {
+                @SuppressWarnings("unchecked")
+                T result = (T) coroutine.call();
+                value = result;
+            } else {
+                ((AsyncRunnable) b).run();
+                value = null;
+            }
             finish(RESULT, value);
         } catch (CancelledError e) {
             finish(CANCELLED, e);
@@ -234,7 +247,7 @@ public final class Task<T> extends Awaitable<T> {
                 loop.callSoon(event::commit);
             }
         }
-        coro = null;
+        body = null;
         parent = null;
         scope = null;
         loop.taskDone(this);

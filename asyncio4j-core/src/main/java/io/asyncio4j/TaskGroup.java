@@ -52,6 +52,12 @@ public final class TaskGroup {
      */
     public <T> Task<T> createTask(String name, Coroutine<T> coro) {
         Objects.requireNonNull(coro, "coro");
+        return add(name, coro);
+    }
+
+    /** Creates a child whose body is a {@link Coroutine} or an {@link AsyncRunnable}. */
+    private <T> Task<T> add(String name, Object body) {
+        Objects.requireNonNull(body, "body");
         owner.loop.checkThread("TaskGroup.createTask");
         if (exited) {
             throw new IllegalStateException("this TaskGroup has finished; create the task in an open group");
@@ -60,7 +66,7 @@ public final class TaskGroup {
             throw new IllegalStateException("this TaskGroup is shutting down (a task failed or cancel() was called);"
                     + " it accepts no new tasks");
         }
-        Task<T> task = owner.loop.createTask(name, coro);
+        Task<T> task = owner.loop.createTaskOf(name, body);
         children.add(task);
         task.addWaiter(onChildDone);
         return task;
@@ -68,12 +74,12 @@ public final class TaskGroup {
 
     /** Creates a task without a result in the group, named {@code Task-N}. */
     public Task<Void> createTask(AsyncRunnable body) {
-        return createTask(null, body.asCoroutine());
+        return add(null, body);
     }
 
     /** Creates a task without a result in the group. */
     public Task<Void> createTask(String name, AsyncRunnable body) {
-        return createTask(name, body.asCoroutine());
+        return add(name, body);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncio4j.lowlevel.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,38 @@ class LoopOrderingTest {
             return null;
         });
         assertThat(log).containsExactly("a1@10", "a2@10", "b@20", "c@30");
+    }
+
+    /**
+     * A sleeping task's timer joins the heap only once the task has parked (its frame stays
+     * small). A park that returns at once, on a permit left by a stray unpark, must still sleep the
+     * whole delay, in deadline order with the other sleepers, in normal and debug mode alike.
+     */
+    @Test
+    void aSleepWhoseParkReturnsAtOnceStillSleepsItsWholeDelay() throws Exception {
+        for (boolean debug : new boolean[] {false, true}) {
+            List<String> log = new ArrayList<>();
+            LoopOptions options =
+                    LoopOptions.defaults().clock(new VirtualClock()).debug(debug);
+            try (Loop loop = Loop.open(options)) {
+                loop.run(() -> {
+                    Task<Void> stray = Asyncio.createTask(() -> {
+                        java.util.concurrent.locks.LockSupport.unpark(Thread.currentThread());
+                        Asyncio.sleep(Duration.ofMillis(20));
+                        log.add("stray@" + TestLoops.millis());
+                    });
+                    Task<Void> plain = Asyncio.createTask(() -> {
+                        Asyncio.sleep(Duration.ofMillis(10));
+                        log.add("plain@" + TestLoops.millis());
+                        Asyncio.sleep(Duration.ofMillis(20));
+                        log.add("plain@" + TestLoops.millis());
+                    });
+                    Asyncio.gather(stray, plain);
+                    return null;
+                });
+            }
+            assertThat(log).as("debug=" + debug).containsExactly("plain@10", "stray@20", "plain@30");
+        }
     }
 
     @Test
