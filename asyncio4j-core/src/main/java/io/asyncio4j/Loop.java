@@ -11,9 +11,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -1034,7 +1038,7 @@ public final class Loop implements AutoCloseable {
         int ops = read
                 ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
                 : (channel.validOps() & SelectionKey.OP_CONNECT) != 0
-                                && channel instanceof java.nio.channels.SocketChannel sc
+                                && channel instanceof SocketChannel sc
                                 && sc.isConnectionPending()
                         ? SelectionKey.OP_CONNECT
                         : SelectionKey.OP_WRITE;
@@ -1105,6 +1109,85 @@ public final class Loop implements AutoCloseable {
      */
     public boolean removeWriter(SelectableChannel channel) throws IOException {
         return removeIoCallback(channel, false);
+    }
+
+    // ---- asyncio's sock_* methods on plain NIO channels ----
+
+    /**
+     * Accepts a connection on {@code server}, parking the calling task until one arrives: asyncio's
+     * {@code sock_accept}. The accepted channel is non-blocking, ready for the other {@code sock}
+     * methods; its peer is {@code getRemoteAddress()}.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError}; no connection is taken.
+     *
+     * @throws IllegalArgumentException if {@code server} is in blocking mode
+     * @throws IllegalStateException if not called from a task of this loop, or another task already
+     *     waits on {@code server}
+     */
+    public SocketChannel sockAccept(ServerSocketChannel server) throws IOException {
+        return SockOps.accept(this, server);
+    }
+
+    /**
+     * Connects {@code channel} to {@code address}, parking the calling task until the connection is
+     * made: asyncio's {@code sock_connect}. An unresolved address is resolved first, off the loop
+     * ({@link io.asyncio4j.net.Resolver#system()}), and its first answer is used.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError}; the channel is left with
+     * its connection pending: close it.
+     *
+     * @throws java.net.ConnectException if the peer refuses
+     * @throws IllegalArgumentException if {@code channel} is in blocking mode
+     * @throws IllegalStateException if not called from a task of this loop
+     */
+    public void sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
+        SockOps.connect(this, channel, address);
+    }
+
+    /**
+     * Reads up to {@code max} bytes, parking the calling task until some arrive: asyncio's {@code
+     * sock_recv}.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError}; no data is consumed.
+     *
+     * @return the bytes read; empty at end of stream (or when {@code max} is 0)
+     * @throws IllegalArgumentException if {@code channel} is in blocking mode or {@code max < 0}
+     * @throws IllegalStateException if not called from a task of this loop
+     */
+    public byte[] sockRecv(SocketChannel channel, int max) throws IOException {
+        return SockOps.recv(this, channel, max);
+    }
+
+    /**
+     * Reads into {@code buffer}, parking the calling task until some bytes arrive: asyncio's {@code
+     * sock_recv_into}.
+     *
+     * <p><b>Cancellation.</b> As {@link #sockRecv}.
+     *
+     * @return how many bytes were read; -1 at end of stream (NIO's convention; asyncio returns 0);
+     *     0 only when {@code buffer} has no room
+     */
+    public int sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        return SockOps.recvInto(this, channel, buffer);
+    }
+
+    /**
+     * Writes all of {@code data}, parking the calling task whenever the socket's send buffer is
+     * full: asyncio's {@code sock_sendall}.
+     *
+     * <p><b>Cancellation.</b> Stops with {@link CancelledError}; the buffer's position tells how much
+     * was sent (asyncio cannot tell).
+     *
+     * @throws IllegalArgumentException if {@code channel} is in blocking mode
+     * @throws IllegalStateException if not called from a task of this loop
+     */
+    public void sockSendall(SocketChannel channel, ByteBuffer data) throws IOException {
+        SockOps.sendAll(this, channel, data);
+    }
+
+    /** Writes all of {@code data}; as {@link #sockSendall(SocketChannel, ByteBuffer)}. */
+    public void sockSendall(SocketChannel channel, byte[] data) throws IOException {
+        SockOps.sendAll(this, channel, ByteBuffer.wrap(data));
     }
 
     private boolean removeIoCallback(SelectableChannel channel, boolean read) throws IOException {
