@@ -39,6 +39,13 @@ final class LatestPage {
                 .append(" runs per cell, each in a fresh process, the peers interleaved run by run;")
                 .append(" peak RSS from `/usr/bin/time -v`")
                 .append(options.pin() ? "; every program pinned to CPU 1" : "; not pinned (2 CPUs)")
+                .append(
+                        cases.stream().anyMatch(Workload::hasLoad)
+                                ? "; W4's server is pinned to CPU 1 and its load generator to CPU 0"
+                                        + " (the asyncio4j case with a loop group runs both unpinned), and the"
+                                        + " server's CPU time is read from `/proc/<pid>/stat` when the"
+                                        + " generator's measured window starts and ends"
+                                : "")
                 .append(". In parentheses: how many times better asyncio4j is than that peer")
                 .append(" (peer ÷ asyncio4j for times and sizes); above 1× asyncio4j wins.\n\n");
         md.append(new Report(cases, peers, medians).markdown());
