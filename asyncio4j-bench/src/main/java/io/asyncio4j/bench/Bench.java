@@ -205,7 +205,7 @@ public final class Bench {
         Report report = new Report(cases, peers, medians);
         OUT.println();
         OUT.println("Medians; in parentheses how many times better asyncio4j is (peer / asyncio4j for times and"
-                + " sizes; above 1x asyncio4j wins):");
+                + " sizes, asyncio4j / peer for rates; above 1x asyncio4j wins):");
         OUT.println();
         OUT.print(report.text());
 
@@ -232,7 +232,7 @@ public final class Bench {
             failures.forEach(f -> OUT.println("  " + f));
         }
         OUT.println();
-        OUT.println("Skipped:");
+        OUT.println(skipped.isEmpty() ? "Skipped: nothing." : "Skipped:");
         skipped.forEach(s -> OUT.println("  " + s));
         return failures.isEmpty() ? 0 : 1;
     }

@@ -22,7 +22,7 @@ final class LatestPage {
                 .append(s.id().replace('T', ' ').replace("Z", " UTC"))
                 .append('\n');
         md.append("- **Machine:** ").append(machine.describe()).append('\n');
-        md.append("- **JDK:** ").append(machine.jdk()).append(" (asyncio4j and the plain-JDK peer)\n");
+        md.append("- **JDK:** ").append(machine.jdk()).append(" (asyncio4j, the plain-JDK and the Netty peers)\n");
         md.append("- **Peers:** ");
         boolean first = true;
         for (Peer p : peers) {
@@ -47,9 +47,10 @@ final class LatestPage {
                                         + " generator's measured window starts and ends"
                                 : "")
                 .append(". In parentheses: how many times better asyncio4j is than that peer")
-                .append(" (peer ÷ asyncio4j for times and sizes); above 1× asyncio4j wins.\n\n");
+                .append(" (peer ÷ asyncio4j for times and sizes, asyncio4j ÷ peer for rates); above 1×")
+                .append(" asyncio4j wins; n/a: the peer has no program for that case.\n\n");
         md.append(new Report(cases, peers, medians).markdown());
-        md.append("\nJVM flags (asyncio4j and the plain-JDK peer alike; asyncio4j also gets `")
+        md.append("\nJVM flags (asyncio4j, the plain-JDK and the Netty peers alike; asyncio4j also gets `")
                 .append(Peers.ADD_OPENS)
                 .append("`):\n\n");
         for (Workload w : cases) {

@@ -41,7 +41,7 @@ final class Peers {
         peers.add(new Peer(
                 "netty",
                 "Netty",
-                nettyVersion() + " (NIO, one event loop), JDK " + jdk,
+                nettyVersion() + " (NIO, one event loop)",
                 null,
                 w -> javaCommand(java, classPath, w, NETTY_PACKAGE)));
 
@@ -110,10 +110,10 @@ final class Peers {
         return command;
     }
 
-    /** The version of Netty on the class path, such as {@code Netty 4.2.18.Final}. */
+    /** The version of Netty on the class path, such as {@code 4.2.18.Final}. */
     private static String nettyVersion() {
         io.netty.util.Version v = io.netty.util.Version.identify().get("netty-transport");
-        return "Netty " + (v == null ? "(version unknown)" : v.artifactVersion());
+        return v == null ? "(version unknown)" : v.artifactVersion();
     }
 
     private static List<String> script(
