@@ -66,12 +66,13 @@ final class ProcessRunner {
      */
     static final String PORT = "{port}";
 
-    /** How long a server may take to end once its standard input closes. */
+    /** How long a server may take to end once its standard input closes, unless told otherwise. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Path scratch;
     private final boolean gnuTime;
     private final boolean taskset;
+    private final Duration stopGrace;
     private int sequence;
 
     /**
@@ -80,9 +81,15 @@ final class ProcessRunner {
      * @param taskset whether {@code taskset} may be used for pinning
      */
     ProcessRunner(Path scratch, boolean gnuTime, boolean taskset) {
+        this(scratch, gnuTime, taskset, STOP_GRACE);
+    }
+
+    /** As above, with {@code stopGrace} instead of {@link #STOP_GRACE}. */
+    ProcessRunner(Path scratch, boolean gnuTime, boolean taskset, Duration stopGrace) {
         this.scratch = scratch;
         this.gnuTime = gnuTime;
         this.taskset = taskset;
+        this.stopGrace = stopGrace;
     }
 
     /** Whether {@code /usr/bin/time} exists here. */
@@ -130,7 +137,7 @@ final class ProcessRunner {
      *       samples the server's CPU time ({@link ProcStat}) when the generator prints {@code
      *       MEASURE} (the measured window starts) and when it prints its {@code RESULT} line;
      *   <li>closes the server's standard input, which asks it to stop, and waits {@link
-     *       #STOP_GRACE} for it to end before killing it.
+     *       #STOP_GRACE} (or the grace given) for it to end before killing it.
      * </ol>
      *
      * <p>The outcome is the generator's (its output holds the RESULT line) with the server's command
@@ -243,17 +250,17 @@ final class ProcessRunner {
     }
 
     /** Closes the server's standard input and waits for it to end; why it failed to, or null. */
-    private static String stopServer(Started s) throws InterruptedException {
+    private String stopServer(Started s) throws InterruptedException {
         try {
             s.process.getOutputStream().close();
         } catch (IOException e) {
             // the server has already closed its end: it is ending
         }
-        if (s.process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (s.process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
             return null;
         }
         killTree(s.process);
-        return "the server did not end within " + STOP_GRACE.toSeconds() + " s of its standard input closing (killed)";
+        return "the server did not end within " + stopGrace.toMillis() + " ms of its standard input closing (killed)";
     }
 
     /** The complete lines of an output file so far: a line still being written is left for later. */

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param name the BENCH.md name, such as {@code spawn-sleep}
  * @param key unique across cases, such as {@code W1 n=1000000}: the JSON and the baseline use it
  * @param javaClass the simple name of the program class, in {@code io.asyncio4j.bench.workloads}
- *     (asyncio4j) and {@code io.asyncio4j.bench.peers.jdk} (plain JDK)
+ *     (asyncio4j), {@code io.asyncio4j.bench.peers.jdk} (plain JDK) and {@code
+ *     io.asyncio4j.bench.peers.netty} (Netty)
  * @param script the base name of the Python and Node.js programs in {@code peers/python} and {@code
  *     peers/node}
  * @param args the positional arguments of the Python and Node.js programs

@@ -153,15 +153,16 @@ class ProcessRunnerTest {
 
     @Test
     void aServerThatIgnoresTheEndOfItsInputIsKilledAndFailsTheRun() throws Exception {
-        ProcessRunner runner = new ProcessRunner(dir, false, false);
+        ProcessRunner runner = new ProcessRunner(dir, false, false, Duration.ofMillis(300));
 
         long start = System.nanoTime();
         ProcessRunner.Outcome o = runner.runWithLoad(
                 sh("echo READY port=1; exec sleep 60"), -1, sh("echo RESULT W9 x=1"), -1, dir, Duration.ofSeconds(30));
 
         assertThat(o.ok()).isFalse();
-        assertThat(o.failure()).contains("did not end within 10 s of its standard input closing");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(o.failure())
+                .isEqualTo("exit code 1: the server did not end within 300 ms of its standard input closing (killed)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
