@@ -6,7 +6,8 @@
 # missing and the harness skips what depends on it. Every step is bounded in time.
 #   time            /usr/bin/time -v measures each run's peak RSS
 #   python3-uvloop  the uvloop peer (Debian installs it for /usr/bin/python3)
-# Later workloads add: wrk (W5), gcc (the W4 load generator).
+#   gcc             builds W4's load generator (asyncio4j-bench/peers/c/w4_loadgen.c)
+# Later workloads add: wrk (W5).
 set -uo pipefail
 
 missing=()
@@ -14,6 +15,7 @@ missing=()
 if ! python3 -c 'import uvloop' 2>/dev/null && ! /usr/bin/python3 -c 'import uvloop' 2>/dev/null; then
     missing+=(python3-uvloop)
 fi
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v python3 >/dev/null 2>&1 || echo "bench/setup: python3 is not installed: the CPython asyncio and uvloop peers are skipped"
 command -v node >/dev/null 2>&1 || echo "bench/setup: node is not installed: the Node.js peer is skipped"
 

@@ -101,10 +101,16 @@ public final class Bench {
         }
         for (String name : options.peers()) {
             if (all.stream().noneMatch(p -> p.name().equals(name))) {
-                skipped.add("peer '" + name + "': unknown (known: jdk, asyncio, uvloop, node)");
+                skipped.add("peer '" + name + "': unknown (known: "
+                        + String.join(
+                                ", ",
+                                all.stream()
+                                        .filter(p -> !p.isAsyncio4j())
+                                        .map(Peer::name)
+                                        .toList())
+                        + ")");
             }
         }
-        skipped.add("peer Netty/Vert.x: not written yet; it matters for W4-W6 (TCP, HTTP), which do not run yet");
         if (!gnuTime) {
             skipped.add("peak RSS: /usr/bin/time is missing (apt-get install time; bench/setup.sh does it)");
         }
@@ -120,7 +126,18 @@ public final class Bench {
                 continue;
             }
             for (Workload w : Workloads.cases(id, options.quick())) {
-                cases.add(options.pin() && w.pinCpu() < 0 ? w.pinnedTo(1) : w);
+                // --pin is for single programs: a server's pinning is part of its case.
+                cases.add(options.pin() && !w.hasLoad() && w.pinCpu() < 0 ? w.pinnedTo(1) : w);
+            }
+        }
+        if (cases.stream().anyMatch(Workload::hasLoad)) {
+            String cannot = loadWorkloadsCannotRun(root, scratch);
+            if (cannot != null) {
+                cases.stream()
+                        .filter(Workload::hasLoad)
+                        .map(w -> w.key() + ": " + cannot)
+                        .forEach(skipped::add);
+                cases.removeIf(Workload::hasLoad);
             }
         }
 
@@ -148,20 +165,27 @@ public final class Bench {
                 sessionLine(new Session(session, machine, peers, cases, commandLine, options, skipped, failures)));
 
         List<RunRecord> records = new ArrayList<>();
+        Map<String, List<String>> withoutProgram = new LinkedHashMap<>();
         for (Workload w : cases) {
             OUT.println();
             OUT.println(w.key() + " (" + w.name() + ")");
             for (int run = 1; run <= options.runs(); run++) {
                 for (Peer p : peers) {
+                    if (!w.runsFor(p)) {
+                        continue;
+                    }
                     List<String> command = p.command().apply(w);
                     if (command == null) {
                         if (run == 1) {
-                            skipped.add(w.key() + " for " + p.label() + ": no program for it in asyncio4j-bench/peers");
+                            withoutProgram
+                                    .computeIfAbsent(p.label(), k -> new ArrayList<>())
+                                    .add(w.key());
                         }
                         continue;
                     }
                     ProcessRunner.Outcome outcome = w.hasLoad()
-                            ? runner.runWithLoad(command, w.load(), root, w.timeout())
+                            ? runner.runWithLoad(
+                                    command, w.pinCpu(), inRoot(root, w.load()), w.loadCpu(), root, w.timeout())
                             : runner.run(command, root, w.pinCpu(), w.timeout());
                     RunRecord record = RunRecord.of(session, w, p, run, outcome);
                     records.add(record);
@@ -174,11 +198,14 @@ public final class Bench {
             }
         }
 
+        withoutProgram.forEach((peer, keys) -> skipped.add("peer " + peer + " has no program in asyncio4j-bench/peers"
+                + " for " + String.join(", ", keys) + " (" + Report.NOT_APPLICABLE + " in the table)"));
+
         Medians medians = Medians.of(records);
         Report report = new Report(cases, peers, medians);
         OUT.println();
         OUT.println("Medians; in parentheses how many times better asyncio4j is (peer / asyncio4j for times and"
-                + " sizes; above 1x asyncio4j wins):");
+                + " sizes, asyncio4j / peer for rates; above 1x asyncio4j wins):");
         OUT.println();
         OUT.print(report.text());
 
@@ -205,9 +232,27 @@ public final class Bench {
             failures.forEach(f -> OUT.println("  " + f));
         }
         OUT.println();
-        OUT.println("Skipped:");
+        OUT.println(skipped.isEmpty() ? "Skipped: nothing." : "Skipped:");
         skipped.forEach(s -> OUT.println("  " + s));
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Why the workloads with a load generator cannot run here, or null when they can: the
+     * generator is built (gcc) and {@code /proc} can be read for the server's CPU time.
+     */
+    private static String loadWorkloadsCannotRun(Path root, Path scratch) throws IOException, InterruptedException {
+        if (!ProcStat.available()) {
+            return "the server's CPU time is read from /proc/<pid>/stat, which this system lacks (Linux only)";
+        }
+        return LoadGenerator.ensureBuilt(root, new ProcessRunner(scratch.resolve("gcc"), false, false));
+    }
+
+    /** {@code command} with its program, a path relative to the repository root, made absolute. */
+    static List<String> inRoot(Path root, List<String> command) {
+        List<String> absolute = new ArrayList<>(command);
+        absolute.set(0, root.resolve(command.getFirst()).toString());
+        return absolute;
     }
 
     private static String progress(Workload w, Peer p, int run, int runs, RunRecord r) {

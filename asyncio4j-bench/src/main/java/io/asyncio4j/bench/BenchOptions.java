@@ -28,8 +28,9 @@ record BenchOptions(List<String> workloads, int runs, boolean quick, boolean pin
               --runs N       runs per workload and peer; the table shows medians (default 3; --quick: 2)
               --quick        smaller sizes, fewer runs: a smoke check in under 5 minutes; writes no
                              bench/results/latest.* and no docs/bench.svg
-              --pin          pin single-process workloads to CPU 1 too (taskset -c 1)
-              --peers LIST   only these peers besides asyncio4j: jdk, asyncio, uvloop, node
+              --pin          pin single-process workloads to CPU 1 too (taskset -c 1); W4 pins its
+                             server and load generator by itself
+              --peers LIST   only these peers besides asyncio4j: jdk, netty, asyncio, uvloop, node
               jmh [regex]    the JMH micro-benchmarks of the hot paths (regex selects classes)
             """;
 

@@ -14,6 +14,11 @@ record Figure(String name, String label, boolean lowerIsBetter, double goal) {
         return new Figure(name, label, true, Double.NaN);
     }
 
+    /** A higher-is-better figure (a rate) without a goal. */
+    static Figure higher(String name, String label) {
+        return new Figure(name, label, false, Double.NaN);
+    }
+
     /** A copy with asyncio4j's goal for this figure. */
     Figure withGoal(double goal) {
         return new Figure(name, label, lowerIsBetter, goal);

@@ -22,7 +22,7 @@ final class LatestPage {
                 .append(s.id().replace('T', ' ').replace("Z", " UTC"))
                 .append('\n');
         md.append("- **Machine:** ").append(machine.describe()).append('\n');
-        md.append("- **JDK:** ").append(machine.jdk()).append(" (asyncio4j and the plain-JDK peer)\n");
+        md.append("- **JDK:** ").append(machine.jdk()).append(" (asyncio4j, the plain-JDK and the Netty peers)\n");
         md.append("- **Peers:** ");
         boolean first = true;
         for (Peer p : peers) {
@@ -39,10 +39,18 @@ final class LatestPage {
                 .append(" runs per cell, each in a fresh process, the peers interleaved run by run;")
                 .append(" peak RSS from `/usr/bin/time -v`")
                 .append(options.pin() ? "; every program pinned to CPU 1" : "; not pinned (2 CPUs)")
+                .append(
+                        cases.stream().anyMatch(Workload::hasLoad)
+                                ? "; W4's server is pinned to CPU 1 and its load generator to CPU 0"
+                                        + " (the asyncio4j case with a loop group runs both unpinned), and the"
+                                        + " server's CPU time is read from `/proc/<pid>/stat` when the"
+                                        + " generator's measured window starts and ends"
+                                : "")
                 .append(". In parentheses: how many times better asyncio4j is than that peer")
-                .append(" (peer ÷ asyncio4j for times and sizes); above 1× asyncio4j wins.\n\n");
+                .append(" (peer ÷ asyncio4j for times and sizes, asyncio4j ÷ peer for rates); above 1×")
+                .append(" asyncio4j wins; n/a: the peer has no program for that case.\n\n");
         md.append(new Report(cases, peers, medians).markdown());
-        md.append("\nJVM flags (asyncio4j and the plain-JDK peer alike; asyncio4j also gets `")
+        md.append("\nJVM flags (asyncio4j, the plain-JDK and the Netty peers alike; asyncio4j also gets `")
                 .append(Peers.ADD_OPENS)
                 .append("`):\n\n");
         for (Workload w : cases) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the peers on this machine and builds their commands. asyncio4j and the plain-JDK peer run
- * on the JVM that runs the harness, with this module's class path; the Python and Node.js peers
- * run the scripts under {@code asyncio4j-bench/peers/}.
+ * Finds the peers on this machine and builds their commands. asyncio4j, the plain-JDK peer and the
+ * Netty peer run on the JVM that runs the harness, with this module's class path (which holds
+ * Netty); the Python and Node.js peers run the scripts under {@code asyncio4j-bench/peers/}. A
+ * peer without a program for a workload (no class or script of that name) gets a null command.
  */
 final class Peers {
     private Peers() {}
@@ -34,8 +35,15 @@ final class Peers {
         Path node = root.resolve(PEERS_DIR).resolve("node");
         String jdk = Runtime.version().toString();
         List<Peer> peers = new ArrayList<>();
-        peers.add(new Peer(Peer.ASYNCIO4J, "asyncio4j", jdk, null, w -> javaCommand(java, classPath, w, true)));
-        peers.add(new Peer("jdk", "JDK virtual threads", jdk, null, w -> javaCommand(java, classPath, w, false)));
+        peers.add(new Peer(
+                Peer.ASYNCIO4J, "asyncio4j", jdk, null, w -> javaCommand(java, classPath, w, ASYNCIO4J_PACKAGE)));
+        peers.add(new Peer("jdk", "JDK virtual threads", jdk, null, w -> javaCommand(java, classPath, w, JDK_PACKAGE)));
+        peers.add(new Peer(
+                "netty",
+                "Netty",
+                nettyVersion() + " (NIO, one event loop)",
+                null,
+                w -> javaCommand(java, classPath, w, NETTY_PACKAGE)));
 
         String cpython = probe.firstLine("python3", "--version");
         peers.add(new Peer(
@@ -79,18 +87,33 @@ final class Peers {
         return peers;
     }
 
-    private static List<String> javaCommand(String java, String classPath, Workload w, boolean asyncio4j) {
+    private static final String ASYNCIO4J_PACKAGE = "io.asyncio4j.bench.workloads";
+    private static final String JDK_PACKAGE = "io.asyncio4j.bench.peers.jdk";
+    private static final String NETTY_PACKAGE = "io.asyncio4j.bench.peers.netty";
+
+    /** The command that runs {@code w}'s class of {@code pkg}, or null when there is no such class. */
+    private static List<String> javaCommand(String java, String classPath, Workload w, String pkg) {
+        String main = pkg + "." + w.javaClass();
+        if (Peers.class.getClassLoader().getResource(main.replace('.', '/') + ".class") == null) {
+            return null;
+        }
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(w.jvmFlags());
-        if (asyncio4j) {
+        if (pkg.equals(ASYNCIO4J_PACKAGE)) {
             command.add(ADD_OPENS);
         }
         command.add("-cp");
         command.add(classPath);
-        command.add((asyncio4j ? "io.asyncio4j.bench.workloads." : "io.asyncio4j.bench.peers.jdk.") + w.javaClass());
-        command.addAll(w.args());
+        command.add(main);
+        command.addAll(w.javaArgs());
         return command;
+    }
+
+    /** The version of Netty on the class path, such as {@code 4.2.18.Final}. */
+    private static String nettyVersion() {
+        io.netty.util.Version v = io.netty.util.Version.identify().get("netty-transport");
+        return v == null ? "(version unknown)" : v.artifactVersion();
     }
 
     private static List<String> script(

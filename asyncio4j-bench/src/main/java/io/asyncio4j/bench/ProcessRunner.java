@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
  * could fill up.
  */
 final class ProcessRunner {
-    /** What one process did. */
+    /**
+     * What one process did.
+     *
+     * @param windowCpuSeconds the CPU seconds a server used in the load generator's measured window
+     *     ({@link #runWithLoad}), or NaN
+     */
     record Outcome(
             List<String> command,
             int exitCode,
@@ -24,7 +29,20 @@ final class ProcessRunner {
             List<String> stdout,
             List<String> stderr,
             GnuTime time,
-            double elapsedSeconds) {
+            double elapsedSeconds,
+            double windowCpuSeconds) {
+        /** An outcome without a measured window. */
+        Outcome(
+                List<String> command,
+                int exitCode,
+                boolean timedOut,
+                List<String> stdout,
+                List<String> stderr,
+                GnuTime time,
+                double elapsedSeconds) {
+            this(command, exitCode, timedOut, stdout, stderr, time, elapsedSeconds, Double.NaN);
+        }
+
         boolean ok() {
             return !timedOut && exitCode == 0;
         }
@@ -42,9 +60,19 @@ final class ProcessRunner {
         }
     }
 
+    /**
+     * What a load command says where the server's port goes ({@link #runWithLoad}): the harness
+     * learns the port only from the server's READY line.
+     */
+    static final String PORT = "{port}";
+
+    /** How long a server may take to end once its standard input closes, unless told otherwise. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final Path scratch;
     private final boolean gnuTime;
     private final boolean taskset;
+    private final Duration stopGrace;
     private int sequence;
 
     /**
@@ -53,9 +81,15 @@ final class ProcessRunner {
      * @param taskset whether {@code taskset} may be used for pinning
      */
     ProcessRunner(Path scratch, boolean gnuTime, boolean taskset) {
+        this(scratch, gnuTime, taskset, STOP_GRACE);
+    }
+
+    /** As above, with {@code stopGrace} instead of {@link #STOP_GRACE}. */
+    ProcessRunner(Path scratch, boolean gnuTime, boolean taskset, Duration stopGrace) {
         this.scratch = scratch;
         this.gnuTime = gnuTime;
         this.taskset = taskset;
+        this.stopGrace = stopGrace;
     }
 
     /** Whether {@code /usr/bin/time} exists here. */
@@ -84,7 +118,7 @@ final class ProcessRunner {
 
     /** Runs {@code command} in {@code dir}, pinned to {@code cpu} (-1: not pinned), at most {@code timeout}. */
     Outcome run(List<String> command, Path dir, int cpu, Duration timeout) throws IOException, InterruptedException {
-        Started p = start(command, dir, cpu);
+        Started p = start(command, dir, cpu, false);
         boolean finished = p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             killTree(p.process);
@@ -93,43 +127,150 @@ final class ProcessRunner {
     }
 
     /**
-     * Runs {@code server} (pinned to CPU 1) until it prints a line starting with {@code READY}, then
-     * {@code load} (pinned to CPU 0) to its end, then stops the server. The outcome is the load's,
-     * with the server's {@code time} report (its CPU time is the server's cost).
+     * Runs a server and a load generator against it (BENCH.md W4 to W6), at most {@code timeout} in
+     * all:
+     *
+     * <ol>
+     *   <li>starts {@code server} pinned to {@code serverCpu}, its standard input a pipe the harness
+     *       holds, and waits for its line {@code READY port=<n>};
+     *   <li>runs {@code load} pinned to {@code loadCpu}, with {@link #PORT} replaced by the port, and
+     *       samples the server's CPU time ({@link ProcStat}) when the generator prints {@code
+     *       MEASURE} (the measured window starts) and when it prints its {@code RESULT} line;
+     *   <li>closes the server's standard input, which asks it to stop, and waits {@link
+     *       #STOP_GRACE} (or the grace given) for it to end before killing it.
+     * </ol>
+     *
+     * <p>The outcome is the generator's (its output holds the RESULT line) with the server's command
+     * and {@code time} report, and the server's CPU seconds in the measured window. It fails when
+     * the server ends before READY, the generator fails, or the server does not stop; either
+     * process is killed when the run fails or runs out of time.
      */
-    Outcome runWithLoad(List<String> server, List<String> load, Path dir, Duration timeout)
+    Outcome runWithLoad(List<String> server, int serverCpu, List<String> load, int loadCpu, Path dir, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Started s = start(server, dir, 1);
+        Started s = start(server, dir, serverCpu, true);
+        Started g = null;
         try {
-            while (!s.readLines(s.out).stream().anyMatch(l -> l.startsWith("READY"))) {
+            String ready = null;
+            while (ready == null) {
+                ready = completeLines(s.out).stream()
+                        .filter(l -> l.startsWith("READY"))
+                        .findFirst()
+                        .orElse(null);
+                if (ready != null) {
+                    break;
+                }
                 if (!s.process.isAlive()) {
-                    Outcome dead = s.finish(false);
-                    return withFailure(dead, "the server ended before printing READY");
+                    return withFailure(s.finish(false), "the server ended before printing READY");
                 }
                 if (System.nanoTime() > deadline) {
                     killTree(s.process);
-                    return s.finish(true);
+                    return withFailure(s.finish(true), "the server printed no READY line");
                 }
                 Thread.sleep(20);
             }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Outcome loadOutcome = run(load, dir, 0, left);
-            stop(s.process);
+            List<String> loadCommand;
+            try {
+                loadCommand = withPort(load, ready);
+            } catch (IllegalArgumentException e) {
+                killTree(s.process);
+                return withFailure(s.finish(false), e.getMessage());
+            }
+
+            g = start(loadCommand, dir, loadCpu, false);
+            double atMeasure = Double.NaN;
+            double atResult = Double.NaN;
+            int seen = 0;
+            boolean timedOut = false;
+            while (true) {
+                boolean ended = !g.process.isAlive();
+                List<String> lines = completeLines(g.out);
+                for (String line : lines.subList(seen, lines.size())) {
+                    if (line.strip().equals("MEASURE")) {
+                        atMeasure = ProcStat.cpuSeconds(s.process.toHandle());
+                    } else if (line.startsWith(ResultLine.PREFIX)) {
+                        atResult = ProcStat.cpuSeconds(s.process.toHandle());
+                    }
+                }
+                seen = lines.size();
+                if (ended) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    killTree(g.process);
+                    timedOut = true;
+                    break;
+                }
+                Thread.sleep(5);
+            }
+            Outcome loadOutcome = g.finish(timedOut);
+            String stopFailure = stopServer(s);
             Outcome serverOutcome = s.finish(false);
-            return new Outcome(
-                    loadOutcome.command(),
+            Outcome combined = new Outcome(
+                    serverOutcome.command(),
                     loadOutcome.exitCode(),
                     loadOutcome.timedOut(),
                     loadOutcome.stdout(),
                     loadOutcome.stderr(),
                     serverOutcome.time(),
-                    loadOutcome.elapsedSeconds());
+                    loadOutcome.elapsedSeconds(),
+                    atResult - atMeasure);
+            return loadOutcome.ok() && stopFailure != null ? withFailure(combined, stopFailure) : combined;
         } finally {
+            if (g != null && g.process.isAlive()) {
+                killTree(g.process);
+            }
             if (s.process.isAlive()) {
                 killTree(s.process);
             }
         }
+    }
+
+    /**
+     * {@code load} with every {@link #PORT} replaced by the port of {@code ready}, a line {@code
+     * READY port=<n>}.
+     *
+     * @throws IllegalArgumentException if {@code load} needs the port and {@code ready} has none
+     */
+    static List<String> withPort(List<String> load, String ready) {
+        if (!load.contains(PORT)) {
+            return load;
+        }
+        String port = null;
+        for (String word : ready.strip().split("\\s+")) {
+            if (word.startsWith("port=") && word.substring(5).matches("[0-9]{1,5}")) {
+                port = word.substring(5);
+            }
+        }
+        if (port == null) {
+            throw new IllegalArgumentException("the server's READY line has no port=<n>: '" + ready + "'");
+        }
+        String p = port;
+        return load.stream().map(a -> a.equals(PORT) ? p : a).toList();
+    }
+
+    /** Closes the server's standard input and waits for it to end; why it failed to, or null. */
+    private String stopServer(Started s) throws InterruptedException {
+        try {
+            s.process.getOutputStream().close();
+        } catch (IOException e) {
+            // the server has already closed its end: it is ending
+        }
+        if (s.process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        killTree(s.process);
+        return "the server did not end within " + stopGrace.toMillis() + " ms of its standard input closing (killed)";
+    }
+
+    /** The complete lines of an output file so far: a line still being written is left for later. */
+    private static List<String> completeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : text.substring(0, end).lines().toList();
     }
 
     private static Outcome withFailure(Outcome o, String why) {
@@ -142,7 +283,8 @@ final class ProcessRunner {
                 o.stdout(),
                 err,
                 o.time(),
-                o.elapsedSeconds());
+                o.elapsedSeconds(),
+                o.windowCpuSeconds());
     }
 
     /** The full command line as run: time and taskset wrappers included. */
@@ -158,7 +300,11 @@ final class ProcessRunner {
         return full;
     }
 
-    private Started start(List<String> command, Path dir, int cpu) throws IOException {
+    /**
+     * Starts {@code command}; its standard input is a pipe when {@code stdinPipe} (closing it asks a
+     * server to stop), else {@code /dev/null}.
+     */
+    private Started start(List<String> command, Path dir, int cpu, boolean stdinPipe) throws IOException {
         Files.createDirectories(scratch);
         int n = ++sequence;
         Path out = scratch.resolve("run-" + n + ".out");
@@ -168,20 +314,14 @@ final class ProcessRunner {
         List<String> full = wrap(command, cpu, time);
         ProcessBuilder pb = new ProcessBuilder(full)
                 .directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(
+                        stdinPipe
+                                ? ProcessBuilder.Redirect.PIPE
+                                : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         long start = System.nanoTime();
         return new Started(pb.start(), full, out, err, time, start);
-    }
-
-    /** Asks the process tree to stop (SIGTERM to the children first, so time still reports), then kills it. */
-    private static void stop(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            killTree(process);
-        }
     }
 
     private static void killTree(Process process) throws InterruptedException {

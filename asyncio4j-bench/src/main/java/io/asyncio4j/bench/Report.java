@@ -7,10 +7,17 @@ import java.util.Locale;
 /**
  * The table of medians and ratios: one row per workload case and figure, one column per peer. A
  * peer's cell is its median and, in parentheses, how many times better asyncio4j is ({@link
- * Stats#ratio}: above 1 asyncio4j wins). Rendered as aligned text for the terminal and as Markdown
- * for {@code bench/results/latest.md}.
+ * Stats#ratio}: above 1 asyncio4j wins); {@value #NOT_APPLICABLE} when the peer has no program for
+ * the case or the case is not for it, {@value #NO_RESULT} when no run of it succeeded. Rendered as
+ * aligned text for the terminal and as Markdown for {@code bench/results/latest.md}.
  */
 final class Report {
+    /** The cell of a peer that does not run a case. */
+    static final String NOT_APPLICABLE = "n/a";
+
+    /** The cell of a peer none of whose runs succeeded. */
+    static final String NO_RESULT = "—";
+
     private final List<Workload> cases;
     private final List<Peer> peers;
     private final Medians medians;
@@ -41,8 +48,10 @@ final class Report {
                 double own = medians.get(w.key(), Peer.ASYNCIO4J, f.name());
                 for (Peer p : peers) {
                     double v = medians.get(w.key(), p.name(), f.name());
-                    if (Double.isNaN(v)) {
-                        row.add("—");
+                    if (!runs(p, w)) {
+                        row.add(NOT_APPLICABLE);
+                    } else if (Double.isNaN(v)) {
+                        row.add(NO_RESULT);
                     } else if (p.isAsyncio4j()) {
                         row.add(number(v));
                     } else {
@@ -55,6 +64,11 @@ final class Report {
             }
         }
         return rows;
+    }
+
+    /** Whether {@code p} runs case {@code w}: the case is for it and it has a program for it. */
+    static boolean runs(Peer p, Workload w) {
+        return w.runsFor(p) && p.command().apply(w) != null;
     }
 
     private static String goal(Figure f, double own) {

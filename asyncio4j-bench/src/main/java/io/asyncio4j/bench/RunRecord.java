@@ -13,7 +13,9 @@ import java.util.Map;
  * @param peer the peer's name
  * @param run 1 for the first run of this case and peer in the session
  * @param figures the values of the RESULT line plus {@code rss_mb} and {@code cpu_s} from {@code
- *     time}; empty when the run failed
+ *     time}, and for a server under load its CPU time in the measured window ({@code server_cpu_s},
+ *     and {@code server_cpu_us_per_msg} when the RESULT line counts {@code msgs}); empty when the
+ *     run failed
  * @param error why the run failed, or null
  * @param elapsedSeconds the wall time of the whole process
  * @param command the command as run
@@ -31,6 +33,12 @@ record RunRecord(
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
         command = List.copyOf(command);
     }
+
+    /** The server's CPU seconds in the load generator's measured window. */
+    static final String SERVER_CPU_S = "server_cpu_s";
+
+    /** {@link #SERVER_CPU_S} per message the generator counted in that window, in µs. */
+    static final String SERVER_CPU_US_PER_MSG = "server_cpu_us_per_msg";
 
     boolean ok() {
         return error == null;
@@ -57,6 +65,18 @@ record RunRecord(
                 }
                 if (!Double.isNaN(time.cpuSeconds())) {
                     figures.put("cpu_s", time.cpuSeconds());
+                }
+                double window = outcome.windowCpuSeconds();
+                if (w.hasLoad() && Double.isNaN(window)) {
+                    throw new IllegalArgumentException(
+                            "no CPU time of the server in the measured window (no MEASURE line before RESULT?)");
+                }
+                if (!Double.isNaN(window)) {
+                    figures.put(SERVER_CPU_S, window);
+                    Double msgs = figures.get("msgs");
+                    if (msgs != null && msgs > 0) {
+                        figures.put(SERVER_CPU_US_PER_MSG, window * 1e6 / msgs);
+                    }
                 }
                 for (Figure f : w.figures()) {
                     if (!figures.containsKey(f.name()) && !f.name().equals("rss_mb")) {

@@ -2,30 +2,39 @@ package io.asyncio4j.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One measured case of a BENCH.md workload: which program each peer runs, with which arguments and
  * JVM flags, what it reports, and how long it may take.
  *
- * <p>A workload with a {@code load} command (W4 to W6) runs the peer's program as a server pinned to
- * CPU 1, waits until it prints {@code READY}, then runs the load generator pinned to CPU 0; the
- * generator prints the RESULT line and the server's CPU time comes from {@code /usr/bin/time}. A
- * workload without one runs the peer's program alone, which prints the RESULT line itself.
+ * <p>A workload with a {@code load} command (W4 to W6) runs the peer's program as a server (pinned
+ * to {@code pinCpu}), waits until it prints {@code READY port=<n>}, then runs the load generator
+ * against that port (pinned to CPU 0 when the server is pinned); the generator prints the RESULT
+ * line, and the harness adds the server's CPU time in the generator's measured window ({@link
+ * ProcessRunner#runWithLoad}). A workload without one runs the peer's program alone, which prints
+ * the RESULT line itself.
  *
  * @param id the BENCH.md id, such as {@code W1}; also the id of the RESULT line
  * @param name the BENCH.md name, such as {@code spawn-sleep}
  * @param key unique across cases, such as {@code W1 n=1000000}: the JSON and the baseline use it
  * @param javaClass the simple name of the program class, in {@code io.asyncio4j.bench.workloads}
- *     (asyncio4j) and {@code io.asyncio4j.bench.peers.jdk} (plain JDK)
+ *     (asyncio4j), {@code io.asyncio4j.bench.peers.jdk} (plain JDK) and {@code
+ *     io.asyncio4j.bench.peers.netty} (Netty)
  * @param script the base name of the Python and Node.js programs in {@code peers/python} and {@code
  *     peers/node}
- * @param args the program's positional arguments, the same for every peer
+ * @param args the positional arguments of the Python and Node.js programs
+ * @param javaArgs the arguments of the JVM programs (asyncio4j, plain JDK, Netty); the same as
+ *     {@code args} but for a leading mode where the program has several, such as {@code serve}
  * @param jvmFlags the JVM flags for this workload, for asyncio4j and the plain-JDK peer alike
  * @param figures what the table reports; {@code rss_mb} comes from {@code /usr/bin/time}, the others
  *     from the RESULT line
  * @param timeout the limit of one run; the process is killed after it
- * @param load the load generator's command, or an empty list when the program runs alone
+ * @param load the load generator's command, relative to the repository root, with {@link
+ *     ProcessRunner#PORT} where the server's port goes; an empty list when the program runs alone
  * @param pinCpu the CPU the program is pinned to ({@code taskset -c}), or -1 for none
+ * @param onlyPeers the names of the peers that run this case, or empty for every peer (a case that
+ *     measures a feature of asyncio4j alone, such as a loop group)
  */
 record Workload(
         String id,
@@ -34,13 +43,17 @@ record Workload(
         String javaClass,
         String script,
         List<String> args,
+        List<String> javaArgs,
         List<String> jvmFlags,
         List<Figure> figures,
         Duration timeout,
         List<String> load,
-        int pinCpu) {
+        int pinCpu,
+        Set<String> onlyPeers) {
     Workload {
         args = List.copyOf(args);
+        javaArgs = List.copyOf(javaArgs);
+        onlyPeers = Set.copyOf(onlyPeers);
         jvmFlags = List.copyOf(jvmFlags);
         figures = List.copyOf(figures);
         load = List.copyOf(load);
@@ -48,10 +61,21 @@ record Workload(
 
     /** The same case pinned to {@code cpu} ({@code --pin}). */
     Workload pinnedTo(int cpu) {
-        return new Workload(id, name, key, javaClass, script, args, jvmFlags, figures, timeout, load, cpu);
+        return new Workload(
+                id, name, key, javaClass, script, args, javaArgs, jvmFlags, figures, timeout, load, cpu, onlyPeers);
     }
 
     boolean hasLoad() {
         return !load.isEmpty();
+    }
+
+    /** The CPU the load generator is pinned to: CPU 0 beside a server pinned to another, else none. */
+    int loadCpu() {
+        return pinCpu > 0 ? 0 : -1;
+    }
+
+    /** Whether {@code peer} runs this case. */
+    boolean runsFor(Peer peer) {
+        return onlyPeers.isEmpty() || onlyPeers.contains(peer.name());
     }
 }

@@ -2,6 +2,7 @@ package io.asyncio4j.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** Workloads and peers for the harness tests. */
 final class Fixtures {
@@ -20,10 +21,12 @@ final class Fixtures {
                 "SpawnSleep",
                 "w1_spawn_sleep",
                 List.of("1000"),
+                List.of("1000"),
                 List.of(),
                 List.of(Figure.lower("wall_s", "wall (s)").withGoal(2.0), Figure.lower("rss_mb", "peak RSS (MB)")),
                 Duration.ofSeconds(10),
                 List.of(),
-                -1);
+                -1,
+                Set.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.asyncio4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -69,21 +70,45 @@ class ProcessRunnerTest {
     }
 
     @Test
-    void runsALoadAgainstAServerOnceItIsReadyThenStopsTheServer() throws Exception {
+    void runsALoadAgainstTheServersPortOnceItIsReadyThenStopsTheServerByClosingItsInput() throws Exception {
         ProcessRunner runner = new ProcessRunner(dir, false, false);
         Path marker = dir.resolve("server-was-up");
+        Path stopped = dir.resolve("server-saw-end-of-input");
 
         long start = System.nanoTime();
         ProcessRunner.Outcome o = runner.runWithLoad(
-                sh("sleep 0.2; echo READY; touch " + marker + "; exec sleep 60"),
-                sh("test -f " + marker + " && echo RESULT W9 msgs_per_s=42"),
+                sh("sleep 0.2; echo READY port=4242; touch " + marker + "; cat >/dev/null; touch " + stopped),
+                -1,
+                List.of("sh", "-c", "test -f " + marker + " && echo RESULT W9 port=$0", ProcessRunner.PORT),
+                -1,
                 dir,
                 Duration.ofSeconds(20));
 
         assertThat(o.ok()).isTrue();
         assertThat(ResultLine.last(o.stdout()))
-                .hasValueSatisfying(r -> assertThat(r.values()).containsEntry("msgs_per_s", 42.0));
+                .hasValueSatisfying(r -> assertThat(r.values()).containsEntry("port", 4242.0));
+        assertThat(stopped).exists();
+        assertThat(o.windowCpuSeconds()).isNaN(); // the load printed no MEASURE line
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void samplesTheServerTreesCpuTimeBetweenMeasureAndResult() throws Exception {
+        assumeTrue(ProcStat.available(), "no /proc here");
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        // The server's CPU is burnt by a child of it, as a server's is by a child of /usr/bin/time.
+        ProcessRunner.Outcome o = runner.runWithLoad(
+                sh("echo READY port=1; (while :; do :; done) & cat >/dev/null; kill $!"),
+                -1,
+                sh("sleep 0.3; echo MEASURE; sleep 1; echo RESULT W9 msgs=10"),
+                -1,
+                dir,
+                Duration.ofSeconds(20));
+
+        assertThat(o.ok()).isTrue();
+        // one busy thread for about 1 s, on a shared machine
+        assertThat(o.windowCpuSeconds()).isBetween(0.2, 1.5);
     }
 
     @Test
@@ -91,9 +116,61 @@ class ProcessRunnerTest {
         ProcessRunner runner = new ProcessRunner(dir, false, false);
 
         ProcessRunner.Outcome o = runner.runWithLoad(
-                sh("echo cannot bind >&2; exit 1"), sh("echo RESULT W9 x=1"), dir, Duration.ofSeconds(10));
+                sh("echo cannot bind >&2; exit 1"), -1, sh("echo RESULT W9 x=1"), -1, dir, Duration.ofSeconds(10));
 
         assertThat(o.ok()).isFalse();
         assertThat(o.failure()).contains("the server ended before printing READY");
+    }
+
+    @Test
+    void aServerThatNeverGetsReadyIsKilledAtTheLimit() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        long start = System.nanoTime();
+        ProcessRunner.Outcome o =
+                runner.runWithLoad(sh("exec sleep 60"), -1, sh("echo RESULT W9 x=1"), -1, dir, Duration.ofMillis(500));
+
+        assertThat(o.ok()).isFalse();
+        assertThat(o.timedOut()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aFailingLoadStopsTheServerAndFailsTheRun() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false);
+
+        ProcessRunner.Outcome o = runner.runWithLoad(
+                sh("echo READY port=1; cat >/dev/null"),
+                -1,
+                sh("echo 'w4_loadgen: connect: refused' >&2; exit 1"),
+                -1,
+                dir,
+                Duration.ofSeconds(20));
+
+        assertThat(o.ok()).isFalse();
+        assertThat(o.failure()).isEqualTo("exit code 1: w4_loadgen: connect: refused");
+    }
+
+    @Test
+    void aServerThatIgnoresTheEndOfItsInputIsKilledAndFailsTheRun() throws Exception {
+        ProcessRunner runner = new ProcessRunner(dir, false, false, Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        ProcessRunner.Outcome o = runner.runWithLoad(
+                sh("echo READY port=1; exec sleep 60"), -1, sh("echo RESULT W9 x=1"), -1, dir, Duration.ofSeconds(30));
+
+        assertThat(o.ok()).isFalse();
+        assertThat(o.failure())
+                .isEqualTo("exit code 1: the server did not end within 300 ms of its standard input closing (killed)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theLoadGetsThePortOfTheReadyLine() {
+        assertThat(ProcessRunner.withPort(List.of("gen", "127.0.0.1", ProcessRunner.PORT), "READY port=40123"))
+                .containsExactly("gen", "127.0.0.1", "40123");
+        assertThat(ProcessRunner.withPort(List.of("gen"), "READY")).containsExactly("gen");
+        assertThatThrownBy(() -> ProcessRunner.withPort(List.of("gen", ProcessRunner.PORT), "READY"))
+                .hasMessageContaining("no port=<n>");
     }
 }

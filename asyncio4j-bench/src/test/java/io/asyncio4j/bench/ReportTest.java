@@ -38,6 +38,23 @@ class ReportTest {
     }
 
     @Test
+    void aPeerWithoutAProgramOrNotInTheCaseIsNotApplicable() {
+        Peer noProgram = new Peer("netty", "Netty", "4.2", null, w -> null);
+        Workload onlyOwn = Workloads.cases("w4", false).get(1);
+        Medians m = medians(1.5, 24);
+        m.put(onlyOwn.key(), "asyncio4j", "msgs_per_s", 90_000);
+
+        List<List<String>> rows = new Report(
+                        List.of(Fixtures.w1(), onlyOwn), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON, noProgram), m)
+                .rows();
+
+        assertThat(rows.get(1))
+                .containsExactly("W1 n=1000 (spawn-sleep)", "wall (s)", "1.50", "24.0 (16×)", "n/a", "≤ 2.00 met");
+        assertThat(rows.get(3))
+                .containsExactly("W4 conns=100 loops=2 (tcp-echo)", "messages/s", "90000", "n/a", "n/a", "");
+    }
+
+    @Test
     void markdownHasAHeaderSeparatorWithNumbersRightAligned() {
         String md = new Report(List.of(Fixtures.w1()), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON), medians(1.5, 24))
                 .markdown();

@@ -27,6 +27,37 @@ class RunRecordTest {
     }
 
     @Test
+    void aServerUnderLoadGetsItsCpuTimePerMessageInTheMeasuredWindow() {
+        Workload w4 = Workloads.cases("w4", false).getFirst();
+        ProcessRunner.Outcome served = new ProcessRunner.Outcome(
+                List.of("server"),
+                0,
+                false,
+                List.of("MEASURE", "RESULT W4 msgs_per_s=50000 p50_us=1900 p99_us=2600 msgs=500000 seconds=10"),
+                List.of(),
+                GnuTime.NONE,
+                14.0,
+                2.5);
+
+        RunRecord r = RunRecord.of("S", w4, Fixtures.NODE, 1, served);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures())
+                .containsEntry("msgs_per_s", 50000.0)
+                .containsEntry("server_cpu_s", 2.5)
+                .containsEntry("server_cpu_us_per_msg", 5.0);
+        assertThat(RunRecord.of(
+                                "S",
+                                w4,
+                                Fixtures.NODE,
+                                1,
+                                new ProcessRunner.Outcome(
+                                        List.of("server"), 0, false, served.stdout(), List.of(), GnuTime.NONE, 14.0))
+                        .error())
+                .contains("no CPU time of the server");
+    }
+
+    @Test
     void aRunWithoutItsFiguresFails() {
         assertThat(RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(0, "crashed quietly"))
                         .error())

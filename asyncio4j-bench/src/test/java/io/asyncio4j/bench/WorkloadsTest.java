@@ -2,6 +2,7 @@ package io.asyncio4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,61 @@ class WorkloadsTest {
     }
 
     @Test
+    void w4RunsEveryPeerAsAPinnedServerUnderTheCLoadGenerator() {
+        Workload w4 = Workloads.cases("w4", false).getFirst();
+
+        assertThat(w4.key()).isEqualTo("W4 conns=100");
+        assertThat(w4.hasLoad()).isTrue();
+        assertThat(w4.pinCpu()).isEqualTo(1);
+        assertThat(w4.loadCpu()).isZero();
+        assertThat(w4.onlyPeers()).isEmpty();
+        assertThat(w4.javaArgs()).containsExactly("serve", "0");
+        assertThat(w4.args()).containsExactly("0");
+        // HOST PORT CONNS SECONDS MSG WARMUP: BENCH.md's 100 connections, 100 bytes, 10 s
+        assertThat(w4.load())
+                .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "100", "10", "100", "2");
+        assertThat(w4.figures())
+                .extracting(Figure::name, Figure::lowerIsBetter, Figure::goal)
+                .containsExactly(
+                        tuple("msgs_per_s", false, Double.NaN),
+                        tuple("p50_us", true, Double.NaN),
+                        tuple("p99_us", true, Double.NaN),
+                        tuple("server_cpu_us_per_msg", true, 5.0));
+    }
+
+    @Test
+    void w4LoopGroupCaseIsAsyncio4jOnlyAndUnpinned() {
+        Workload group = Workloads.cases("w4", false).get(1);
+
+        assertThat(group.key()).isEqualTo("W4 conns=100 loops=2");
+        assertThat(group.javaArgs()).containsExactly("serve", "0", "2");
+        assertThat(group.pinCpu()).isEqualTo(-1);
+        assertThat(group.loadCpu()).isEqualTo(-1);
+        assertThat(group.runsFor(Fixtures.ASYNCIO4J)).isTrue();
+        assertThat(group.runsFor(Fixtures.CPYTHON)).isFalse();
+        assertThat(group.figures().getLast().hasGoal()).isFalse();
+    }
+
+    @Test
+    void quickW4MeasuresThreeSecondsAfterOneAndSaysSoInItsKey() {
+        List<Workload> quick = Workloads.cases("w4", true);
+
+        assertThat(quick)
+                .extracting(Workload::key)
+                .containsExactly("W4 conns=100 seconds=3", "W4 conns=100 loops=2 seconds=3");
+        for (Workload w : quick) {
+            // SECONDS and WARMUP of the generator's command
+            assertThat(w.load().subList(4, 7)).containsExactly("3", "100", "1");
+            assertThat(w.timeout()).isLessThanOrEqualTo(java.time.Duration.ofSeconds(64));
+        }
+    }
+
+    @Test
     void workloadsWithoutTheirPartOfAsyncio4jHaveNoCasesButAReason() {
-        for (String id : List.of("w4", "w5", "w6")) {
+        assertThat(Workloads.NOT_YET).doesNotContainKey("w4");
+        for (String id : List.of("w5", "w6")) {
             assertThat(Workloads.cases(id, false)).isEmpty();
-            assertThat(Workloads.NOT_YET.get(id)).contains(id.equals("w4") ? "not wired" : "does not exist yet");
+            assertThat(Workloads.NOT_YET.get(id)).contains("does not exist yet");
         }
         assertThatThrownBy(() -> Workloads.cases("w7", false)).hasMessageContaining("unknown workload");
     }
