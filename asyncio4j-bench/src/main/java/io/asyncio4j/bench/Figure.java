@@ -6,7 +6,7 @@ package io.asyncio4j.bench;
  * @param name the key in the RESULT line and the JSON, such as {@code wall_s}
  * @param label what the table calls it, such as {@code wall (s)}
  * @param lowerIsBetter true for times and sizes, false for rates
- * @param goal asyncio4j's goal for this figure (issue 4), or NaN when there is none
+ * @param goal asyncio4j's goal for this figure, or NaN when there is none
  */
 record Figure(String name, String label, boolean lowerIsBetter, double goal) {
     /** A lower-is-better figure without a goal. */

@@ -84,8 +84,23 @@ final class Peers {
                 nodeVersion,
                 nodeVersion == null ? "node is not on the PATH" : null,
                 w -> script(List.of("node"), node, w, ".js", List.of())));
+
+        // Not a contender: one read and one write per message in C, the kernel's own cost of W4.
+        peers.add(new Peer(
+                FLOOR,
+                "C epoll (floor)",
+                "gcc -O2, one thread",
+                null,
+                w -> w.id().equals("W4")
+                        ? Bench.inRoot(
+                                root,
+                                List.of(LoadGenerator.FLOOR_BINARY, w.args().getFirst()))
+                        : null));
         return peers;
     }
+
+    /** The name of the W4 floor server, a reference rather than a peer. */
+    static final String FLOOR = "floor";
 
     private static final String ASYNCIO4J_PACKAGE = "io.asyncio4j.bench.workloads";
     private static final String JDK_PACKAGE = "io.asyncio4j.bench.peers.jdk";

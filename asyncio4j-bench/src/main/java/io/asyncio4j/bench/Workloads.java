@@ -22,14 +22,15 @@ final class Workloads {
             "w6", "W6 http-client needs asyncio4j's HTTP client (io.asyncio4j.http), which does not exist yet");
 
     /*
-     * JVM flags, the same for asyncio4j and the plain-JDK peer (issue 4, "Performance"):
+     * JVM flags, the same for asyncio4j and the plain-JDK peer:
      * - Parallel GC: the parked stacks of a burst of tasks survive every young collection; G1 (the
      *   default) copies them again and again, Parallel with a young generation larger than the
      *   burst runs no collection at all during W1.
-     * - -Xmn larger than the burst: W1 with 1M tasks allocates about 950 MB before the gather
-     *   returns (about 760 bytes a parked task stay live: stack chunk 324, VirtualThread 168, Task
-     *   88, ...), so its eden (-Xmn1500m: 1.15 GB) holds all of it; with -Xmn1g a collection copies
-     *   the parked stacks and peak RSS doubles to 1.5 GB.
+     * - -Xmn larger than the burst: W1 with 1M tasks allocates about 700 MB before the gather
+     *   returns (about 700 bytes a parked task, all live: stack chunk 267, VirtualThread 168, Task
+     *   88, ...), so its eden (-Xmn1500m: 1.15 GB) holds all of it with room for the plain-JDK
+     *   peer; when a collection runs during the burst it copies the parked stacks and peak RSS
+     *   doubles.
      * - -Djdk.trackAllThreads=false: the JDK stops registering every virtual thread in a thread
      *   container for thread dumps (5 to 15 % of W1).
      */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadsTest {
     @Test
-    void fullRunHasTheBenchMdSizesAndTheGoalsOfIssue4() {
+    void fullRunHasTheBenchMdSizesAndTheCoreGoals() {
         List<Workload> w1 = Workloads.cases("w1", false);
 
         assertThat(w1).extracting(Workload::key).containsExactly("W1 n=100000", "W1 n=1000000");
