@@ -20,6 +20,11 @@ class WorkloadsTest {
                         org.assertj.core.groups.Tuple.tuple("wall_s", 2.0),
                         org.assertj.core.groups.Tuple.tuple("rss_mb", 600.0));
         assertThat(million.jvmFlags()).contains("-XX:+UseParallelGC", "-Djdk.trackAllThreads=false", "-Xmn1500m");
+        // Pre-touching the heap would inflate W1's peak RSS; the time-only workloads use it.
+        assertThat(million.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        for (String id : List.of("w2", "w3", "w4")) {
+            assertThat(Workloads.cases(id, false).getFirst().jvmFlags()).as(id).contains("-XX:+AlwaysPreTouch");
+        }
         assertThat(Workloads.cases("w2", false).getFirst().args()).containsExactly("1000000");
         assertThat(Workloads.cases("w3", false).getFirst().figures())
                 .extracting(Figure::goal)
