@@ -19,7 +19,12 @@ class WorkloadsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("wall_s", 2.0),
                         org.assertj.core.groups.Tuple.tuple("rss_mb", 600.0));
-        assertThat(million.jvmFlags()).contains("-XX:+UseParallelGC", "-Djdk.trackAllThreads=false", "-Xmn1500m");
+        assertThat(million.jvmFlags())
+                .contains(
+                        "-XX:+UseParallelGC",
+                        "-Djdk.trackAllThreads=false",
+                        "-XX:+UseTransparentHugePages",
+                        "-Xmn1500m");
         // Pre-touching the heap would inflate W1's peak RSS; the time-only workloads use it.
         assertThat(million.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
         for (String id : List.of("w2", "w3", "w4")) {
