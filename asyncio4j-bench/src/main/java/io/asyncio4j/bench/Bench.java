@@ -216,7 +216,7 @@ public final class Bench {
         OUT.println();
         OUT.println("All runs: " + root.relativize(jsonl));
         if (options.quick()) {
-            OUT.println("Quick run: bench/results/latest.* and docs/bench.svg left as they are.");
+            OUT.println("Quick run: bench/results/latest.*, docs/bench.svg and the README left as they are.");
         } else if (medians.isEmpty()) {
             OUT.println("No run succeeded: bench/results/latest.* and docs/bench.svg left as they are.");
         } else {
@@ -224,7 +224,8 @@ public final class Bench {
                     root,
                     new Session(session, machine, peers, cases, commandLine, options, skipped, failures),
                     medians);
-            OUT.println("Written: bench/results/latest.md, bench/results/latest.json, docs/bench.svg");
+            OUT.println("Written: bench/results/latest.md, bench/results/latest.json, docs/bench.svg and the"
+                    + " README's Performance section");
         }
         if (!failures.isEmpty()) {
             OUT.println();
@@ -326,8 +327,13 @@ public final class Bench {
         latest.put("runs", s.options().runs());
         latest.put("medians", medians.asMap());
         Files.writeString(root.resolve("bench/results/latest.json"), Json.write(latest) + "\n", StandardCharsets.UTF_8);
+        String page = LatestPage.markdown(s, medians);
+        Files.writeString(root.resolve("bench/results/latest.md"), page, StandardCharsets.UTF_8);
+        Path readme = root.resolve("README.md");
         Files.writeString(
-                root.resolve("bench/results/latest.md"), LatestPage.markdown(s, medians), StandardCharsets.UTF_8);
+                readme,
+                LatestPage.intoReadme(Files.readString(readme, StandardCharsets.UTF_8), page),
+                StandardCharsets.UTF_8);
 
         Machine machine = s.machine();
         String svg = BarChart.svg(

@@ -10,6 +10,31 @@ import java.util.List;
 final class LatestPage {
     private LatestPage() {}
 
+    /** The markers around the part of the README that {@link #intoReadme} rewrites. */
+    static final String README_BEGIN = "<!-- bench:begin (./aio bench writes this part) -->";
+
+    static final String README_END = "<!-- bench:end -->";
+
+    /**
+     * {@code readme} with the text between {@link #README_BEGIN} and {@link #README_END} replaced
+     * by {@code page} (latest.md) and the chart.
+     *
+     * @throws IllegalArgumentException if the README lacks the markers, naming them
+     */
+    static String intoReadme(String readme, String page) {
+        int begin = readme.indexOf(README_BEGIN);
+        int end = readme.indexOf(README_END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("README.md has no benchmark section: put the lines " + README_BEGIN
+                    + " and " + README_END + " where the table belongs");
+        }
+        String body = page.startsWith("<!--")
+                ? page.substring(page.indexOf("-->") + 3).strip()
+                : page.strip();
+        return readme.substring(0, begin + README_BEGIN.length()) + "\n\n" + body
+                + "\n\n![asyncio4j vs its peers](docs/bench.svg)\n\n" + readme.substring(end);
+    }
+
     static String markdown(Session s, Medians medians) {
         String commandLine = s.commandLine();
         Machine machine = s.machine();
