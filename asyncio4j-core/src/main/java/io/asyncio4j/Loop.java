@@ -430,10 +430,15 @@ public final class Loop implements AutoCloseable {
                 }
             }
         }
+        awaitUninterruptibly(terminated);
+    }
+
+    /** Waits for {@code latch}, keeping the caller's interrupt for afterwards. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
-                terminated.await();
+                latch.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -823,18 +828,7 @@ public final class Loop implements AutoCloseable {
      * thread of this JVM has gone through its whole life (see {@link #warmUp()}).
      */
     private void awaitWarmUp() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                warmedUp.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitUninterruptibly(warmedUp);
     }
 
     private void runThread() {
