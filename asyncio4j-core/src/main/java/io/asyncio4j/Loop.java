@@ -832,19 +832,17 @@ public final class Loop implements AutoCloseable {
     }
 
     private void runThread() {
-        VirtualThreads.startSocketPollers();
         try {
-            try {
-                warmUp();
-            } finally {
-                warmedUp.countDown();
-            }
+            VirtualThreads.startSocketPollers();
+            warmUp();
+            warmedUp.countDown();
             while (cycle()) {
                 // one cycle per iteration
             }
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "loop " + name + " crashed", t);
         } finally {
+            warmedUp.countDown(); // Loop.open must not wait for a loop that died before its warm-up ended
             shutDown();
         }
     }
@@ -905,9 +903,7 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r, t, null);
             }
-            if (parkTimer != null) {
-                addParkTimer();
-            }
+            addParkTimer();
         }
         if (sample) {
             lagNanos = System.nanoTime() - batchStart;

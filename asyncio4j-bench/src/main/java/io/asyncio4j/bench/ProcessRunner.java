@@ -151,8 +151,8 @@ final class ProcessRunner {
         Started s = start(server, dir, serverCpu, true);
         Started g = null;
         try {
-            String ready = null;
-            while (ready == null) {
+            String ready;
+            while (true) {
                 ready = completeLines(s.out).stream()
                         .filter(l -> l.startsWith("READY"))
                         .findFirst()
