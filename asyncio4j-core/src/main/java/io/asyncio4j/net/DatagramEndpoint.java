@@ -155,13 +155,17 @@ public final class DatagramEndpoint implements AutoCloseable {
         checkThread("receive");
         try {
             while (true) {
-                ByteBuffer buf = net.readBuffer();
-                SocketAddress sender = channel.receive(buf);
-                if (sender != null) {
-                    buf.flip();
-                    byte[] data = new byte[buf.remaining()];
-                    buf.get(data);
-                    return new Datagram(data, sender);
+                ByteBuffer buf = net.takeReadBuffer();
+                try {
+                    SocketAddress sender = channel.receive(buf);
+                    if (sender != null) {
+                        buf.flip();
+                        byte[] data = new byte[buf.remaining()];
+                        buf.get(data);
+                        return new Datagram(data, sender);
+                    }
+                } finally {
+                    net.giveBack(buf);
                 }
                 IoWait.readable(channel);
                 checkOpen("receive");

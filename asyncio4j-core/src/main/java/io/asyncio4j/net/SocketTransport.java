@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -32,15 +33,14 @@ final class SocketTransport extends Transport implements ByteSource {
      * add_writer), so no task is needed for background sending. The callback is removed as soon as
      * `out` runs empty.
      *
-     * Reading: the reader's task reads into the loop-shared direct buffer (NetLoop) and copies out;
-     * when nothing is there it parks with IoWait.readable. With TLS both directions go through the
+     * Reading: the reader's task reads into a direct buffer lent by NetLoop for that one read and
+     * copies out; when nothing is there it parks with IoWait.readable. With TLS both directions go through the
      * TlsLayer.
      *
      * Closing: the channel is forgotten by the selector (waking a parked reader, which then sees
      * the stream closed) and closed.
      */
     private static final TaskAccess ACCESS = TaskAccess.get();
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     final SocketChannel channel;
     final NetLoop net;
@@ -152,26 +152,30 @@ final class SocketTransport extends Transport implements ByteSource {
     // ---- reading ----
 
     @Override
-    public ByteBuffer readNow() throws IOException {
+    public int readNow(Consumer<ByteBuffer> sink) throws IOException {
         if (isClosed()) {
             throw closedForReading();
         }
         try {
             if (tls != null) {
-                return tls.readNow();
+                return tls.readNow(sink);
             }
             if (drained) {
                 // The last read emptied the socket: wait for readiness rather than ask again.
                 drained = false;
-                return NOTHING;
+                return 0;
             }
-            ByteBuffer b = net.readBuffer();
-            int n = channel.read(b);
-            if (n < 0) {
-                return null;
+            ByteBuffer b = net.takeReadBuffer();
+            try {
+                int n = channel.read(b);
+                if (n > 0) {
+                    drained = n < b.capacity();
+                    sink.accept(b.flip());
+                }
+                return n;
+            } finally {
+                net.giveBack(b);
             }
-            drained = n < b.capacity();
-            return n == 0 ? NOTHING : b.flip();
         } catch (IOException e) {
             if (isClosed()) {
                 throw closedForReading();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The reading half of a stream: asyncio's {@code StreamReader}. Reads park the calling task until
@@ -43,9 +44,9 @@ public final class StreamReader {
      * when it runs empty it is dropped if it grew past KEEP, so a connection that once received a
      * large burst does not keep the memory while idle.
      *
-     * Pull mode (source != null): the reading task calls source.readNow(), which returns bytes in a
-     * loop-shared buffer; they are copied into buf before the task can suspend. Push mode (source
-     * null): feedData appends and wakes the waiting task.
+     * Pull mode (source != null): the reading task calls source.readNow(sink), which copies the
+     * bytes it has now into buf through `sink` (the source's buffer is lent to it for that one call
+     * only). Push mode (source null): feedData appends and wakes the waiting task.
      *
      * Only the loop thread touches the fields. `waiting` guards against two tasks reading at once.
      */
@@ -61,6 +62,7 @@ public final class StreamReader {
 
     private final int limit;
     private final ByteSource source;
+    private final Consumer<ByteBuffer> sink = this::append;
     private final LoopBinding binding = new LoopBinding("StreamReader");
     private byte[] buf = EMPTY;
     private int head;
@@ -422,13 +424,12 @@ public final class StreamReader {
     private void pull(Task<?> me, String operation) {
         try {
             while (true) {
-                ByteBuffer bytes = source.readNow();
-                if (bytes == null) {
+                int n = source.readNow(sink);
+                if (n < 0) {
                     eof = true;
                     return;
                 }
-                if (bytes.hasRemaining()) {
-                    append(bytes);
+                if (n > 0) {
                     return;
                 }
                 waiter = me;

@@ -5,6 +5,7 @@ import io.asyncio4j.internal.net.NetLoop;
 import io.asyncio4j.lowlevel.IoWait;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -26,18 +27,19 @@ final class TlsLayer {
      * the loop's executor through Asyncio.toThread, so the loop never does that CPU work.
      *
      * `netIn` holds ciphertext read but not yet unwrapped (in write mode); it exists only while it
-     * holds a partial record, so idle TLS connections keep no buffer. Decrypted bytes land in the
-     * loop-shared NetLoop.tlsApp buffer and are copied out by the reader at once.
+     * holds a partial record, so idle TLS connections keep no buffer. Decrypted bytes and outgoing
+     * records land in buffers lent by NetLoop for the one call, and are copied out before they are
+     * given back. SSLEngine calls can park the task (SecureRandom's JVM-wide monitor, for one), so
+     * no buffer that another connection could use is ever passed to the engine.
      *
      * After the handshake, the engine asking for more handshaking is renegotiation, which we refuse
      * on TLS 1.2 and older. On TLS 1.3 it can only be a key update or a session ticket: handled.
      */
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
-    /** Results of {@link #step}. */
-    private static final int DATA = 1;
-
+    /** Results of {@link #step} other than a count of bytes delivered. */
     private static final int PROGRESS = 0;
+
     private static final int EOF = -1;
     private static final int WOULD_BLOCK = -2;
 
@@ -46,7 +48,8 @@ final class TlsLayer {
     private ByteBuffer netIn;
     private boolean needMore;
     private boolean handshaken;
-    private ByteBuffer app;
+    /** The size of buffer to unwrap into: the session's, doubled after a BUFFER_OVERFLOW. */
+    private int appSize;
 
     TlsLayer(SSLEngine engine, SocketTransport transport) {
         this.engine = engine;
@@ -74,10 +77,8 @@ final class TlsLayer {
             switch (engine.getHandshakeStatus()) {
                 case NEED_WRAP -> wrap(NOTHING);
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    int s = step();
-                    if (s == DATA) {
-                        reader.append(app);
-                    } else if (s == WOULD_BLOCK) {
+                    int s = step(reader::append);
+                    if (s == WOULD_BLOCK) {
                         IoWait.readable(transport.channel);
                     } else if (s == EOF) {
                         throw new SSLHandshakeException("the peer closed the connection during the TLS handshake");
@@ -115,18 +116,23 @@ final class TlsLayer {
         NetLoop net = transport.net;
         int size = engine.getSession().getPacketBufferSize();
         do {
-            ByteBuffer out = net.tlsOut(size);
-            SSLEngineResult r = engine.wrap(src, out);
-            switch (r.getStatus()) {
-                case OK -> {
-                    out.flip();
-                    if (out.hasRemaining()) {
-                        transport.sendRaw(out);
+            SSLEngineResult r;
+            ByteBuffer out = net.takeTlsBuffer(size);
+            try {
+                r = engine.wrap(src, out);
+                switch (r.getStatus()) {
+                    case OK -> {
+                        out.flip();
+                        if (out.hasRemaining()) {
+                            transport.sendRaw(out);
+                        }
                     }
+                    case BUFFER_OVERFLOW -> size = out.capacity() * 2;
+                    case CLOSED -> throw new SSLException("the TLS session is closed for writing");
+                    case BUFFER_UNDERFLOW -> throw new SSLException("unexpected BUFFER_UNDERFLOW from SSLEngine.wrap");
                 }
-                case BUFFER_OVERFLOW -> size = out.capacity() * 2;
-                case CLOSED -> throw new SSLException("the TLS session is closed for writing");
-                case BUFFER_UNDERFLOW -> throw new SSLException("unexpected BUFFER_UNDERFLOW from SSLEngine.wrap");
+            } finally {
+                net.giveBack(out);
             }
             if (handshaken) {
                 afterHandshake(r.getHandshakeStatus());
@@ -140,11 +146,16 @@ final class TlsLayer {
         NetLoop net = transport.net;
         int size = engine.getSession().getPacketBufferSize();
         while (!engine.isOutboundDone()) {
-            ByteBuffer out = net.tlsOut(size);
-            SSLEngineResult r = engine.wrap(NOTHING, out);
-            out.flip();
-            if (out.hasRemaining()) {
-                transport.sendRaw(out);
+            SSLEngineResult r;
+            ByteBuffer out = net.takeTlsBuffer(size);
+            try {
+                r = engine.wrap(NOTHING, out);
+                out.flip();
+                if (out.hasRemaining()) {
+                    transport.sendRaw(out);
+                }
+            } finally {
+                net.giveBack(out);
             }
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 size = out.capacity() * 2;
@@ -157,63 +168,30 @@ final class TlsLayer {
     // ---- reading ----
 
     /**
-     * Decrypted bytes available now (the loop-shared buffer), an empty buffer when none, or null at
+     * Hands the decrypted bytes available now to {@code sink}; returns how many, 0 when none, -1 at
      * the end of the stream (close_notify, or the socket closed).
      */
-    ByteBuffer readNow() throws IOException {
+    int readNow(Consumer<ByteBuffer> sink) throws IOException {
         while (true) {
-            switch (step()) {
-                case DATA -> {
-                    return app;
-                }
-                case WOULD_BLOCK -> {
-                    return NOTHING;
-                }
-                case EOF -> {
-                    return null;
-                }
-                default -> {
-                    // a record without application data (a ticket, a key update): go on
-                }
+            int s = step(sink);
+            if (s > 0) {
+                return s;
+            } else if (s == WOULD_BLOCK) {
+                return 0;
+            } else if (s == EOF) {
+                return -1;
             }
+            // PROGRESS: a record without application data (a ticket, a key update): go on
         }
     }
 
-    /** One unwrap, or one read when the engine needs more ciphertext. */
-    private int step() throws IOException {
+    /**
+     * One unwrap, or one read when the engine needs more ciphertext. Decrypted bytes go to {@code
+     * sink} and their count is returned; otherwise PROGRESS, EOF or WOULD_BLOCK.
+     */
+    private int step(Consumer<ByteBuffer> sink) throws IOException {
         if (netIn != null && netIn.position() > 0 && !needMore) {
-            ByteBuffer out = transport.net.tlsApp(engine.getSession().getApplicationBufferSize());
-            netIn.flip();
-            SSLEngineResult r;
-            try {
-                r = engine.unwrap(netIn, out);
-            } finally {
-                netIn.compact();
-            }
-            switch (r.getStatus()) {
-                case OK -> {
-                    if (handshaken) {
-                        afterHandshake(r.getHandshakeStatus());
-                    }
-                    if (r.bytesProduced() > 0) {
-                        app = out.flip();
-                        return DATA;
-                    }
-                    return PROGRESS;
-                }
-                case BUFFER_UNDERFLOW -> needMore = true;
-                case BUFFER_OVERFLOW -> {
-                    transport.net.tlsApp(out.capacity() * 2);
-                    return PROGRESS;
-                }
-                case CLOSED -> {
-                    // close_notify: answer it if the engine wants to (TLS 1.2), then report the end.
-                    if (r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && !engine.isOutboundDone()) {
-                        closeOutbound();
-                    }
-                    return EOF;
-                }
-            }
+            return unwrap(sink);
         }
         ensureNetIn(engine.getSession().getPacketBufferSize());
         int n = transport.channel.read(netIn);
@@ -236,6 +214,50 @@ final class TlsLayer {
         }
         needMore = false;
         return PROGRESS;
+    }
+
+    private int unwrap(Consumer<ByteBuffer> sink) throws IOException {
+        NetLoop net = transport.net;
+        int size = Math.max(appSize, engine.getSession().getApplicationBufferSize());
+        SSLEngineResult r;
+        ByteBuffer out = net.takeTlsBuffer(size);
+        try {
+            netIn.flip();
+            try {
+                r = engine.unwrap(netIn, out);
+            } finally {
+                netIn.compact();
+            }
+            if (r.getStatus() == SSLEngineResult.Status.OK && r.bytesProduced() > 0) {
+                sink.accept(out.flip());
+            } else if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                appSize = out.capacity() * 2;
+            }
+        } finally {
+            net.giveBack(out);
+        }
+        switch (r.getStatus()) {
+            case OK -> {
+                if (handshaken) {
+                    afterHandshake(r.getHandshakeStatus());
+                }
+                return r.bytesProduced() > 0 ? r.bytesProduced() : PROGRESS;
+            }
+            case BUFFER_UNDERFLOW -> {
+                needMore = true;
+                return PROGRESS;
+            }
+            case BUFFER_OVERFLOW -> {
+                return PROGRESS;
+            }
+            default -> {
+                // CLOSED, close_notify: answer it if the engine wants to (TLS 1.2), then report the end.
+                if (r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && !engine.isOutboundDone()) {
+                    closeOutbound();
+                }
+                return EOF;
+            }
+        }
     }
 
     private void ensureNetIn(int size) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * A child's stdout or stderr under a StreamReader. The JDK's pipe streams block, so a platform
@@ -22,7 +23,6 @@ final class PipeSource implements ByteSource {
      * volatiles, and `this` as the monitor the pump waits on while the queue is full). `waiter` is
      * the loop's only.
      */
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     private static final int CHUNK = 16 * 1024;
 
     private final Loop loop;
@@ -93,7 +93,7 @@ final class PipeSource implements ByteSource {
     }
 
     @Override
-    public ByteBuffer readNow() throws IOException {
+    public int readNow(Consumer<ByteBuffer> sink) throws IOException {
         byte[] chunk = chunks.poll();
         if (chunk != null) {
             synchronized (this) {
@@ -103,21 +103,23 @@ final class PipeSource implements ByteSource {
                     notifyAll();
                 }
             }
-            return ByteBuffer.wrap(chunk);
+            sink.accept(ByteBuffer.wrap(chunk));
+            return chunk.length;
         }
         if (eof) {
             // Chunks queued before eof was set are seen first: the pump adds them before it.
             chunk = chunks.poll();
             if (chunk != null) {
-                return ByteBuffer.wrap(chunk);
+                sink.accept(ByteBuffer.wrap(chunk));
+                return chunk.length;
             }
             IOException e = error;
             if (e != null) {
                 throw e;
             }
-            return null;
+            return -1;
         }
-        return NOTHING;
+        return 0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.asyncio4j.internal.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 
 /**
  * Where a {@code StreamReader} pulls its bytes from: a socket (plain or TLS) or a process pipe.
@@ -11,14 +12,16 @@ import java.nio.ByteBuffer;
  */
 public interface ByteSource {
     /**
-     * The bytes that can be read now without waiting, in a buffer the caller copies before it
-     * suspends (it may be shared by every stream of the loop): an empty buffer when nothing is
-     * available now, null at the end of the stream.
+     * Hands the bytes that can be read now without waiting to {@code sink}, which copies them out
+     * before it returns (the buffer it is given belongs to the source and is reused afterwards).
+     *
+     * @return the number of bytes handed over, 0 when nothing is available now, -1 at the end of
+     *     the stream
      */
-    ByteBuffer readNow() throws IOException;
+    int readNow(Consumer<ByteBuffer> sink) throws IOException;
 
     /**
-     * Parks the current task until {@link #readNow()} may return bytes or the end of the stream.
+     * Parks the current task until {@link #readNow} may return bytes or the end of the stream.
      *
      * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; nothing is
      * read.
