@@ -107,8 +107,10 @@ class ProcessRunnerTest {
                 Duration.ofSeconds(20));
 
         assertThat(o.ok()).isTrue();
-        // one busy thread for about 1 s, on a shared machine
-        assertThat(o.windowCpuSeconds()).isBetween(0.2, 1.5);
+        // The server's own shell only waits: all CPU in the window is its busy child's, so a
+        // reading that missed the children (or the window) would be zero. How much the child got
+        // depends on the machine's load, so no more than that is asserted.
+        assertThat(o.windowCpuSeconds()).isGreaterThan(0.0);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopGroup;
 import io.asyncio4j.Task;
+import io.asyncio4j.sync.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -229,13 +230,17 @@ class ChannelTest {
                 () -> Asyncio.run(() -> {
                     WatchChannel<String> status = new WatchChannel<>("starting");
                     WatchChannel.Watcher<String> watcher = status.watch();
+                    Event sawFirst = new Event();
                     Task<Void> observer = Asyncio.createTask(() -> {
                         log.add("saw " + watcher.changed());
+                        sawFirst.set();
                         log.add("saw " + watcher.changed());
                     });
                     Asyncio.yieldNow();
+                    // A send from another thread wakes the parked watcher; how soon the loop
+                    // hears of it is not ours to assume, so wait for the observer to report.
                     Thread.ofPlatform().start(() -> status.send("warming")).join();
-                    Asyncio.yieldNow();
+                    sawFirst.await();
                     status.send("skipped");
                     status.send("ready");
                     observer.await();
