@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour that depends on how the JVM was started, checked in freshly started JVMs. */
@@ -26,6 +27,20 @@ class ForkedJvmTest {
     private static Result runJava(List<String> jvmArgs, Class<?> main, String sigintOn)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
+        if (sigintOn != null && sigintIgnoredHere()) {
+            // Started in the background of a non-interactive shell, this JVM (and so its child)
+            // inherits SIGINT as ignored, and the JVM then installs no handler for it at all.
+            // A child asked to react to Ctrl-C gets the default disposition back first.
+            Assumptions.assumeTrue(
+                    onPath("python3"),
+                    "SIGINT is ignored in this environment (started in the background?) and python3, which"
+                            + " would restore it for the child, is not installed: the Ctrl-C test is skipped");
+            command.addAll(List.of(
+                    "python3",
+                    "-c",
+                    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                            + " os.execvp(sys.argv[1], sys.argv[1:])"));
+        }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -51,6 +66,13 @@ class ForkedJvmTest {
                     break;
                 }
             }
+            // The rest of the output is read once the child has ended (or been killed at the
+            // limit below), so a child that ignores the signal cannot hang the test here.
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                seen.append("[still running 30 s after SIGINT: killed]\n");
+            }
             reader.transferTo(new java.io.Writer() {
                 @Override
                 public void write(char[] buf, int off, int len) {
@@ -74,6 +96,31 @@ class ForkedJvmTest {
         } finally {
             java.nio.file.Files.deleteIfExists(out);
         }
+    }
+
+    /** Whether this JVM inherited SIGINT as ignored (Linux: the SigIgn mask of /proc/self/status). */
+    private static boolean sigintIgnoredHere() throws IOException {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        if (!java.nio.file.Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : java.nio.file.Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(
+                        line.substring("SigIgn:".length()).trim(), 16);
+                return (mask & (1L << (2 - 1))) != 0; // SIGINT is signal 2
+            }
+        }
+        return false;
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens a loop in a JVM started without --add-opens. */

@@ -1,4 +1,4 @@
-package io.asyncio4j.examples.cli;
+package io.asyncio4j.tools;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
@@ -21,12 +21,13 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * {@code ./aio ps PID} and {@code ./aio pstree PID}: what the asyncio4j loops of another running JVM
+ * {@code java -jar asyncio4j-tools.jar ps PID} and {@code pstree PID} (in a clone: {@code ./aio ps
+ * PID}, {@code ./aio pstree PID}): what the asyncio4j loops of another running JVM
  * are doing, like Python 3.14's {@code python -m asyncio ps} and {@code pstree}.
  *
  * <p>It attaches to the JVM with the JDK's Attach API (as {@code jcmd} does), starts the JVM's local
  * JMX agent, and reads the platform MBeans {@code io.asyncio4j:type=Loop,name=*} that every open
- * loop registers ({@link io.asyncio4j.lowlevel.LoopMXBean}). {@code ps} prints one line of figures
+ * loop registers ({@code io.asyncio4j.lowlevel.LoopMXBean}). {@code ps} prints one line of figures
  * per loop:
  *
  * <pre>
@@ -70,9 +71,11 @@ public final class Ps {
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 || !(args[0].equals("ps") || args[0].equals("pstree"))) {
-            err.println("usage: ./aio ps PID      one line per asyncio4j loop of JVM PID: tasks, ready queue,"
-                    + " lag, wake-ups");
-            err.println("       ./aio pstree PID  the task tree of each asyncio4j loop of JVM PID");
+            err.println("usage: java -jar asyncio4j-tools.jar ps PID      one line per asyncio4j loop of JVM PID:"
+                    + " tasks, ready queue, lag, wake-ups");
+            err.println("       java -jar asyncio4j-tools.jar pstree PID  the task tree of each asyncio4j loop of JVM"
+                    + " PID");
+            err.println("       (in a clone of asyncio4j: ./aio ps PID, ./aio pstree PID)");
             return 2;
         }
         String command = args[0];

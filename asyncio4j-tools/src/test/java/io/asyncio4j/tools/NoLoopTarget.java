@@ -1,4 +1,4 @@
-package io.asyncio4j.examples.cli;
+package io.asyncio4j.tools;
 
 /** A JVM without any asyncio4j loop, for {@link PsTest}: prints {@code READY}, then waits. */
 public final class NoLoopTarget {

@@ -1,4 +1,4 @@
-package io.asyncio4j.examples.cli;
+package io.asyncio4j.tools;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Loop;

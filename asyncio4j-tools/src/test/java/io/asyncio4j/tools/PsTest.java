@@ -1,4 +1,4 @@
-package io.asyncio4j.examples.cli;
+package io.asyncio4j.tools;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,8 +117,8 @@ class PsTest {
                         "    └── ticker [waiting]");
         assertThat(r.out())
                 .startsWith("PID " + target.pid() + ": 2 asyncio4j loops\n\nLoop ps-second")
-                .contains("at io.asyncio4j.examples.cli.PsTarget.connection(PsTarget.java:")
-                .contains("at io.asyncio4j.examples.cli.PsTarget.server(PsTarget.java:");
+                .contains("at io.asyncio4j.tools.PsTarget.connection(PsTarget.java:")
+                .contains("at io.asyncio4j.tools.PsTarget.server(PsTarget.java:");
     }
 
     @Test
@@ -161,7 +161,7 @@ class PsTest {
     @Test
     void aBadCommandLineGetsTheUsage() {
         assertThat(ps().status()).isEqualTo(2);
-        assertThat(ps("ps").err()).startsWith("usage: ./aio ps PID");
+        assertThat(ps("ps").err()).startsWith("usage: java -jar asyncio4j-tools.jar ps PID");
         assertThat(ps("top", "1").status()).isEqualTo(2);
         Output notANumber = ps("ps", "twelve");
         assertThat(notANumber.status()).isEqualTo(2);
