@@ -12,19 +12,33 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A child's stdin under a StreamWriter. Writes are copied into a queue that a platform thread (the
  * pump) writes to the JDK's blocking pipe; the pump reports each chunk written back to the loop with
  * {@code callSoonThreadsafe}, which shrinks {@link #bufferedBytes()} and so resumes {@code drain}.
+ *
+ * <p>The pump ends when the stream is closed and, at the latest, once the child has exited and what
+ * was written before is written (or failed with a broken pipe): a dead child reads nothing more, so
+ * the stream is closed then and later writes fail, naming the exit.
  */
 final class PipeTransport extends Transport {
     /*
      * Threads. `buffered` is the loop's only; `queue` is the hand-off to the pump. The pump owns
-     * the OutputStream: it closes it when it takes END (writeEof or close), or on an error.
+     * the OutputStream: it closes it when it takes END (writeEof or close) or EXITED (queued by the
+     * JDK thread that sees the child exit), or on an error.
      */
     private static final byte[] END = new byte[0];
+    private static final byte[] EXITED = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private long buffered;
 
-    PipeTransport(Loop loop) {
+    private final long pid;
+
+    PipeTransport(Loop loop, long pid) {
         super(loop);
+        this.pid = pid;
+    }
+
+    /** The child exited: the pump ends after what is queued (called from a JDK thread). */
+    void processExited() {
+        queue.add(EXITED);
     }
 
     /** Starts the pump thread that writes to {@code out}. */
@@ -39,6 +53,15 @@ final class PipeTransport extends Transport {
             while (true) {
                 byte[] chunk = queue.take();
                 if (chunk == END) {
+                    return;
+                }
+                if (chunk == EXITED) {
+                    IOException exited = new IOException("process " + pid + " exited; its stdin is closed");
+                    post(() -> {
+                        if (!isClosed()) {
+                            failed(exited);
+                        }
+                    });
                     return;
                 }
                 out.write(chunk);

@@ -63,27 +63,39 @@ public final class Subprocess {
         this.loop = loop;
         this.process = process;
         String name = "aio-pipe-" + process.pid() + "-";
+        PipeTransport in = null;
+        PipeSource out = null;
+        PipeSource err = null;
         if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
-            PipeTransport t = new PipeTransport(loop);
-            t.start(process.getOutputStream(), name + "stdin");
-            stdin = STREAMS.newWriter(t);
-        } else {
-            stdin = null;
+            in = new PipeTransport(loop, process.pid());
+            in.start(process.getOutputStream(), name + "stdin");
         }
         if (builder.redirectOutput() == ProcessBuilder.Redirect.PIPE) {
-            PipeSource source = new PipeSource(loop, 2L * limit);
-            source.start(process.getInputStream(), name + "stdout");
-            stdout = STREAMS.newReader(source, limit);
-        } else {
-            stdout = null;
+            out = new PipeSource(loop, 2L * limit);
+            out.start(process.getInputStream(), name + "stdout");
         }
         if (builder.redirectError() == ProcessBuilder.Redirect.PIPE && !builder.redirectErrorStream()) {
-            PipeSource source = new PipeSource(loop, 2L * limit);
-            source.start(process.getErrorStream(), name + "stderr");
-            stderr = STREAMS.newReader(source, limit);
-        } else {
-            stderr = null;
+            err = new PipeSource(loop, 2L * limit);
+            err.start(process.getErrorStream(), name + "stderr");
         }
+        stdin = in == null ? null : STREAMS.newWriter(in);
+        stdout = out == null ? null : STREAMS.newReader(out, limit);
+        stderr = err == null ? null : STREAMS.newReader(err, limit);
+        // The pumps must not outlive the child: at its exit they end once their pipes allow it.
+        PipeTransport exitIn = in;
+        PipeSource exitOut = out;
+        PipeSource exitErr = err;
+        process.onExit().thenRun(() -> {
+            if (exitIn != null) {
+                exitIn.processExited();
+            }
+            if (exitOut != null) {
+                exitOut.processExited();
+            }
+            if (exitErr != null) {
+                exitErr.processExited();
+            }
+        });
     }
 
     // ---- starting ----
