@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * The reading half of a stream: asyncio's {@code StreamReader}. Reads park the calling task until
@@ -157,7 +158,7 @@ public final class StreamReader {
         }
         while (tail - head < n) {
             if (eof) {
-                throw new IncompleteReadError(take(tail - head), n);
+                throw new IncompleteReadError(take(tail - head), OptionalInt.of(n));
             }
             throwIfFailed();
             waitForData("readExactly");
@@ -231,7 +232,7 @@ public final class StreamReader {
                 }
             }
             if (eof) {
-                throw new IncompleteReadError(take(buflen), -1);
+                throw new IncompleteReadError(take(buflen), OptionalInt.empty());
             }
             throwIfFailed();
             waitForData(operation);

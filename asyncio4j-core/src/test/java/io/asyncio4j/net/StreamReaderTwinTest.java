@@ -49,7 +49,7 @@ class StreamReaderTwinTest {
             log.add(label + " -> " + repr(read.get()));
         } catch (IncompleteReadError e) {
             log.add(label + " -> IncompleteReadError partial=" + repr(e.partial()) + " expected="
-                    + (e.expected() < 0 ? "None" : Integer.toString(e.expected())));
+                    + (e.expected().isPresent() ? Integer.toString(e.expected().getAsInt()) : "None"));
         } catch (LimitOverrunError e) {
             log.add(label + " -> LimitOverrunError consumed=" + e.consumed() + " " + e.getMessage());
         }
