@@ -8,12 +8,14 @@ import io.asyncio4j.internal.net.ByteSource;
 import io.asyncio4j.internal.net.NetLoop;
 import io.asyncio4j.internal.net.Transport;
 import io.asyncio4j.lowlevel.IoWait;
+import io.asyncio4j.lowlevel.TimerHandle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLSession;
 
@@ -48,6 +50,8 @@ final class SocketTransport extends Transport implements ByteSource {
     private final Runnable flusher = this::flush;
     private boolean flushing;
     private TlsLayer tls;
+    private Duration tlsShutdownTimeout;
+    private TimerHandle shutdownTimer;
     /**
      * The last read returned less than it could take, so the socket is probably empty: the next
      * read waits for the selector instead of trying (which would usually fail with EAGAIN). Saves a
@@ -130,11 +134,25 @@ final class SocketTransport extends Transport implements ByteSource {
     protected void closing() throws IOException {
         if (tls != null && tls.handshaken()) {
             tls.closeOutbound();
+            if (bufferedBytes() > 0) {
+                Duration timeout = tlsShutdownTimeout;
+                shutdownTimer = loop.callLater(timeout, () -> {
+                    if (!isClosed()) {
+                        failed(new SocketTimeoutException("the TLS shutdown with " + peerName()
+                                + " did not finish within " + timeout + " (the peer stopped reading):"
+                                + " the connection was cut"));
+                    }
+                });
+            }
         }
     }
 
     @Override
     protected void closeChannel() {
+        if (shutdownTimer != null) {
+            shutdownTimer.cancel();
+            shutdownTimer = null;
+        }
         out.clear();
         flushing = false;
         try {
@@ -209,6 +227,7 @@ final class SocketTransport extends Transport implements ByteSource {
         }
         checkThread("startTls");
         TlsLayer layer = new TlsLayer(options.newEngine(host, port), this);
+        tlsShutdownTimeout = options.shutdownTimeout();
         byte[] early = reader.takeAll();
         layer.preload(early);
         tls = layer;

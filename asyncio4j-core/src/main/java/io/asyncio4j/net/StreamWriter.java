@@ -228,6 +228,63 @@ public final class StreamWriter {
         }
     }
 
+    /**
+     * Information about the connection by asyncio's name ({@code transport.get_extra_info}), or
+     * null when this stream has none of that name; the typed accessors ({@link #peerAddress()},
+     * {@link #sslSession()} ...) say the same with types. The names:
+     *
+     * <ul>
+     *   <li>{@code "peername"}, {@code "sockname"}: the {@link SocketAddress} of the peer and of this
+     *       side ({@link java.net.InetSocketAddress} or {@link java.net.UnixDomainSocketAddress});
+     *   <li>{@code "socket"}: the {@link java.nio.channels.SocketChannel}; it belongs to the stream:
+     *       read its options, do not read, write or close it;
+     *   <li>{@code "ssl_object"}: the {@link SSLSession} (Java's counterpart of Python's {@code
+     *       SSLObject}: protocol, cipher suite, certificates), for a TLS stream after its handshake;
+     *   <li>{@code "peercert"}: the peer's {@link java.security.cert.X509Certificate}, null when the
+     *       peer sent none (a client without client authentication);
+     *   <li>{@code "cipher"}: the cipher suite's name ({@code "TLS_AES_128_GCM_SHA256"}), where
+     *       Python gives a tuple (name, version, bits): the version is {@code
+     *       sslSession().getProtocol()};
+     *   <li>{@code "compression"}: always null (the JDK never compresses TLS, as TLS 1.3 forbids);
+     *   <li>{@code "alpn_protocol"}: the protocol agreed by ALPN ({@link #applicationProtocol()}).
+     * </ul>
+     */
+    public Object getExtraInfo(String name) {
+        return getExtraInfo(name, null);
+    }
+
+    /** {@link #getExtraInfo(String)}, with {@code defaultValue} instead of null. */
+    public Object getExtraInfo(String name, Object defaultValue) {
+        Objects.requireNonNull(name, "name");
+        transport.checkThread("getExtraInfo");
+        Object value = switch (name) {
+            case "peername" -> transport.remoteAddress();
+            case "sockname" -> transport.localAddress();
+            case "socket" -> transport instanceof SocketTransport s ? s.channel : null;
+            case "ssl_object" -> sslSession();
+            case "peercert" -> peerCertificate(sslSession());
+            case "cipher" -> {
+                SSLSession session = sslSession();
+                yield session == null ? null : session.getCipherSuite();
+            }
+            case "alpn_protocol" -> applicationProtocol();
+            default -> null;
+        };
+        return value != null ? value : defaultValue;
+    }
+
+    private static java.security.cert.X509Certificate peerCertificate(SSLSession session) {
+        if (session == null) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x ? x : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
     /** The reader of the same connection, or null (a process's stdin has none). */
     StreamReader reader() {
         return reader;
