@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,7 @@ final class SocketTransport extends Transport implements ByteSource {
     private final OutQueue out = new OutQueue();
     private final Runnable flusher = this::flush;
     private boolean flushing;
+    private boolean sendingFile;
     private TlsLayer tls;
     private Duration tlsShutdownTimeout;
     private TimerHandle shutdownTimer;
@@ -72,6 +74,9 @@ final class SocketTransport extends Transport implements ByteSource {
 
     @Override
     protected void send(ByteBuffer src) throws IOException {
+        if (sendingFile) {
+            throw new IllegalStateException("write() while sendfile() runs on this stream: wait for it to return");
+        }
         if (tls != null) {
             tls.wrap(src);
         } else {
@@ -165,6 +170,45 @@ final class SocketTransport extends Transport implements ByteSource {
         } catch (IOException e) {
             // nothing more to do with it
         }
+    }
+
+    /** Whether {@link #sendfile} can hand the file to the kernel (no TLS in between). */
+    boolean canSendfile() {
+        return tls == null;
+    }
+
+    /**
+     * Sends the file's bytes [offset, end) with {@code transferTo} once the buffer is flushed, the
+     * stream refusing writes meanwhile; returns the position reached.
+     */
+    long sendfile(FileChannel file, long offset, long end) throws IOException {
+        waitFlushed();
+        sendingFile = true;
+        long position = offset;
+        try {
+            while (position < end) {
+                if (isClosing()) {
+                    throw new IOException("sendfile: the stream was closed");
+                }
+                long n;
+                try {
+                    n = file.transferTo(position, end - position, channel);
+                } catch (IOException e) {
+                    failed(e);
+                    throw e;
+                }
+                if (n > 0) {
+                    position += n;
+                } else if (position >= file.size()) {
+                    break;
+                } else {
+                    IoWait.writable(channel);
+                }
+            }
+        } finally {
+            sendingFile = false;
+        }
+        return position;
     }
 
     // ---- reading ----

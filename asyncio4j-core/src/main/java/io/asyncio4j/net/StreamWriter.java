@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Objects;
 import javax.net.ssl.SSLSession;
 
@@ -66,6 +67,68 @@ public final class StreamWriter {
     public void writeLines(Iterable<byte[]> lines) {
         for (byte[] line : lines) {
             transport.write(ByteBuffer.wrap(line));
+        }
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code offset} ({@code count < 0}: to its end)
+     * after what was written before, and returns how many were sent (fewer when the file is
+     * shorter): asyncio's {@code loop.sendfile(transport, ...)}. On a plain socket the kernel copies
+     * the file straight to the socket ({@code transferTo}, zero-copy) once the write buffer is
+     * empty, and {@link #write} fails meanwhile; over TLS or a pipe the file is read in chunks off
+     * the loop and written with back-pressure. The file's position is left after the bytes sent,
+     * also on an error.
+     *
+     * <p><b>Cancellation.</b> Stops with {@link io.asyncio4j.CancelledError}; the file's position
+     * tells how far it was sent, but the peer cannot tell where the file ended: close the stream.
+     *
+     * @throws UncheckedIOException if the connection broke
+     * @throws IllegalArgumentException if {@code offset < 0}
+     */
+    public long sendfile(FileChannel file, long offset, long count) throws IOException {
+        Objects.requireNonNull(file, "file");
+        transport.checkThread("sendfile");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        }
+        long end = count < 0 ? file.size() : offset + count;
+        long position = offset;
+        try {
+            if (transport instanceof SocketTransport s && s.canSendfile()) {
+                position = s.sendfile(file, offset, end);
+                return position - offset;
+            }
+            while (position < end) {
+                ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(SENDFILE_CHUNK, end - position));
+                long at = position;
+                int n = readOffLoop(file, chunk, at);
+                if (n <= 0) {
+                    break;
+                }
+                transport.write(chunk.flip());
+                position += n;
+                transport.drain();
+            }
+            return position - offset;
+        } finally {
+            file.position(position);
+        }
+    }
+
+    /** Sends the whole of {@code file}; see {@link #sendfile(FileChannel, long, long)}. */
+    public long sendfile(FileChannel file) throws IOException {
+        return sendfile(file, 0, -1);
+    }
+
+    private static final int SENDFILE_CHUNK = 256 * 1024;
+
+    private static int readOffLoop(FileChannel file, ByteBuffer into, long at) throws IOException {
+        try {
+            return io.asyncio4j.Asyncio.toThread(() -> file.read(into, at));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 

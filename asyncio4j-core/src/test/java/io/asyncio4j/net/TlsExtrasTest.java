@@ -144,4 +144,35 @@ class TlsExtrasTest {
                             SocketTimeoutException.class.getSimpleName() + ": names the TLS shutdown");
         }
     }
+
+    @Test
+    void sendfileOverTlsReachesACpythonTlsSinkIntact() throws Exception {
+        assumeTrue(NetTests.onPath("python3"), "python3 is not installed: CPython interop skipped");
+        Path file = SockExtrasTest.randomFile(dir, 3_000_000);
+        byte[] content = java.nio.file.Files.readAllBytes(file);
+        try (NetTests.Peer py =
+                NetTests.Peer.python("sink_server.py", "--tls", tls.cert.toString(), tls.key.toString())) {
+            int port = Integer.parseInt(py.await("PORT"));
+            List<String> log = NetTests.run(() -> {
+                List<String> out = new ArrayList<>();
+                StreamPair conn = Streams.openConnection(
+                        "localhost", port, ConnectOptions.defaults().tls(TlsOptions.client(tls.clientContext())));
+                try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(file)) {
+                    conn.writer().write(ascii("HEAD"));
+                    out.add("sent " + conn.writer().sendfile(f, 10, 2_999_980));
+                    out.add("position " + f.position());
+                }
+                conn.writer().close();
+                conn.writer().waitClosed();
+                out.add(Asyncio.toThread(() -> py.await("GOT")));
+                return out;
+            });
+            byte[] range = java.util.Arrays.copyOfRange(content, 10, 2_999_990);
+            assertThat(log)
+                    .containsExactly(
+                            "sent 2999980",
+                            "position 2999990",
+                            (range.length + 4) + " " + SockExtrasTest.sha256(ascii("HEAD"), range));
+        }
+    }
 }
