@@ -6,9 +6,13 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.Outcome;
 import io.asyncio4j.ReturnWhen;
 import io.asyncio4j.Task;
+import io.asyncio4j.internal.net.PipeSource;
+import io.asyncio4j.internal.net.PipeTransport;
 import io.asyncio4j.lowlevel.IoWait;
 import io.asyncio4j.lowlevel.Parking;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * asyncio's stream functions: {@code open_connection}, {@code start_server}, {@code
@@ -388,6 +393,52 @@ public final class Streams {
         } catch (IOException e) {
             // nothing to do
         }
+    }
+
+    // ---- pipes ----
+
+    private static final AtomicInteger PIPES = new AtomicInteger();
+
+    /** A reader of {@code pipe} with the default limit; see {@link #connectReadPipe(InputStream, int)}. */
+    public static StreamReader connectReadPipe(InputStream pipe) {
+        return connectReadPipe(pipe, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * A reader of {@code pipe} (a FIFO opened as a file, {@code System.in}, another program's
+     * output): asyncio's {@code connect_read_pipe} with a {@code StreamReader}. The JDK's pipe
+     * streams block, so a platform thread {@code aio-pipe-read-N} reads it and hands the bytes to the
+     * loop; it pauses while {@code 2 * limit} bytes wait unread and ends at the end of the pipe (when
+     * every writer closed it) or an error, closing {@code pipe}.
+     *
+     * @throws IllegalArgumentException if {@code limit <= 0}
+     */
+    public static StreamReader connectReadPipe(InputStream pipe, int limit) {
+        Objects.requireNonNull(pipe, "pipe");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        Parking.currentTask("Streams.connectReadPipe");
+        PipeSource source = new PipeSource(Asyncio.currentLoop(), 2L * limit);
+        StreamReader reader = new StreamReader(source, limit);
+        source.start(pipe, "aio-pipe-read-" + PIPES.incrementAndGet());
+        return reader;
+    }
+
+    /**
+     * A writer to {@code pipe} (a FIFO opened as a file, {@code System.out}, another program's
+     * input): asyncio's {@code connect_write_pipe} with a {@code StreamWriter}. A platform thread
+     * {@code aio-pipe-write-N} writes what is queued; {@link StreamWriter#drain()} holds writers back
+     * while more than the high water mark waits, and {@link StreamWriter#close()} (or {@code
+     * writeEof()}) closes {@code pipe} after the queued bytes and ends the thread. The writer has no
+     * addresses and no reader.
+     */
+    public static StreamWriter connectWritePipe(OutputStream pipe) {
+        Objects.requireNonNull(pipe, "pipe");
+        Parking.currentTask("Streams.connectWritePipe");
+        PipeTransport transport = new PipeTransport(Asyncio.currentLoop(), "the reader of the pipe");
+        transport.start(pipe, "aio-pipe-write-" + PIPES.incrementAndGet());
+        return new StreamWriter(transport, null);
     }
 
     // ---- servers ----

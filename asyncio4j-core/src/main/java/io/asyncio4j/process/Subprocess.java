@@ -4,6 +4,8 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Loop;
 import io.asyncio4j.Task;
+import io.asyncio4j.internal.net.PipeSource;
+import io.asyncio4j.internal.net.PipeTransport;
 import io.asyncio4j.internal.net.StreamAccess;
 import io.asyncio4j.lowlevel.Parking;
 import io.asyncio4j.net.StreamReader;
@@ -67,7 +69,7 @@ public final class Subprocess {
         PipeSource out = null;
         PipeSource err = null;
         if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
-            in = new PipeTransport(loop, process.pid());
+            in = new PipeTransport(loop, "process " + process.pid());
             in.start(process.getOutputStream(), name + "stdin");
         }
         if (builder.redirectOutput() == ProcessBuilder.Redirect.PIPE) {

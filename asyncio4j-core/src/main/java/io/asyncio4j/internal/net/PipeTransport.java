@@ -1,15 +1,15 @@
-package io.asyncio4j.process;
+package io.asyncio4j.internal.net;
 
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
-import io.asyncio4j.internal.net.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A child's stdin under a StreamWriter. Writes are copied into a queue that a platform thread (the
+ * A blocking OutputStream under a StreamWriter: a child's stdin, or a pipe given to {@code
+ * Streams.connectWritePipe}. Writes are copied into a queue that a platform thread (the
  * pump) writes to the JDK's blocking pipe; the pump reports each chunk written back to the loop with
  * {@code callSoonThreadsafe}, which shrinks {@link #bufferedBytes()} and so resumes {@code drain}.
  *
@@ -17,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * was written before is written (or failed with a broken pipe): a dead child reads nothing more, so
  * the stream is closed then and later writes fail, naming the exit.
  */
-final class PipeTransport extends Transport {
+public final class PipeTransport extends Transport {
     /*
      * Threads. `buffered` is the loop's only; `queue` is the hand-off to the pump. The pump owns
      * the OutputStream: it closes it when it takes END (writeEof or close) or EXITED (queued by the
@@ -29,20 +29,24 @@ final class PipeTransport extends Transport {
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private long buffered;
 
-    private final long pid;
+    private final String reader;
 
-    PipeTransport(Loop loop, long pid) {
+    /**
+     * A transport on {@code loop} whose pipe is read by {@code reader} ("process 42"), as error
+     * messages name it.
+     */
+    public PipeTransport(Loop loop, String reader) {
         super(loop);
-        this.pid = pid;
+        this.reader = reader;
     }
 
-    /** The child exited: the pump ends after what is queued (called from a JDK thread). */
-    void processExited() {
+    /** The child reading the pipe exited: the pump ends after what is queued (any thread). */
+    public void processExited() {
         queue.add(EXITED);
     }
 
-    /** Starts the pump thread that writes to {@code out}. */
-    void start(OutputStream out, String name) {
+    /** Starts the pump thread {@code name} that writes to {@code out}. */
+    public void start(OutputStream out, String name) {
         Thread pump = new Thread(() -> pump(out), name);
         pump.setDaemon(true);
         pump.start();
@@ -56,7 +60,7 @@ final class PipeTransport extends Transport {
                     return;
                 }
                 if (chunk == EXITED) {
-                    IOException exited = new IOException("process " + pid + " exited; its stdin is closed");
+                    IOException exited = new IOException(reader + " exited; its stdin is closed");
                     post(() -> {
                         if (!isClosed()) {
                             failed(exited);

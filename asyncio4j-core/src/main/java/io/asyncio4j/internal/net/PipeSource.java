@@ -1,9 +1,8 @@
-package io.asyncio4j.process;
+package io.asyncio4j.internal.net;
 
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
 import io.asyncio4j.Task;
-import io.asyncio4j.internal.net.ByteSource;
 import io.asyncio4j.lowlevel.Parking;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,8 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A child's stdout or stderr under a StreamReader. The JDK's pipe streams block, so a platform
+ * A blocking InputStream under a StreamReader: a child's stdout or stderr, or a pipe given to {@code
+ * Streams.connectReadPipe}. The JDK's pipe streams block, so a platform
  * thread (the pump) reads them and queues the chunks; it tells the loop with {@code
  * callSoonThreadsafe}, which wakes the reading task. The pump stops reading while {@code max} bytes
  * wait unread, so a task that does not read holds the child back as a socket's peer would be.
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@code max} bytes wait unread it ends too, leaving the rest in the pipe (the JDK keeps what a dead
  * child left there); a read that makes room again starts a new pump for it.
  */
-final class PipeSource implements ByteSource {
+public final class PipeSource implements ByteSource {
     /*
      * Threads. `chunks`, `queued`, `eof` and `error` are shared with the pump (a lock-free queue,
      * volatiles, and `this` as the monitor the pump waits on while the queue is full). `queued`,
@@ -45,13 +45,14 @@ final class PipeSource implements ByteSource {
     private String name;
     private Task<?> waiter;
 
-    PipeSource(Loop loop, long max) {
+    /** A source for a reader on {@code loop} that holds at most {@code max} unread bytes. */
+    public PipeSource(Loop loop, long max) {
         this.loop = loop;
         this.max = max;
     }
 
-    /** Starts the pump thread that reads {@code in} until its end. */
-    void start(InputStream in, String name) {
+    /** Starts the pump thread {@code name} that reads {@code in} until its end. */
+    public void start(InputStream in, String name) {
         this.in = in;
         this.name = name;
         synchronized (this) {
@@ -66,8 +67,10 @@ final class PipeSource implements ByteSource {
         pump.start();
     }
 
-    /** The child exited: a pump that waits for room ends instead (called from a JDK thread). */
-    synchronized void processExited() {
+    /**
+     * The child that writes the pipe exited: a pump that waits for room ends instead (any thread).
+     */
+    public synchronized void processExited() {
         exited = true;
         notifyAll();
     }
