@@ -83,11 +83,25 @@ public final class DatagramEndpoint implements AutoCloseable {
      * datagrams with that peer. Resolves the host off the loop.
      */
     public static DatagramEndpoint connect(String host, int port) throws IOException {
+        return connect(host, port, null);
+    }
+
+    /**
+     * An endpoint connected to {@code host:port} and bound to {@code local} (asyncio's {@code
+     * local_addr} with {@code remote_addr}): the peer sees datagrams come from that address, port 0
+     * picking a free port. Resolves the host off the loop.
+     *
+     * @param local the local address to bind, or null for any
+     */
+    public static DatagramEndpoint connect(String host, int port, InetSocketAddress local) throws IOException {
         Loop loop = loopOfCaller("DatagramEndpoint.connect");
         List<InetAddress> addresses = Resolver.system().resolve(host);
         InetSocketAddress target = new InetSocketAddress(addresses.get(0), port);
         DatagramChannel ch = open(target.getAddress());
         try {
+            if (local != null) {
+                ch.bind(local);
+            }
             ch.connect(target);
             return new DatagramEndpoint(loop, ch, target);
         } catch (IOException | RuntimeException e) {

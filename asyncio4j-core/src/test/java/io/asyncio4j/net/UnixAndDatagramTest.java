@@ -189,4 +189,23 @@ class UnixAndDatagramTest {
                 .contains("port unreachable")
                 .doesNotContain("null");
     }
+
+    @Test
+    void aConnectedEndpointBoundToALocalAddressIsSeenFromThereByCpython() throws Exception {
+        assumeTrue(NetTests.onPath("python3"), "python3 is not installed: CPython interop skipped");
+        try (NetTests.Peer py = NetTests.Peer.python("udp_echo.py", "--whoami")) {
+            int port = Integer.parseInt(py.await("PORT"));
+            List<String> log = NetTests.run(() -> {
+                // 127.0.0.2 is loopback too, but never the address the kernel would pick itself.
+                try (DatagramEndpoint ep =
+                        DatagramEndpoint.connect("127.0.0.1", port, new java.net.InetSocketAddress("127.0.0.2", 0))) {
+                    ep.send(ascii("who?"));
+                    Datagram d = Asyncio.timeout(Duration.ofSeconds(5), ep::receive);
+                    return List.of(ascii(d.data()), "local " + ep.localAddress());
+                }
+            });
+            assertThat(log.get(0)).isEqualTo("you are " + log.get(1).substring("local /".length()));
+            assertThat(log.get(1)).startsWith("local /127.0.0.2:");
+        }
+    }
 }
