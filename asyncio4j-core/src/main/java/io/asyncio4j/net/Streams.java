@@ -99,8 +99,8 @@ public final class Streams {
             }
             Duration delay = options.happyEyeballsDelay();
             return delay == null || targets.size() == 1
-                    ? connectInOrder(targets, options.localAddress())
-                    : connectHappyEyeballs(targets, options.localAddress(), delay);
+                    ? connectInOrder(targets, options.localAddress(), options.allErrors())
+                    : connectHappyEyeballs(targets, options.localAddress(), delay, options.allErrors());
         });
         return open(loop, channel, options.tls(), options.limit(), host, port, true);
     }
@@ -254,8 +254,8 @@ public final class Streams {
         }
     }
 
-    private static SocketChannel connectInOrder(List<InetSocketAddress> targets, InetSocketAddress local)
-            throws IOException {
+    private static SocketChannel connectInOrder(
+            List<InetSocketAddress> targets, InetSocketAddress local, boolean allErrors) throws IOException {
         List<IOException> errors = new ArrayList<>();
         for (InetSocketAddress target : targets) {
             try {
@@ -264,7 +264,7 @@ public final class Streams {
                 errors.add(e);
             }
         }
-        throw combined(targets, errors);
+        throw combined(targets, errors, allErrors);
     }
 
     private static StandardProtocolFamily familyOf(InetSocketAddress target) {
@@ -276,7 +276,8 @@ public final class Streams {
      * to connect wins and the others are cancelled (their sockets closed).
      */
     private static SocketChannel connectHappyEyeballs(
-            List<InetSocketAddress> targets, InetSocketAddress local, Duration delay) throws IOException {
+            List<InetSocketAddress> targets, InetSocketAddress local, Duration delay, boolean allErrors)
+            throws IOException {
         List<Task<SocketChannel>> attempts = new ArrayList<>();
         List<IOException> errors = new ArrayList<>();
         SocketChannel winner = null;
@@ -342,11 +343,12 @@ public final class Streams {
         if (winner != null) {
             return winner;
         }
-        throw combined(targets, errors);
+        throw combined(targets, errors, allErrors);
     }
 
-    private static IOException combined(List<? extends SocketAddress> targets, List<IOException> errors) {
-        if (errors.size() == 1) {
+    private static IOException combined(
+            List<? extends SocketAddress> targets, List<IOException> errors, boolean allErrors) {
+        if (errors.size() == 1 && !allErrors) {
             return errors.get(0);
         }
         ConnectException e = new ConnectException("could not connect to any of " + targets + ": " + errors);
