@@ -303,4 +303,58 @@ class SubprocessTest {
         });
         assertThat(result).isEqualTo("0 [] 40000");
     }
+
+    @Test
+    void sendSignalReachesACpythonChildsHandlers() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed: skipped");
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess p = Subprocess.exec(
+                    "python3",
+                    "-u",
+                    "-c",
+                    "import signal, sys, time\n"
+                            + "signal.signal(signal.SIGUSR1, lambda s, f: print('got', signal.Signals(s).name))\n"
+                            + "print('READY')\n"
+                            + "while True: time.sleep(1)\n");
+            events.add(text(p.stdout().readLine()).strip());
+            p.sendSignal("USR1");
+            events.add(text(p.stdout().readLine()).strip());
+            p.sendSignal("SIGUSR1");
+            events.add(text(p.stdout().readLine()).strip());
+            assertThatThrownBy(() -> p.sendSignal("USR1; rm -rf /")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> p.sendSignal("NOSUCHSIGNAL"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("SIGNOSUCHSIGNAL");
+            p.sendSignal("hup"); // the default action ends it
+            events.add("exit " + p.waitFor());
+            p.sendSignal("USR1"); // after the exit: nothing happens
+            return events;
+        });
+        assertThat(log).containsExactly("READY", "got SIGUSR1", "got SIGUSR1", "exit 129");
+    }
+
+    @Test
+    void aChildInANewSessionLeadsItsSessionAndGroup() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed: skipped");
+        assumeTrue(onPath("setsid"), "setsid is not installed: startNewSession is unavailable here");
+        String script = "import os; print(os.getpid(), os.getsid(0), os.getpgrp())";
+        List<String> log = run(() -> {
+            Subprocess alone = Subprocess.start(Subprocess.inNewSession(new ProcessBuilder("python3", "-c", script)));
+            String[] ids = text(alone.communicate().stdout()).strip().split(" ");
+            Subprocess usual = Subprocess.exec("python3", "-c", script);
+            String[] usualIds = text(usual.communicate().stdout()).strip().split(" ");
+            return List.of(
+                    "same pid " + ids[0].equals(Long.toString(alone.pid())),
+                    "session leader " + ids[1].equals(ids[0]),
+                    "group leader " + ids[2].equals(ids[0]),
+                    "usual child leads its session " + usualIds[1].equals(usualIds[0]));
+        });
+        assertThat(log)
+                .containsExactly(
+                        "same pid true",
+                        "session leader true",
+                        "group leader true",
+                        "usual child leads its session false");
+    }
 }
