@@ -49,7 +49,7 @@ class StreamReaderTwinTest {
         String python = NetTests.python313();
         assumeTrue(python != null, "no CPython 3.13 or newer found: the several-separator twin is skipped");
         List<String> expected;
-        try (NetTests.Peer py = NetTests.Peer.pythonOf(python, "reader_twin_many.py")) {
+        try (NetTests.Peer py = NetTests.Peer.pythonOf(python, "reader_twin.py", "--many")) {
             expected = py.rest();
         }
         List<String> actual = NetTests.run(() -> {
