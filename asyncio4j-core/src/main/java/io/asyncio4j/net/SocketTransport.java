@@ -179,7 +179,8 @@ final class SocketTransport extends Transport implements ByteSource {
 
     /**
      * Sends the file's bytes [offset, end) with {@code transferTo} once the buffer is flushed, the
-     * stream refusing writes meanwhile; returns the position reached.
+     * stream refusing writes meanwhile; returns the position reached, which is also left as the
+     * file's position (on an error too).
      */
     long sendfile(FileChannel file, long offset, long end) throws IOException {
         waitFlushed();
@@ -207,6 +208,7 @@ final class SocketTransport extends Transport implements ByteSource {
             }
         } finally {
             sendingFile = false;
+            file.position(position);
         }
         return position;
     }

@@ -92,12 +92,11 @@ public final class StreamWriter {
             throw new IllegalArgumentException("offset must be >= 0, got " + offset);
         }
         long end = count < 0 ? file.size() : offset + count;
+        if (transport instanceof SocketTransport s && s.canSendfile()) {
+            return s.sendfile(file, offset, end) - offset;
+        }
         long position = offset;
         try {
-            if (transport instanceof SocketTransport s && s.canSendfile()) {
-                position = s.sendfile(file, offset, end);
-                return position - offset;
-            }
             while (position < end) {
                 ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(SENDFILE_CHUNK, end - position));
                 long at = position;
