@@ -1,7 +1,8 @@
 # The twin of StreamReaderTwinTest: feeds a CPython asyncio.StreamReader and prints what each read
 # returns or raises, one line per step. The Java test performs the same steps and must print the
-# same lines.
+# same lines. With --many, the steps of readuntil with several separators (CPython 3.13+).
 import asyncio
+import sys
 
 
 def show(label, fn):
@@ -14,7 +15,8 @@ def show(label, fn):
         except asyncio.LimitOverrunError as e:
             print(label, "-> LimitOverrunError consumed=%d %s" % (e.consumed, e.args[0]))
         except ValueError as e:
-            print(label, "-> LimitOverrunError (ValueError) %s" % e)
+            kind = "ValueError" if "--many" in sys.argv else "LimitOverrunError (ValueError)"
+            print(label, "-> %s %s" % (kind, e))
     return run()
 
 
@@ -38,4 +40,31 @@ async def main():
     await show("readuntil(b'!')", lambda: r.readuntil(b"!"))
 
 
-asyncio.run(main())
+async def main_many():
+    # asyncio 3.13: readuntil with a tuple of separators.
+    r = asyncio.StreamReader(limit=8)
+    r.feed_data(b"ab\r\ncd\nef")
+    await show("readuntil((b'\\n', b'\\r\\n'))", lambda: r.readuntil((b"\n", b"\r\n")))
+    await show("readuntil((b'\\r\\n', b'\\n'))", lambda: r.readuntil((b"\r\n", b"\n")))
+    r.feed_data(b"gh;;ij;k")
+    await show("readuntil((b';;', b';'))", lambda: r.readuntil((b";;", b";")))
+    await show("readuntil((b';;', b';'))", lambda: r.readuntil((b";;", b";")))
+    await show("readuntil((b'xy', b';'))", lambda: r.readuntil((b"xy", b";")))
+    r.feed_data(b"0123456789abcdef")
+    await show("readuntil((b'!', b'??'))", lambda: r.readuntil((b"!", b"??")))
+    r.feed_data(b"!")
+    await show("readuntil((b'!', b'??'))", lambda: r.readuntil((b"!", b"??")))
+    await show("read(100)", lambda: r.read(100))
+    r.feed_data(b"end?")
+    r.feed_eof()
+    await show("readuntil((b'??', b'!!'))", lambda: r.readuntil((b"??", b"!!")))
+    await show("readuntil(())", lambda: r.readuntil(()))
+    await show("readuntil((b'a', b''))", lambda: r.readuntil((b"a", b"")))
+
+
+if "--many" in sys.argv:
+    if sys.version_info < (3, 13):
+        sys.exit("--many needs CPython 3.13 or newer, this is " + sys.version)
+    asyncio.run(main_many())
+else:
+    asyncio.run(main())

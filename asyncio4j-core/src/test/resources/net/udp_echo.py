@@ -1,6 +1,7 @@
 # A CPython asyncio datagram echo server on 127.0.0.1; prints "PORT <n>"; answers each datagram
-# with b"echo: " + datagram to its sender; exits after 60 s.
+# with b"echo: " + datagram to its sender (with --whoami, b"you are HOST:PORT"); exits after 60 s.
 import asyncio
+import sys
 
 
 class Echo(asyncio.DatagramProtocol):
@@ -8,7 +9,10 @@ class Echo(asyncio.DatagramProtocol):
         self.transport = transport
 
     def datagram_received(self, data, addr):
-        self.transport.sendto(b"echo: " + data, addr)
+        if "--whoami" in sys.argv:
+            self.transport.sendto(b"you are %s:%d" % (addr[0].encode(), addr[1]), addr)
+        else:
+            self.transport.sendto(b"echo: " + data, addr)
 
 
 async def main():

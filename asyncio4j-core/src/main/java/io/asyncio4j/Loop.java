@@ -1180,6 +1180,52 @@ public final class Loop implements AutoCloseable {
         SockOps.sendAll(this, channel, ByteBuffer.wrap(data));
     }
 
+    /**
+     * Receives one datagram of at most {@code max} bytes (the rest of a longer one is lost),
+     * parking the calling task until one arrives: asyncio's {@code sock_recvfrom}.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError}; no datagram is taken.
+     */
+    public io.asyncio4j.net.Datagram sockRecvfrom(java.nio.channels.DatagramChannel channel, int max)
+            throws IOException {
+        return SockOps.recvfrom(this, channel, max);
+    }
+
+    /**
+     * Receives one datagram into {@code buffer} and returns its sender: asyncio's {@code
+     * sock_recvfrom_into}. Cancellation as {@link #sockRecvfrom}.
+     */
+    public SocketAddress sockRecvfromInto(java.nio.channels.DatagramChannel channel, ByteBuffer buffer)
+            throws IOException {
+        return SockOps.recvfromInto(this, channel, buffer, "sockRecvfromInto");
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} as one datagram to {@code target} (an unresolved
+     * address is resolved off the loop), parking while the send buffer is full: asyncio's {@code
+     * sock_sendto}. Returns the number of bytes sent.
+     *
+     * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError}; nothing is sent.
+     */
+    public int sockSendto(java.nio.channels.DatagramChannel channel, ByteBuffer data, SocketAddress target)
+            throws IOException {
+        return SockOps.sendto(this, channel, data, target);
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code offset} ({@code count < 0}: to its end)
+     * with the kernel's zero-copy {@code transferTo}, parking while the socket's buffer is full:
+     * asyncio's {@code sock_sendfile}. Returns the bytes sent (fewer when the file is shorter) and
+     * leaves the file's position after them.
+     *
+     * <p><b>Cancellation.</b> Stops with {@link CancelledError}; the file's position tells how far
+     * it was sent.
+     */
+    public long sockSendfile(SocketChannel channel, java.nio.channels.FileChannel file, long offset, long count)
+            throws IOException {
+        return SockOps.sendfile(this, channel, file, offset, count);
+    }
+
     private boolean removeIoCallback(SelectableChannel channel, boolean read) throws IOException {
         checkThread(read ? "removeReader" : "removeWriter");
         SelectionKey key = channel.keyFor(selector);

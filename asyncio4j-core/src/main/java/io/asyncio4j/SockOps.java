@@ -1,10 +1,13 @@
 package io.asyncio4j;
 
+import io.asyncio4j.net.Datagram;
 import io.asyncio4j.net.Resolver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -12,8 +15,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * asyncio's {@code sock_accept}, {@code sock_connect}, {@code sock_recv}, {@code sock_recv_into}
- * and {@code sock_sendall} on plain NIO channels: each tries the operation, and while the channel
+ * asyncio's {@code sock_accept}, {@code sock_connect}, {@code sock_recv}, {@code sock_recv_into},
+ * {@code sock_sendall}, {@code sock_recvfrom}, {@code sock_recvfrom_into}, {@code sock_sendto} and
+ * {@code sock_sendfile} on plain NIO channels: each tries the operation, and while the channel
  * is not ready parks the task on its loop's selector ({@link Loop#waitIo}), then tries again. The
  * public entry points are on {@link Loop}.
  */
@@ -84,6 +88,68 @@ final class SockOps {
                 loop.waitIo(me, channel, false);
             }
         }
+    }
+
+    static Datagram recvfrom(Loop loop, DatagramChannel channel, int max) throws IOException {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(max);
+        SocketAddress sender = recvfromInto(loop, channel, buffer, "sockRecvfrom");
+        return new Datagram(Arrays.copyOf(buffer.array(), buffer.position()), sender);
+    }
+
+    static SocketAddress recvfromInto(Loop loop, DatagramChannel channel, ByteBuffer buffer, String operation)
+            throws IOException {
+        Objects.requireNonNull(buffer, "buffer");
+        Task<?> me = caller(loop, operation, channel);
+        SocketAddress sender;
+        while ((sender = channel.receive(buffer)) == null) {
+            loop.waitIo(me, channel, true);
+        }
+        return sender;
+    }
+
+    static int sendto(Loop loop, DatagramChannel channel, ByteBuffer data, SocketAddress target) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(target, "target");
+        Task<?> me = caller(loop, "sockSendto", channel);
+        if (target instanceof InetSocketAddress inet && inet.isUnresolved()) {
+            target = new InetSocketAddress(
+                    Resolver.system().resolve(inet.getHostString()).get(0), inet.getPort());
+        }
+        int size = data.remaining();
+        while (channel.send(data, target) == 0 && size > 0) {
+            loop.waitIo(me, channel, false);
+        }
+        return size;
+    }
+
+    static long sendfile(Loop loop, SocketChannel channel, FileChannel file, long offset, long count)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        Task<?> me = caller(loop, "sockSendfile", channel);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        }
+        long end = count < 0 ? file.size() : offset + count;
+        long position = offset;
+        try {
+            while (position < end) {
+                long n = file.transferTo(position, end - position, channel);
+                if (n > 0) {
+                    position += n;
+                } else if (position >= file.size()) {
+                    break; // the file is shorter than asked
+                } else {
+                    loop.waitIo(me, channel, false);
+                }
+            }
+        } finally {
+            // As asyncio: the file's position tells how far it was sent, also when cancelled.
+            file.position(position);
+        }
+        return position - offset;
     }
 
     /** The calling task, after checking it runs on {@code loop} and the channel does not block. */

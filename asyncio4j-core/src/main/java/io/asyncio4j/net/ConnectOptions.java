@@ -22,6 +22,7 @@ public final class ConnectOptions {
     private Duration happyEyeballsDelay;
     private int limit = StreamReader.DEFAULT_LIMIT;
     private Resolver resolver = Resolver.system();
+    private boolean allErrors;
 
     private ConnectOptions() {}
 
@@ -33,6 +34,7 @@ public final class ConnectOptions {
         c.happyEyeballsDelay = happyEyeballsDelay;
         c.limit = limit;
         c.resolver = resolver;
+        c.allErrors = allErrors;
         return c;
     }
 
@@ -107,6 +109,23 @@ public final class ConnectOptions {
         return c;
     }
 
+    /**
+     * How a failed connect reports its attempts (asyncio 3.12's {@code all_errors}). False (the
+     * default): a single attempt's error is thrown as it is, several are gathered in one {@link
+     * java.net.ConnectException}. True: always that gathering exception, even for one attempt, so a
+     * caller finds every attempt's error, in the order the attempts started, in its {@link
+     * Throwable#getSuppressed() suppressed} exceptions (asyncio raises an {@code ExceptionGroup}).
+     */
+    public ConnectOptions allErrors(boolean all) {
+        ConnectOptions c = copy();
+        c.allErrors = all;
+        return c;
+    }
+
+    boolean allErrors() {
+        return allErrors;
+    }
+
     TlsOptions tls() {
         return tls;
     }
@@ -134,6 +153,7 @@ public final class ConnectOptions {
     @Override
     public String toString() {
         return "ConnectOptions[tls=" + tls + ", localAddress=" + localAddress + ", connectTimeout=" + connectTimeout
-                + ", happyEyeballsDelay=" + happyEyeballsDelay + ", limit=" + limit + ", resolver=" + resolver + "]";
+                + ", happyEyeballsDelay=" + happyEyeballsDelay + ", limit=" + limit + ", resolver=" + resolver
+                + ", allErrors=" + allErrors + "]";
     }
 }

@@ -11,6 +11,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.net.StandardProtocolFamily;
@@ -36,8 +37,10 @@ import java.util.List;
  *
  * <p>An endpoint belongs to the loop of the task that made it. One task at a time may wait in
  * {@link #receive()} and one in {@code send}. I/O errors are thrown as {@link UncheckedIOException}
- * (for a connected endpoint, an ICMP "port unreachable" from the peer arrives as a {@link
- * java.net.PortUnreachableException} inside it, on a later call).
+ * naming the operation, the peer and the cause: for a connected endpoint, an ICMP "port unreachable"
+ * answering an earlier datagram arrives on a later call as a {@link
+ * java.net.PortUnreachableException} inside it (as asyncio's {@code error_received} with {@code
+ * ConnectionRefusedError}); an unconnected endpoint never hears of it, as in asyncio.
  */
 public final class DatagramEndpoint implements AutoCloseable {
     /** The largest datagram {@link #receive()} returns whole; longer ones are truncated by the OS. */
@@ -80,11 +83,25 @@ public final class DatagramEndpoint implements AutoCloseable {
      * datagrams with that peer. Resolves the host off the loop.
      */
     public static DatagramEndpoint connect(String host, int port) throws IOException {
+        return connect(host, port, null);
+    }
+
+    /**
+     * An endpoint connected to {@code host:port} and bound to {@code local} (asyncio's {@code
+     * local_addr} with {@code remote_addr}): the peer sees datagrams come from that address, port 0
+     * picking a free port. Resolves the host off the loop.
+     *
+     * @param local the local address to bind, or null for any
+     */
+    public static DatagramEndpoint connect(String host, int port, InetSocketAddress local) throws IOException {
         Loop loop = loopOfCaller("DatagramEndpoint.connect");
         List<InetAddress> addresses = Resolver.system().resolve(host);
         InetSocketAddress target = new InetSocketAddress(addresses.get(0), port);
         DatagramChannel ch = open(target.getAddress());
         try {
+            if (local != null) {
+                ch.bind(local);
+            }
             ch.connect(target);
             return new DatagramEndpoint(loop, ch, target);
         } catch (IOException | RuntimeException e) {
@@ -141,7 +158,7 @@ public final class DatagramEndpoint implements AutoCloseable {
                 checkOpen("send");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("send to " + (target == null ? remote : target) + ": " + e.getMessage(), e);
+            throw failure("send", target == null ? remote : target, e);
         }
     }
 
@@ -171,7 +188,28 @@ public final class DatagramEndpoint implements AutoCloseable {
                 checkOpen("receive");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("receive: " + e.getMessage(), e);
+            throw failure("receive", remote, e);
+        }
+    }
+
+    /** An I/O error as thrown to the caller: naming the operation, the peer and the cause. */
+    private UncheckedIOException failure(String operation, SocketAddress peer, IOException e) {
+        String cause;
+        if (e instanceof PortUnreachableException) {
+            cause = "port unreachable (the peer's host answered ICMP port unreachable to an earlier datagram:"
+                    + " nothing listens there)";
+        } else {
+            cause = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        }
+        String where = peer != null ? " (peer " + peer + ", local " + localOrNull() + ")" : "";
+        return new UncheckedIOException(operation + where + ": " + cause, e);
+    }
+
+    private SocketAddress localOrNull() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.asyncio4j.net;
 
+import java.util.OptionalInt;
+
 /**
  * The stream ended before a read got what it asked for: asyncio's {@code IncompleteReadError}.
  * {@link #partial()} holds the bytes that did arrive; they have been consumed from the stream.
@@ -12,13 +14,18 @@ public final class IncompleteReadError extends RuntimeException {
 
     /**
      * @param partial the bytes read before the end of the stream
-     * @param expected how many bytes were expected, or -1 when a separator was expected
+     * @param expected how many bytes were expected ({@code readExactly}), or empty when a separator
+     *     was expected ({@code readUntil}), as asyncio's {@code None}
+     * @throws IllegalArgumentException if {@code expected} is negative
      */
-    public IncompleteReadError(byte[] partial, int expected) {
+    public IncompleteReadError(byte[] partial, OptionalInt expected) {
         super(partial.length + " bytes read before the end of the stream; "
-                + (expected < 0 ? "the separator never came" : expected + " expected"));
+                + (expected.isPresent() ? expected.getAsInt() + " expected" : "the separator never came"));
+        if (expected.isPresent() && expected.getAsInt() < 0) {
+            throw new IllegalArgumentException("expected must not be negative: " + expected.getAsInt());
+        }
         this.partial = partial;
-        this.expected = expected;
+        this.expected = expected.orElse(-1);
     }
 
     /** The bytes read before the end of the stream (not a copy). */
@@ -26,8 +33,11 @@ public final class IncompleteReadError extends RuntimeException {
         return partial;
     }
 
-    /** How many bytes were expected, or -1 when a separator was expected ({@code readUntil}). */
-    public int expected() {
-        return expected;
+    /**
+     * How many bytes were expected ({@code readExactly}), or empty when a separator was expected
+     * ({@code readUntil}): asyncio's {@code expected}, whose {@code None} is the empty value.
+     */
+    public OptionalInt expected() {
+        return expected < 0 ? OptionalInt.empty() : OptionalInt.of(expected);
     }
 }

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A listening server, as {@link Streams#startServer} returns it: asyncio's {@code Server}. It
- * accepts from the moment it is returned; each connection runs the handler in a task of its own.
+ * accepts from the moment it is returned (unless {@link ServerOptions#startServing(boolean)} said
+ * otherwise: then from {@link #startServing()}); each connection runs the handler in a task of its
+ * own.
  *
  * {@snippet :
  * Server server = Streams.startServer((reader, writer) -> {
@@ -42,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  *
  * <p>Methods must be called on the server's loop (the one that started it), except {@link
- * #addresses()} and {@link #isServing()}. With a {@link ServerOptions#loopGroup loop group},
+ * #addresses()}, {@link #sockets()} and {@link #isServing()}. With a {@link ServerOptions#loopGroup loop group},
  * connections run on the group's loops; {@link #closeClients()} and {@link #abortClients()} reach
  * them there.
  */
@@ -71,6 +73,8 @@ public final class Server implements AutoCloseable {
     private final List<ServerSocketChannel> listeners;
     private final List<SocketAddress> addresses;
     private final Path unixPath;
+    private final boolean tcp;
+    private volatile boolean serving;
     private final List<Task<Object>> acceptors = new ArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -89,10 +93,15 @@ public final class Server implements AutoCloseable {
         }
         this.addresses = List.copyOf(bound);
         this.unixPath = unix;
+        this.tcp = !bound.isEmpty() && bound.get(0) instanceof java.net.InetSocketAddress;
     }
 
     /** Starts the acceptor tasks. */
     void start() {
+        if (serving || closed) {
+            return;
+        }
+        serving = true;
         for (ServerSocketChannel l : listeners) {
             acceptors.add(loop.createTask("accept " + addressOf(l), () -> {
                 acceptLoop(l);
@@ -142,7 +151,7 @@ public final class Server implements AutoCloseable {
     private void dispatch(SocketChannel ch) {
         try {
             ch.configureBlocking(false);
-            if (unixPath == null) {
+            if (tcp) {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
         } catch (IOException e) {
@@ -286,9 +295,35 @@ public final class Server implements AutoCloseable {
         return addresses;
     }
 
-    /** Whether the server accepts connections (it does until {@link #close()}). Any thread. */
+    /**
+     * The listening sockets, for their options and addresses (asyncio's {@code Server.sockets}).
+     * They belong to the server: do not accept on them, and close the server rather than them. Any
+     * thread; empty after {@link #close()}, as asyncio's.
+     */
+    public List<ServerSocketChannel> sockets() {
+        return closed ? List.of() : listeners;
+    }
+
+    /**
+     * Whether the server accepts connections: from its start (or {@link #startServing()}) until
+     * {@link #close()}. Any thread.
+     */
     public boolean isServing() {
-        return !closed;
+        return serving && !closed;
+    }
+
+    /**
+     * Starts accepting connections, for a server made with {@link ServerOptions#startServing(boolean)
+     * startServing(false)}: asyncio's {@code start_serving}. Harmless when it already serves.
+     *
+     * @throws IllegalStateException if the server is closed
+     */
+    public void startServing() {
+        Parking.checkThread(loop, "Server.startServing");
+        if (closed) {
+            throw new IllegalStateException("startServing() on a closed server: " + this);
+        }
+        start();
     }
 
     /** The number of connections whose handler has not finished. Any thread. */
@@ -378,13 +413,18 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Parks until the server is closed, serving meanwhile; asyncio's {@code serve_forever}.
+     * Starts serving if it did not yet ({@link #startServing()}), then parks until the server is
+     * closed; asyncio's {@code serve_forever}.
      *
      * <p><b>Cancellation.</b> Closes the server (as asyncio does) and throws {@link CancelledError};
      * connections already accepted go on.
      */
     public void serveForever() {
         Parking.checkThread(loop, "Server.serveForever");
+        if (closed) {
+            throw new IllegalStateException("serveForever() on a closed server: " + this);
+        }
+        start();
         try {
             parkWhile("Server.serveForever", () -> !closed);
         } catch (CancelledError e) {

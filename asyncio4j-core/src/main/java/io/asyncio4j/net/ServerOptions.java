@@ -22,6 +22,7 @@ public final class ServerOptions {
     private boolean reusePort;
     private LoopGroup loopGroup;
     private int limit = StreamReader.DEFAULT_LIMIT;
+    private boolean startServing = true;
 
     private ServerOptions() {}
 
@@ -33,6 +34,7 @@ public final class ServerOptions {
         c.reusePort = reusePort;
         c.loopGroup = loopGroup;
         c.limit = limit;
+        c.startServing = startServing;
         return c;
     }
 
@@ -98,6 +100,18 @@ public final class ServerOptions {
         return c;
     }
 
+    /**
+     * Whether the server accepts from the moment it is returned (true, the default) or only after
+     * {@link Server#startServing()} or {@link Server#serveForever()}: asyncio's {@code
+     * start_serving}. Until then the sockets are bound and listening, so clients can connect (the
+     * kernel queues them up to the backlog) but no handler runs.
+     */
+    public ServerOptions startServing(boolean start) {
+        ServerOptions c = copy();
+        c.startServing = start;
+        return c;
+    }
+
     TlsOptions tls() {
         return tls;
     }
@@ -122,9 +136,13 @@ public final class ServerOptions {
         return limit;
     }
 
+    boolean startServing() {
+        return startServing;
+    }
+
     @Override
     public String toString() {
         return "ServerOptions[tls=" + tls + ", backlog=" + backlog + ", reuseAddress=" + reuseAddress + ", reusePort="
-                + reusePort + ", loopGroup=" + loopGroup + ", limit=" + limit + "]";
+                + reusePort + ", loopGroup=" + loopGroup + ", limit=" + limit + ", startServing=" + startServing + "]";
     }
 }

@@ -8,12 +8,15 @@ import io.asyncio4j.internal.net.ByteSource;
 import io.asyncio4j.internal.net.NetLoop;
 import io.asyncio4j.internal.net.Transport;
 import io.asyncio4j.lowlevel.IoWait;
+import io.asyncio4j.lowlevel.TimerHandle;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
@@ -47,7 +50,10 @@ final class SocketTransport extends Transport implements ByteSource {
     private final OutQueue out = new OutQueue();
     private final Runnable flusher = this::flush;
     private boolean flushing;
+    private boolean sendingFile;
     private TlsLayer tls;
+    private Duration tlsShutdownTimeout;
+    private TimerHandle shutdownTimer;
     /**
      * The last read returned less than it could take, so the socket is probably empty: the next
      * read waits for the selector instead of trying (which would usually fail with EAGAIN). Saves a
@@ -68,6 +74,9 @@ final class SocketTransport extends Transport implements ByteSource {
 
     @Override
     protected void send(ByteBuffer src) throws IOException {
+        if (sendingFile) {
+            throw new IllegalStateException("write() while sendfile() runs on this stream: wait for it to return");
+        }
         if (tls != null) {
             tls.wrap(src);
         } else {
@@ -130,11 +139,25 @@ final class SocketTransport extends Transport implements ByteSource {
     protected void closing() throws IOException {
         if (tls != null && tls.handshaken()) {
             tls.closeOutbound();
+            if (bufferedBytes() > 0) {
+                Duration timeout = tlsShutdownTimeout;
+                shutdownTimer = loop.callLater(timeout, () -> {
+                    if (!isClosed()) {
+                        failed(new SocketTimeoutException("the TLS shutdown with " + peerName()
+                                + " did not finish within " + timeout + " (the peer stopped reading):"
+                                + " the connection was cut"));
+                    }
+                });
+            }
         }
     }
 
     @Override
     protected void closeChannel() {
+        if (shutdownTimer != null) {
+            shutdownTimer.cancel();
+            shutdownTimer = null;
+        }
         out.clear();
         flushing = false;
         try {
@@ -147,6 +170,47 @@ final class SocketTransport extends Transport implements ByteSource {
         } catch (IOException e) {
             // nothing more to do with it
         }
+    }
+
+    /** Whether {@link #sendfile} can hand the file to the kernel (no TLS in between). */
+    boolean canSendfile() {
+        return tls == null;
+    }
+
+    /**
+     * Sends the file's bytes [offset, end) with {@code transferTo} once the buffer is flushed, the
+     * stream refusing writes meanwhile; returns the position reached, which is also left as the
+     * file's position (on an error too).
+     */
+    long sendfile(FileChannel file, long offset, long end) throws IOException {
+        waitFlushed();
+        sendingFile = true;
+        long position = offset;
+        try {
+            while (position < end) {
+                if (isClosing()) {
+                    throw new IOException("sendfile: the stream was closed");
+                }
+                long n;
+                try {
+                    n = file.transferTo(position, end - position, channel);
+                } catch (IOException e) {
+                    failed(e);
+                    throw e;
+                }
+                if (n > 0) {
+                    position += n;
+                } else if (position >= file.size()) {
+                    break;
+                } else {
+                    IoWait.writable(channel);
+                }
+            }
+        } finally {
+            sendingFile = false;
+            file.position(position);
+        }
+        return position;
     }
 
     // ---- reading ----
@@ -213,6 +277,7 @@ final class SocketTransport extends Transport implements ByteSource {
         }
         checkThread("startTls");
         TlsLayer layer = new TlsLayer(options.newEngine(host, port), this);
+        tlsShutdownTimeout = options.shutdownTimeout();
         byte[] early = reader.takeAll();
         layer.preload(early);
         tls = layer;

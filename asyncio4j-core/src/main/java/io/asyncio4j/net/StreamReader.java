@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -159,7 +162,7 @@ public final class StreamReader {
         }
         while (tail - head < n) {
             if (eof) {
-                throw new IncompleteReadError(take(tail - head), n);
+                throw new IncompleteReadError(take(tail - head), OptionalInt.of(n));
             }
             throwIfFailed();
             waitForData("readExactly");
@@ -195,7 +198,7 @@ public final class StreamReader {
         }
     }
 
-    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[][] NEWLINE = {{'\n'}};
 
     /**
      * Reads up to and including {@code separator}.
@@ -213,35 +216,76 @@ public final class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("separator should be at least one-byte string");
         }
-        return readUntil(separator.clone(), "readUntil");
+        return readUntil(new byte[][] {separator.clone()}, "readUntil");
     }
 
-    private byte[] readUntil(byte[] separator, String operation) {
-        int seplen = separator.length;
+    /**
+     * Reads up to and including whichever of {@code separators} ends first in the stream (asyncio
+     * 3.13's {@code readuntil} with a tuple): the shortest result that ends with one of them; when
+     * two end at the same byte, the shorter separator is the one that matched. The limit counts the
+     * bytes before the separator that matched.
+     *
+     * <p><b>Cancellation.</b> Nothing is consumed: what arrived stays buffered.
+     *
+     * @throws IncompleteReadError if the stream ends before any separator; it holds everything that
+     *     was buffered, which is consumed
+     * @throws LimitOverrunError if no separator is found within {@link #limit()} bytes; the data stays
+     *     buffered
+     * @throws IllegalArgumentException if {@code separators} is empty or one of them is
+     */
+    public byte[] readUntil(List<byte[]> separators) {
+        binding.check("readUntil");
+        if (separators.isEmpty()) {
+            throw new IllegalArgumentException("Separator should contain at least one element");
+        }
+        byte[][] sorted = new byte[separators.size()][];
+        for (int i = 0; i < sorted.length; i++) {
+            byte[] sep = separators.get(i);
+            if (sep.length == 0) {
+                throw new IllegalArgumentException("Separator should be at least one-byte string");
+            }
+            sorted[i] = sep.clone();
+        }
+        // Stable: of two separators of one length, the first given wins a tie, as in asyncio.
+        Arrays.sort(sorted, Comparator.comparingInt(sep -> sep.length));
+        return readUntil(sorted, "readUntil");
+    }
+
+    /** {@code separators} sorted by length, shortest first. */
+    private byte[] readUntil(byte[][] separators, String operation) {
+        int minSeplen = separators[0].length;
+        int maxSeplen = separators[separators.length - 1].length;
         int offset = 0;
-        int isep;
+        int matchStart = -1;
+        int matchEnd = -1;
         while (true) {
             int buflen = tail - head;
-            if (buflen - offset >= seplen) {
-                isep = indexOf(separator, offset);
-                if (isep >= 0) {
+            if (buflen - offset >= minSeplen) {
+                for (byte[] sep : separators) {
+                    int isep = indexOf(sep, offset);
+                    if (isep >= 0 && (matchEnd < 0 || isep + sep.length < matchEnd)) {
+                        matchStart = isep;
+                        matchEnd = isep + sep.length;
+                    }
+                }
+                if (matchEnd >= 0) {
                     break;
                 }
-                offset = buflen + 1 - seplen;
+                offset = Math.max(0, buflen + 1 - maxSeplen);
                 if (offset > limit) {
                     throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
                 }
             }
             if (eof) {
-                throw new IncompleteReadError(take(buflen), -1);
+                throw new IncompleteReadError(take(buflen), OptionalInt.empty());
             }
             throwIfFailed();
             waitForData(operation);
         }
-        if (isep > limit) {
-            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
+        if (matchStart > limit) {
+            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
         }
-        return take(isep + seplen);
+        return take(matchEnd);
     }
 
     /** Index (from head) of {@code sep} in the buffer at or after {@code from}, or -1. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Objects;
 import javax.net.ssl.SSLSession;
 
@@ -66,6 +67,67 @@ public final class StreamWriter {
     public void writeLines(Iterable<byte[]> lines) {
         for (byte[] line : lines) {
             transport.write(ByteBuffer.wrap(line));
+        }
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code offset} ({@code count < 0}: to its end)
+     * after what was written before, and returns how many were sent (fewer when the file is
+     * shorter): asyncio's {@code loop.sendfile(transport, ...)}. On a plain socket the kernel copies
+     * the file straight to the socket ({@code transferTo}, zero-copy) once the write buffer is
+     * empty, and {@link #write} fails meanwhile; over TLS or a pipe the file is read in chunks off
+     * the loop and written with back-pressure. The file's position is left after the bytes sent,
+     * also on an error.
+     *
+     * <p><b>Cancellation.</b> Stops with {@link io.asyncio4j.CancelledError}; the file's position
+     * tells how far it was sent, but the peer cannot tell where the file ended: close the stream.
+     *
+     * @throws UncheckedIOException if the connection broke
+     * @throws IllegalArgumentException if {@code offset < 0}
+     */
+    public long sendfile(FileChannel file, long offset, long count) throws IOException {
+        Objects.requireNonNull(file, "file");
+        transport.checkThread("sendfile");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        }
+        long end = count < 0 ? file.size() : offset + count;
+        if (transport instanceof SocketTransport s && s.canSendfile()) {
+            return s.sendfile(file, offset, end) - offset;
+        }
+        long position = offset;
+        try {
+            while (position < end) {
+                ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(SENDFILE_CHUNK, end - position));
+                long at = position;
+                int n = readOffLoop(file, chunk, at);
+                if (n <= 0) {
+                    break;
+                }
+                transport.write(chunk.flip());
+                position += n;
+                transport.drain();
+            }
+            return position - offset;
+        } finally {
+            file.position(position);
+        }
+    }
+
+    /** Sends the whole of {@code file}; see {@link #sendfile(FileChannel, long, long)}. */
+    public long sendfile(FileChannel file) throws IOException {
+        return sendfile(file, 0, -1);
+    }
+
+    private static final int SENDFILE_CHUNK = 256 * 1024;
+
+    private static int readOffLoop(FileChannel file, ByteBuffer into, long at) throws IOException {
+        try {
+            return io.asyncio4j.Asyncio.toThread(() -> file.read(into, at));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 
@@ -225,6 +287,63 @@ public final class StreamWriter {
             s.channel.setOption(option, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Information about the connection by asyncio's name ({@code transport.get_extra_info}), or
+     * null when this stream has none of that name; the typed accessors ({@link #peerAddress()},
+     * {@link #sslSession()} ...) say the same with types. The names:
+     *
+     * <ul>
+     *   <li>{@code "peername"}, {@code "sockname"}: the {@link SocketAddress} of the peer and of this
+     *       side ({@link java.net.InetSocketAddress} or {@link java.net.UnixDomainSocketAddress});
+     *   <li>{@code "socket"}: the {@link java.nio.channels.SocketChannel}; it belongs to the stream:
+     *       read its options, do not read, write or close it;
+     *   <li>{@code "ssl_object"}: the {@link SSLSession} (Java's counterpart of Python's {@code
+     *       SSLObject}: protocol, cipher suite, certificates), for a TLS stream after its handshake;
+     *   <li>{@code "peercert"}: the peer's {@link java.security.cert.X509Certificate}, null when the
+     *       peer sent none (a client without client authentication);
+     *   <li>{@code "cipher"}: the cipher suite's name ({@code "TLS_AES_128_GCM_SHA256"}), where
+     *       Python gives a tuple (name, version, bits): the version is {@code
+     *       sslSession().getProtocol()};
+     *   <li>{@code "compression"}: always null (the JDK never compresses TLS, as TLS 1.3 forbids);
+     *   <li>{@code "alpn_protocol"}: the protocol agreed by ALPN ({@link #applicationProtocol()}).
+     * </ul>
+     */
+    public Object getExtraInfo(String name) {
+        return getExtraInfo(name, null);
+    }
+
+    /** {@link #getExtraInfo(String)}, with {@code defaultValue} instead of null. */
+    public Object getExtraInfo(String name, Object defaultValue) {
+        Objects.requireNonNull(name, "name");
+        transport.checkThread("getExtraInfo");
+        Object value = switch (name) {
+            case "peername" -> transport.remoteAddress();
+            case "sockname" -> transport.localAddress();
+            case "socket" -> transport instanceof SocketTransport s ? s.channel : null;
+            case "ssl_object" -> sslSession();
+            case "peercert" -> peerCertificate(sslSession());
+            case "cipher" -> {
+                SSLSession session = sslSession();
+                yield session == null ? null : session.getCipherSuite();
+            }
+            case "alpn_protocol" -> applicationProtocol();
+            default -> null;
+        };
+        return value != null ? value : defaultValue;
+    }
+
+    private static java.security.cert.X509Certificate peerCertificate(SSLSession session) {
+        if (session == null) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x ? x : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
         }
     }
 

@@ -6,9 +6,13 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.Outcome;
 import io.asyncio4j.ReturnWhen;
 import io.asyncio4j.Task;
+import io.asyncio4j.internal.net.PipeSource;
+import io.asyncio4j.internal.net.PipeTransport;
 import io.asyncio4j.lowlevel.IoWait;
 import io.asyncio4j.lowlevel.Parking;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * asyncio's stream functions: {@code open_connection}, {@code start_server}, {@code
@@ -94,10 +99,91 @@ public final class Streams {
             }
             Duration delay = options.happyEyeballsDelay();
             return delay == null || targets.size() == 1
-                    ? connectInOrder(targets, options.localAddress())
-                    : connectHappyEyeballs(targets, options.localAddress(), delay);
+                    ? connectInOrder(targets, options.localAddress(), options.allErrors())
+                    : connectHappyEyeballs(targets, options.localAddress(), delay, options.allErrors());
         });
-        return open(loop, channel, options, host, port, true);
+        return open(loop, channel, options.tls(), options.limit(), host, port, true);
+    }
+
+    /**
+     * Wraps {@code channel}, a socket connected elsewhere (TCP or Unix domain), in a reader and a
+     * writer, after the TLS handshake when the options ask for it: asyncio's {@code
+     * open_connection(sock=...)}. A channel whose connect is still pending is waited for; the
+     * channel is made non-blocking and belongs to the streams from then on (closing the writer
+     * closes it). Of the options only TLS and the limit apply; TLS verifies the name given by
+     * {@link TlsOptions#serverName} or else the peer's address.
+     *
+     * <p><b>Cancellation.</b> The channel is closed; {@link CancelledError} is thrown.
+     *
+     * @throws IllegalArgumentException if the channel is neither connected nor connecting
+     */
+    public static StreamPair openConnection(SocketChannel channel, ConnectOptions options) throws IOException {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(options, "options");
+        Parking.currentTask("Streams.openConnection");
+        Loop loop = Asyncio.currentLoop();
+        if (!channel.isConnected() && !channel.isConnectionPending()) {
+            throw new IllegalArgumentException("openConnection(channel) needs a connected SocketChannel"
+                    + " (asyncio's sock=): connect it first, or pass a host and port");
+        }
+        boolean ok = false;
+        try {
+            channel.configureBlocking(false);
+            withConnectTimeout(options.connectTimeout(), String.valueOf(channel), () -> {
+                while (!channel.finishConnect()) {
+                    IoWait.writable(channel);
+                }
+                return channel;
+            });
+            ok = true;
+        } finally {
+            if (!ok) {
+                forgetAndClose(channel);
+            }
+        }
+        return adopt(loop, channel, options.tls(), options.limit());
+    }
+
+    /**
+     * Wraps {@code channel}, a connection accepted elsewhere (by your own accept loop, or inherited
+     * from a service manager), in a reader and a writer, after the server side of the TLS handshake
+     * when the options ask for it: asyncio's {@code connect_accepted_socket}. Of the options only
+     * TLS and the limit apply. The channel is made non-blocking and belongs to the streams.
+     *
+     * <p><b>Cancellation.</b> The channel is closed; {@link CancelledError} is thrown.
+     *
+     * @throws IllegalArgumentException if the channel is not connected
+     */
+    public static StreamPair connectAcceptedSocket(SocketChannel channel, ServerOptions options) throws IOException {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(options, "options");
+        Parking.currentTask("Streams.connectAcceptedSocket");
+        Loop loop = Asyncio.currentLoop();
+        if (!channel.isConnected()) {
+            throw new IllegalArgumentException("connectAcceptedSocket needs a connected SocketChannel, as accept()"
+                    + " returns it; for a client socket use openConnection(channel, options)");
+        }
+        try {
+            channel.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            forgetAndClose(channel);
+            throw e;
+        }
+        return adopt(loop, channel, options.tls(), options.limit());
+    }
+
+    private static StreamPair adopt(Loop loop, SocketChannel channel, TlsOptions tls, int limit) throws IOException {
+        SocketAddress remote;
+        try {
+            remote = channel.getRemoteAddress();
+        } catch (IOException e) {
+            forgetAndClose(channel);
+            throw e;
+        }
+        if (remote instanceof InetSocketAddress isa) {
+            return open(loop, channel, tls, limit, isa.getHostString(), isa.getPort(), true);
+        }
+        return open(loop, channel, tls, limit, null, 0, false);
     }
 
     /** Connects to the Unix-domain socket at {@code path}; asyncio's {@code open_unix_connection}. */
@@ -119,11 +205,11 @@ public final class Streams {
                 options.connectTimeout(),
                 path.toString(),
                 () -> connectOne(UnixDomainSocketAddress.of(path), StandardProtocolFamily.UNIX, null));
-        return open(loop, channel, options, null, 0, false);
+        return open(loop, channel, options.tls(), options.limit(), null, 0, false);
     }
 
     private static StreamPair open(
-            Loop loop, SocketChannel channel, ConnectOptions options, String host, int port, boolean tcp)
+            Loop loop, SocketChannel channel, TlsOptions tls, int limit, String host, int port, boolean tcp)
             throws IOException {
         SocketTransport transport = new SocketTransport(loop, channel);
         try {
@@ -135,10 +221,10 @@ public final class Streams {
             transport.abort();
             throw e;
         }
-        StreamReader reader = new StreamReader(transport, options.limit());
+        StreamReader reader = new StreamReader(transport, limit);
         StreamWriter writer = new StreamWriter(transport, reader);
-        if (options.tls() != null) {
-            transport.handshake(options.tls(), host, port, reader);
+        if (tls != null) {
+            transport.handshake(tls, host, port, reader);
         }
         return new StreamPair(reader, writer);
     }
@@ -168,8 +254,8 @@ public final class Streams {
         }
     }
 
-    private static SocketChannel connectInOrder(List<InetSocketAddress> targets, InetSocketAddress local)
-            throws IOException {
+    private static SocketChannel connectInOrder(
+            List<InetSocketAddress> targets, InetSocketAddress local, boolean allErrors) throws IOException {
         List<IOException> errors = new ArrayList<>();
         for (InetSocketAddress target : targets) {
             try {
@@ -178,7 +264,7 @@ public final class Streams {
                 errors.add(e);
             }
         }
-        throw combined(targets, errors);
+        throw combined(targets, errors, allErrors);
     }
 
     private static StandardProtocolFamily familyOf(InetSocketAddress target) {
@@ -190,7 +276,8 @@ public final class Streams {
      * to connect wins and the others are cancelled (their sockets closed).
      */
     private static SocketChannel connectHappyEyeballs(
-            List<InetSocketAddress> targets, InetSocketAddress local, Duration delay) throws IOException {
+            List<InetSocketAddress> targets, InetSocketAddress local, Duration delay, boolean allErrors)
+            throws IOException {
         List<Task<SocketChannel>> attempts = new ArrayList<>();
         List<IOException> errors = new ArrayList<>();
         SocketChannel winner = null;
@@ -256,11 +343,12 @@ public final class Streams {
         if (winner != null) {
             return winner;
         }
-        throw combined(targets, errors);
+        throw combined(targets, errors, allErrors);
     }
 
-    private static IOException combined(List<? extends SocketAddress> targets, List<IOException> errors) {
-        if (errors.size() == 1) {
+    private static IOException combined(
+            List<? extends SocketAddress> targets, List<IOException> errors, boolean allErrors) {
+        if (errors.size() == 1 && !allErrors) {
             return errors.get(0);
         }
         ConnectException e = new ConnectException("could not connect to any of " + targets + ": " + errors);
@@ -309,6 +397,52 @@ public final class Streams {
         }
     }
 
+    // ---- pipes ----
+
+    private static final AtomicInteger PIPES = new AtomicInteger();
+
+    /** A reader of {@code pipe} with the default limit; see {@link #connectReadPipe(InputStream, int)}. */
+    public static StreamReader connectReadPipe(InputStream pipe) {
+        return connectReadPipe(pipe, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * A reader of {@code pipe} (a FIFO opened as a file, {@code System.in}, another program's
+     * output): asyncio's {@code connect_read_pipe} with a {@code StreamReader}. The JDK's pipe
+     * streams block, so a platform thread {@code aio-pipe-read-N} reads it and hands the bytes to the
+     * loop; it pauses while {@code 2 * limit} bytes wait unread and ends at the end of the pipe (when
+     * every writer closed it) or an error, closing {@code pipe}.
+     *
+     * @throws IllegalArgumentException if {@code limit <= 0}
+     */
+    public static StreamReader connectReadPipe(InputStream pipe, int limit) {
+        Objects.requireNonNull(pipe, "pipe");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        Parking.currentTask("Streams.connectReadPipe");
+        PipeSource source = new PipeSource(Asyncio.currentLoop(), 2L * limit);
+        StreamReader reader = new StreamReader(source, limit);
+        source.start(pipe, "aio-pipe-read-" + PIPES.incrementAndGet());
+        return reader;
+    }
+
+    /**
+     * A writer to {@code pipe} (a FIFO opened as a file, {@code System.out}, another program's
+     * input): asyncio's {@code connect_write_pipe} with a {@code StreamWriter}. A platform thread
+     * {@code aio-pipe-write-N} writes what is queued; {@link StreamWriter#drain()} holds writers back
+     * while more than the high water mark waits, and {@link StreamWriter#close()} (or {@code
+     * writeEof()}) closes {@code pipe} after the queued bytes and ends the thread. The writer has no
+     * addresses and no reader.
+     */
+    public static StreamWriter connectWritePipe(OutputStream pipe) {
+        Objects.requireNonNull(pipe, "pipe");
+        Parking.currentTask("Streams.connectWritePipe");
+        PipeTransport transport = new PipeTransport(Asyncio.currentLoop(), "the reader of the pipe");
+        transport.start(pipe, "aio-pipe-write-" + PIPES.incrementAndGet());
+        return new StreamWriter(transport, null);
+    }
+
     // ---- servers ----
 
     /** Starts a server with the default options; see {@link #startServer(ConnectionHandler, String, int, ServerOptions)}. */
@@ -349,13 +483,42 @@ public final class Streams {
                 configure(l, options);
                 l.bind(bind, options.backlog());
             }
-            Server server = new Server(loop, handler, options, listeners, null);
-            server.start();
-            return server;
+            return started(new Server(loop, handler, options, listeners, null), options);
         } catch (IOException | RuntimeException e) {
             listeners.forEach(Streams::closeQuietly);
             throw e;
         }
+    }
+
+    private static Server started(Server server, ServerOptions options) {
+        if (options.startServing()) {
+            server.start();
+        }
+        return server;
+    }
+
+    /**
+     * Serves on {@code listener}, a socket bound and listening elsewhere (TCP or Unix domain; one
+     * inherited from a service manager through {@link System#inheritedChannel()}, say): asyncio's
+     * {@code start_server(sock=...)}. The backlog and reuse options do not apply (the socket is
+     * bound already); the server owns the channel and closes it on {@link Server#close()}, but
+     * leaves a Unix socket's file in place.
+     *
+     * @throws IllegalArgumentException if the channel is not bound
+     */
+    public static Server startServer(ConnectionHandler handler, ServerSocketChannel listener, ServerOptions options)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(options, "options");
+        Parking.currentTask("Streams.startServer");
+        Loop loop = Asyncio.currentLoop();
+        if (listener.getLocalAddress() == null) {
+            throw new IllegalArgumentException("startServer(listener) needs a bound, listening ServerSocketChannel"
+                    + " (asyncio's sock=): bind it first, or pass a host and port");
+        }
+        listener.configureBlocking(false);
+        return started(new Server(loop, handler, options, List.of(listener), null), options);
     }
 
     /** Starts a Unix-domain server with the default options. */
@@ -384,9 +547,7 @@ public final class Streams {
         try {
             l.configureBlocking(false);
             l.bind(UnixDomainSocketAddress.of(path), options.backlog());
-            Server server = new Server(loop, handler, options, List.of(l), path);
-            server.start();
-            return server;
+            return started(new Server(loop, handler, options, List.of(l), path), options);
         } catch (IOException | RuntimeException e) {
             closeQuietly(l);
             throw e;

@@ -32,6 +32,7 @@ public final class TlsOptions {
     private List<String> applicationProtocols = List.of();
     private List<String> protocols;
     private Duration handshakeTimeout = Duration.ofSeconds(60);
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
     private boolean needClientAuth;
 
     private TlsOptions(SSLContext context, boolean client) {
@@ -46,6 +47,7 @@ public final class TlsOptions {
         c.applicationProtocols = applicationProtocols;
         c.protocols = protocols;
         c.handshakeTimeout = handshakeTimeout;
+        c.shutdownTimeout = shutdownTimeout;
         c.needClientAuth = needClientAuth;
         return c;
     }
@@ -113,6 +115,22 @@ public final class TlsOptions {
         return c;
     }
 
+    /**
+     * How long a closing stream may take to send what it buffered and its close_notify before the
+     * connection is cut: 30 seconds by default, as asyncio's {@code ssl_shutdown_timeout}. A peer
+     * that stops reading would otherwise hold a closed stream's socket forever; once cut, {@code
+     * drain()} reports a {@link java.net.SocketTimeoutException} naming the shutdown, and {@code
+     * waitClosed()} returns.
+     */
+    public TlsOptions shutdownTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("shutdownTimeout must be positive: " + timeout);
+        }
+        TlsOptions c = copy();
+        c.shutdownTimeout = timeout;
+        return c;
+    }
+
     /** Whether a server requires a client certificate. */
     public TlsOptions needClientAuth(boolean need) {
         TlsOptions c = copy();
@@ -128,6 +146,11 @@ public final class TlsOptions {
     /** The handshake timeout. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
+    }
+
+    /** The shutdown timeout ({@link #shutdownTimeout(Duration)}). */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
     }
 
     /** The ALPN protocols, most preferred first. */
@@ -183,6 +206,7 @@ public final class TlsOptions {
             parts.add("alpn=" + applicationProtocols);
         }
         parts.add("handshakeTimeout=" + handshakeTimeout);
+        parts.add("shutdownTimeout=" + shutdownTimeout);
         return "TlsOptions" + parts;
     }
 }

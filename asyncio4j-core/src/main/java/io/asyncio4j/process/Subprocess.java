@@ -4,6 +4,8 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import io.asyncio4j.Loop;
 import io.asyncio4j.Task;
+import io.asyncio4j.internal.net.PipeSource;
+import io.asyncio4j.internal.net.PipeTransport;
 import io.asyncio4j.internal.net.StreamAccess;
 import io.asyncio4j.lowlevel.Parking;
 import io.asyncio4j.net.StreamReader;
@@ -63,27 +65,39 @@ public final class Subprocess {
         this.loop = loop;
         this.process = process;
         String name = "aio-pipe-" + process.pid() + "-";
+        PipeTransport in = null;
+        PipeSource out = null;
+        PipeSource err = null;
         if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
-            PipeTransport t = new PipeTransport(loop);
-            t.start(process.getOutputStream(), name + "stdin");
-            stdin = STREAMS.newWriter(t);
-        } else {
-            stdin = null;
+            in = new PipeTransport(loop, "process " + process.pid());
+            in.start(process.getOutputStream(), name + "stdin");
         }
         if (builder.redirectOutput() == ProcessBuilder.Redirect.PIPE) {
-            PipeSource source = new PipeSource(loop, 2L * limit);
-            source.start(process.getInputStream(), name + "stdout");
-            stdout = STREAMS.newReader(source, limit);
-        } else {
-            stdout = null;
+            out = new PipeSource(loop, 2L * limit);
+            out.start(process.getInputStream(), name + "stdout");
         }
         if (builder.redirectError() == ProcessBuilder.Redirect.PIPE && !builder.redirectErrorStream()) {
-            PipeSource source = new PipeSource(loop, 2L * limit);
-            source.start(process.getErrorStream(), name + "stderr");
-            stderr = STREAMS.newReader(source, limit);
-        } else {
-            stderr = null;
+            err = new PipeSource(loop, 2L * limit);
+            err.start(process.getErrorStream(), name + "stderr");
         }
+        stdin = in == null ? null : STREAMS.newWriter(in);
+        stdout = out == null ? null : STREAMS.newReader(out, limit);
+        stderr = err == null ? null : STREAMS.newReader(err, limit);
+        // The pumps must not outlive the child: at its exit they end once their pipes allow it.
+        PipeTransport exitIn = in;
+        PipeSource exitOut = out;
+        PipeSource exitErr = err;
+        process.onExit().thenRun(() -> {
+            if (exitIn != null) {
+                exitIn.processExited();
+            }
+            if (exitOut != null) {
+                exitOut.processExited();
+            }
+            if (exitErr != null) {
+                exitErr.processExited();
+            }
+        });
     }
 
     // ---- starting ----
@@ -265,6 +279,95 @@ public final class Subprocess {
     /** Ends the process at once (SIGKILL on Unix); asyncio's {@code kill()}. */
     public void kill() {
         process.destroyForcibly();
+    }
+
+    /**
+     * Sends the signal {@code name} ({@code "USR1"} or {@code "SIGUSR1"}, {@code "HUP"}, {@code
+     * "INT"} ...) to the process; asyncio's {@code send_signal}. Nothing happens once the process
+     * has exited. The JDK can only send SIGTERM ({@link #terminate()}) and SIGKILL ({@link
+     * #kill()}); every other signal is sent by the shell's {@code kill} command (run off the loop),
+     * so a process that exits just before it is signalled leaves a window of microseconds in which
+     * its pid could be reused, as with any {@code kill} by pid.
+     *
+     * <p><b>Cancellation.</b> The signal may or may not have been sent.
+     *
+     * @throws IllegalArgumentException if {@code name} is not a signal name
+     * @throws UnsupportedOperationException on Windows, for signals other than TERM and KILL
+     * @throws IOException if {@code kill} refused the signal (the message says why)
+     */
+    public void sendSignal(String name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        Parking.checkThread(loop, "Subprocess.sendSignal");
+        String signal = name.toUpperCase(java.util.Locale.ROOT);
+        if (signal.startsWith("SIG")) {
+            signal = signal.substring(3);
+        }
+        if (!signal.matches("[A-Z][A-Z0-9+-]*")) {
+            throw new IllegalArgumentException("not a signal name: '" + name + "' (use a name like \"USR1\")");
+        }
+        if (!process.isAlive()) {
+            return;
+        }
+        switch (signal) {
+            case "TERM" -> process.destroy();
+            case "KILL" -> process.destroyForcibly();
+            default -> {
+                if (System.getProperty("os.name", "").startsWith("Windows")) {
+                    throw new UnsupportedOperationException(
+                            "Windows has no signal " + signal + ": only terminate() and kill()");
+                }
+                String sig = signal;
+                ProcessBuilder kill = new ProcessBuilder(
+                                "/bin/sh", "-c", "kill -s \"$1\" \"$2\"", "sh", sig, Long.toString(pid()))
+                        .redirectErrorStream(true);
+                String failure;
+                try {
+                    failure = Asyncio.toThread(() -> {
+                        Process k = kill.start();
+                        String out =
+                                new String(k.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        return k.waitFor() == 0 ? null : out.strip();
+                    });
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                if (failure != null) {
+                    throw new IOException("sending SIG" + sig + " to process " + pid() + " failed: " + failure);
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes {@code builder} start its command in a new session (asyncio's {@code
+     * start_new_session=True}, {@code setsid()} in the child): the child leads a new session and
+     * process group, so a terminal's Ctrl-C or hang-up does not reach it, and its group can be
+     * signalled as one. The JDK cannot call {@code setsid()} between fork and exec, so the command is
+     * prefixed with the {@code setsid} program (util-linux), which execs it in place: same pid.
+     * Returns {@code builder}, changed.
+     *
+     * @throws UnsupportedOperationException where there is no {@code setsid} program (macOS,
+     *     Windows, a minimal container)
+     */
+    public static ProcessBuilder inNewSession(ProcessBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
+        String setsid = null;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, "setsid");
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                setsid = candidate.toString();
+                break;
+            }
+        }
+        if (setsid == null) {
+            throw new UnsupportedOperationException("starting a new session needs the setsid program"
+                    + " (util-linux; apt-get install util-linux), which is not on the PATH: the JDK"
+                    + " cannot call setsid() in the child itself");
+        }
+        builder.command().add(0, setsid);
+        return builder;
     }
 
     @Override

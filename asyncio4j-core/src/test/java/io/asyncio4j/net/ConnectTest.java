@@ -214,4 +214,54 @@ class ConnectTest {
             return fds.count();
         }
     }
+
+    @Test
+    void allErrorsGathersEveryAttemptInTheOrderTheyStarted() throws Exception {
+        List<String> log = NetTests.run(() -> {
+            List<String> out = new ArrayList<>();
+            int closedPort;
+            try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                closedPort = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+            }
+            InetAddress a1 = InetAddress.getByName("127.0.0.1");
+            InetAddress a2 = InetAddress.getByName("127.0.0.2");
+            Resolver one = host -> List.of(a1);
+            Resolver two = host -> List.of(a1, a2);
+            for (var c : List.of(
+                    java.util.Map.entry(
+                            "one, default", ConnectOptions.defaults().resolver(one)),
+                    java.util.Map.entry(
+                            "one, allErrors",
+                            ConnectOptions.defaults().resolver(one).allErrors(true)),
+                    java.util.Map.entry(
+                            "two in order, allErrors",
+                            ConnectOptions.defaults().resolver(two).allErrors(true)),
+                    java.util.Map.entry(
+                            "two happy eyeballs, allErrors",
+                            ConnectOptions.defaults()
+                                    .resolver(two)
+                                    .happyEyeballsDelay(Duration.ofSeconds(5))
+                                    .allErrors(true)))) {
+                try {
+                    Streams.openConnection("service", closedPort, c.getValue());
+                    out.add(c.getKey() + ": connected?");
+                } catch (java.net.ConnectException e) {
+                    List<String> attempts = new ArrayList<>();
+                    for (Throwable t : e.getSuppressed()) {
+                        attempts.add(
+                                t.getMessage().replace(":" + closedPort, ":P").replaceAll(" failed: .*", ""));
+                    }
+                    out.add(c.getKey() + ": " + attempts);
+                }
+            }
+            return out;
+        });
+        assertThat(log)
+                .containsExactly(
+                        "one, default: []",
+                        "one, allErrors: [connect to /127.0.0.1:P]",
+                        "two in order, allErrors: [connect to /127.0.0.1:P, connect to /127.0.0.2:P]",
+                        "two happy eyeballs, allErrors: [connect to /127.0.0.1:P, connect to /127.0.0.2:P]");
+    }
 }

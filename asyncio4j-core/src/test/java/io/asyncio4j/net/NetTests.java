@@ -95,8 +95,13 @@ final class NetTests {
 
         /** Starts {@code python3 -u <resource script> args...}. */
         static Peer python(String script, String... args) throws IOException {
+            return pythonOf("python3", script, args);
+        }
+
+        /** Starts {@code <python> -u <resource script> args...}. */
+        static Peer pythonOf(String python, String script, String... args) throws IOException {
             Path file = resource(script);
-            List<String> cmd = new ArrayList<>(List.of("python3", "-u", file.toString()));
+            List<String> cmd = new ArrayList<>(List.of(python, "-u", file.toString()));
             cmd.addAll(List.of(args));
             return new Peer(cmd);
         }
@@ -162,6 +167,39 @@ final class NetTests {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A CPython 3.13 or newer: {@code python3} when it is one, else {@code python3.13}/{@code 3.14}
+     * on the PATH, else one installed by pyenv; null when there is none.
+     */
+    static String python313() {
+        List<String> candidates = new ArrayList<>(List.of("python3", "python3.14", "python3.13"));
+        Path pyenv = Path.of(System.getenv().getOrDefault("PYENV_ROOT", System.getProperty("user.home") + "/.pyenv"));
+        try (var versions = Files.list(pyenv.resolve("versions"))) {
+            versions.map(v -> v.resolve("bin/python3").toString()).sorted().forEach(candidates::add);
+        } catch (IOException e) {
+            // no pyenv
+        }
+        for (String python : candidates) {
+            try {
+                Process p = new ProcessBuilder(
+                                python, "-c", "import sys; sys.exit(0 if sys.version_info >= (3, 13) else 1)")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return python;
+                }
+                p.destroyForcibly();
+            } catch (IOException e) {
+                // not this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code program} is on the PATH. */

@@ -44,12 +44,64 @@ class StreamReaderTwinTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @Test
+    void severalSeparatorsBehaveLikeCpython313() throws Exception {
+        String python = NetTests.python313();
+        assumeTrue(python != null, "no CPython 3.13 or newer found: the several-separator twin is skipped");
+        List<String> expected;
+        try (NetTests.Peer py = NetTests.Peer.pythonOf(python, "reader_twin.py", "--many")) {
+            expected = py.rest();
+        }
+        List<String> actual = NetTests.run(() -> {
+            List<String> log = new ArrayList<>();
+            StreamReader r = new StreamReader(8);
+            r.feedData(NetTests.ascii("ab\r\ncd\nef"));
+            showMany(log, r, "\n", "\r\n");
+            showMany(log, r, "\r\n", "\n");
+            r.feedData(NetTests.ascii("gh;;ij;k"));
+            showMany(log, r, ";;", ";");
+            showMany(log, r, ";;", ";");
+            showMany(log, r, "xy", ";");
+            r.feedData(NetTests.ascii("0123456789abcdef"));
+            showMany(log, r, "!", "??");
+            r.feedData(NetTests.ascii("!"));
+            showMany(log, r, "!", "??");
+            show(log, "read(100)", () -> r.read(100));
+            r.feedData(NetTests.ascii("end?"));
+            r.feedEof();
+            showMany(log, r, "??", "!!");
+            showMany(log, r);
+            showMany(log, r, "a", "");
+            return log;
+        });
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** {@code r.readUntil(separators)}, labelled as the Python twin labels it. */
+    private static void showMany(List<String> log, StreamReader r, String... separators) {
+        List<String> reprs = new ArrayList<>();
+        for (String s : separators) {
+            reprs.add(repr(NetTests.ascii(s)));
+        }
+        String label = "readuntil((" + String.join(", ", reprs) + "))";
+        try {
+            show(
+                    log,
+                    label,
+                    () -> r.readUntil(java.util.Arrays.stream(separators)
+                            .map(NetTests::ascii)
+                            .toList()));
+        } catch (IllegalArgumentException e) {
+            log.add(label + " -> ValueError " + e.getMessage());
+        }
+    }
+
     private static void show(List<String> log, String label, Supplier<byte[]> read) {
         try {
             log.add(label + " -> " + repr(read.get()));
         } catch (IncompleteReadError e) {
             log.add(label + " -> IncompleteReadError partial=" + repr(e.partial()) + " expected="
-                    + (e.expected() < 0 ? "None" : Integer.toString(e.expected())));
+                    + (e.expected().isPresent() ? Integer.toString(e.expected().getAsInt()) : "None"));
         } catch (LimitOverrunError e) {
             log.add(label + " -> LimitOverrunError consumed=" + e.consumed() + " " + e.getMessage());
         }
@@ -70,6 +122,8 @@ class StreamReaderTwinTest {
         for (byte x : b) {
             if (x == '\n') {
                 s.append("\\n");
+            } else if (x == '\r') {
+                s.append("\\r");
             } else if (x == '\'' || x == '\\') {
                 s.append('\\').append((char) x);
             } else if (x >= 32 && x < 127) {

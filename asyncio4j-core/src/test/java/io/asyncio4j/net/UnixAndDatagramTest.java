@@ -10,6 +10,7 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Task;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.PortUnreachableException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,5 +161,51 @@ class UnixAndDatagramTest {
                     .hasMessageContaining("closed");
             return null;
         });
+    }
+
+    @Test
+    void aPortUnreachableNamesThePeerAndTheCause() throws Exception {
+        String message = NetTests.run(() -> {
+            int closedPort;
+            try (DatagramEndpoint probe = DatagramEndpoint.bind("127.0.0.1", 0)) {
+                closedPort = probe.localAddress().getPort();
+            }
+            try (DatagramEndpoint ep = DatagramEndpoint.connect("127.0.0.1", closedPort)) {
+                ep.send(ascii("anyone?"));
+                UncheckedIOException e = (UncheckedIOException) Asyncio.timeout(Duration.ofSeconds(10), () -> {
+                    try {
+                        ep.receive();
+                        return null;
+                    } catch (UncheckedIOException expected) {
+                        return expected;
+                    }
+                });
+                assertThat(e).isNotNull().hasCauseInstanceOf(PortUnreachableException.class);
+                return e.getMessage();
+            }
+        });
+        assertThat(message)
+                .startsWith("receive (peer /127.0.0.1:")
+                .contains("port unreachable")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void aConnectedEndpointBoundToALocalAddressIsSeenFromThereByCpython() throws Exception {
+        assumeTrue(NetTests.onPath("python3"), "python3 is not installed: CPython interop skipped");
+        try (NetTests.Peer py = NetTests.Peer.python("udp_echo.py", "--whoami")) {
+            int port = Integer.parseInt(py.await("PORT"));
+            List<String> log = NetTests.run(() -> {
+                // 127.0.0.2 is loopback too, but never the address the kernel would pick itself.
+                try (DatagramEndpoint ep =
+                        DatagramEndpoint.connect("127.0.0.1", port, new java.net.InetSocketAddress("127.0.0.2", 0))) {
+                    ep.send(ascii("who?"));
+                    Datagram d = Asyncio.timeout(Duration.ofSeconds(5), ep::receive);
+                    return List.of(ascii(d.data()), "local " + ep.localAddress());
+                }
+            });
+            assertThat(log.get(0)).isEqualTo("you are " + log.get(1).substring("local /".length()));
+            assertThat(log.get(1)).startsWith("local /127.0.0.2:");
+        }
     }
 }

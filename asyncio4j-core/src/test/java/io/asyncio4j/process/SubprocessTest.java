@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -205,5 +207,154 @@ class SubprocessTest {
             return p.communicate().stdout();
         });
         assertThat(out).hasSize(4 * 1024 * 1024);
+    }
+
+    /** The live pump threads of subprocesses (named aio-pipe-PID-STREAM). */
+    private static Set<Thread> pipeThreads() {
+        Set<Thread> found = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("aio-pipe-") && t.isAlive()) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    /** Polls (bounded) until the pump thread {@code name} waits for room in its full queue. */
+    private static void awaitPumpWaiting(String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            for (Thread t : pipeThreads()) {
+                if (t.getName().equals(name) && t.getState() == Thread.State.WAITING) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " never waited for room: " + pipeThreads());
+            }
+            Asyncio.sleep(Duration.ofMillis(1));
+        }
+    }
+
+    /** Joins every pump thread not in {@code baseline} (20 s for all); returns those still alive. */
+    private static List<String> joinPumps(Set<Thread> baseline) throws InterruptedException {
+        List<String> alive = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (Thread t : pipeThreads()) {
+            if (!baseline.contains(t)) {
+                t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                if (t.isAlive()) {
+                    alive.add(t.getName() + " " + t.getState());
+                }
+            }
+        }
+        return alive;
+    }
+
+    @Test
+    void noPumpThreadOutlivesItsChild() throws Exception {
+        Set<Thread> baseline = pipeThreads();
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            int echoed = 0;
+            // 450 children that exit on their own: stdin piped but never written, stdout read.
+            for (int batch = 0; batch < 18; batch++) {
+                List<Task<String>> children = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    children.add(Asyncio.createTask(() -> {
+                        Subprocess p = Subprocess.exec("echo", "hi");
+                        String out = text(p.stdout().read());
+                        p.waitFor();
+                        return out;
+                    }));
+                }
+                for (String out : Asyncio.gather(children)) {
+                    echoed += out.equals("hi\n") ? 1 : 0;
+                }
+            }
+            events.add("echoed " + echoed);
+            // 50 children killed while their stdout is full and unread (its pump waits for room,
+            // the child for the pump), stdin idle.
+            int killed = 0;
+            for (int i = 0; i < 50; i++) {
+                Subprocess p = Subprocess.start(new ProcessBuilder("head", "-c", "1000000", "/dev/zero"), 1024);
+                awaitPumpWaiting("aio-pipe-" + p.pid() + "-stdout");
+                p.kill();
+                killed += p.waitFor() == 137 ? 1 : 0;
+            }
+            events.add("killed " + killed);
+            return events;
+        });
+        assertThat(log).containsExactly("echoed 450", "killed 50");
+        assertThat(joinPumps(baseline)).as("pump threads still alive").isEmpty();
+        assertThat(pipeThreads()).isEqualTo(baseline);
+    }
+
+    @Test
+    void whatAnExitedChildLeftUnreadIsStillReadWhole() throws Exception {
+        Set<Thread> baseline = pipeThreads();
+        String result = run(() -> {
+            // More than the reader's 2 * 1024 bytes in flight, less than it plus the pipe hold.
+            Subprocess p = Subprocess.start(new ProcessBuilder("head", "-c", "40000", "/dev/zero"), 1024);
+            int code = p.waitFor();
+            // The stdout pump ended at the exit with its queue full; the reads start a new one.
+            List<String> alive = Asyncio.toThread(() -> joinPumps(baseline));
+            return code + " " + alive + " " + p.stdout().read().length;
+        });
+        assertThat(result).isEqualTo("0 [] 40000");
+    }
+
+    @Test
+    void sendSignalReachesACpythonChildsHandlers() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed: skipped");
+        List<String> log = run(() -> {
+            List<String> events = new ArrayList<>();
+            Subprocess p = Subprocess.exec(
+                    "python3",
+                    "-u",
+                    "-c",
+                    "import signal, sys, time\n"
+                            + "signal.signal(signal.SIGUSR1, lambda s, f: print('got', signal.Signals(s).name))\n"
+                            + "print('READY')\n"
+                            + "while True: time.sleep(1)\n");
+            events.add(text(p.stdout().readLine()).strip());
+            p.sendSignal("USR1");
+            events.add(text(p.stdout().readLine()).strip());
+            p.sendSignal("SIGUSR1");
+            events.add(text(p.stdout().readLine()).strip());
+            assertThatThrownBy(() -> p.sendSignal("USR1; rm -rf /")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> p.sendSignal("NOSUCHSIGNAL"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("SIGNOSUCHSIGNAL");
+            p.sendSignal("hup"); // the default action ends it
+            events.add("exit " + p.waitFor());
+            p.sendSignal("USR1"); // after the exit: nothing happens
+            return events;
+        });
+        assertThat(log).containsExactly("READY", "got SIGUSR1", "got SIGUSR1", "exit 129");
+    }
+
+    @Test
+    void aChildInANewSessionLeadsItsSessionAndGroup() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed: skipped");
+        assumeTrue(onPath("setsid"), "setsid is not installed: startNewSession is unavailable here");
+        String script = "import os; print(os.getpid(), os.getsid(0), os.getpgrp())";
+        List<String> log = run(() -> {
+            Subprocess alone = Subprocess.start(Subprocess.inNewSession(new ProcessBuilder("python3", "-c", script)));
+            String[] ids = text(alone.communicate().stdout()).strip().split(" ");
+            Subprocess usual = Subprocess.exec("python3", "-c", script);
+            String[] usualIds = text(usual.communicate().stdout()).strip().split(" ");
+            return List.of(
+                    "same pid " + ids[0].equals(Long.toString(alone.pid())),
+                    "session leader " + ids[1].equals(ids[0]),
+                    "group leader " + ids[2].equals(ids[0]),
+                    "usual child leads its session " + usualIds[1].equals(usualIds[0]));
+        });
+        assertThat(log)
+                .containsExactly(
+                        "same pid true",
+                        "session leader true",
+                        "group leader true",
+                        "usual child leads its session false");
     }
 }

@@ -1,34 +1,52 @@
-package io.asyncio4j.process;
+package io.asyncio4j.internal.net;
 
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
-import io.asyncio4j.internal.net.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A child's stdin under a StreamWriter. Writes are copied into a queue that a platform thread (the
+ * A blocking OutputStream under a StreamWriter: a child's stdin, or a pipe given to {@code
+ * Streams.connectWritePipe}. Writes are copied into a queue that a platform thread (the
  * pump) writes to the JDK's blocking pipe; the pump reports each chunk written back to the loop with
  * {@code callSoonThreadsafe}, which shrinks {@link #bufferedBytes()} and so resumes {@code drain}.
+ *
+ * <p>The pump ends when the stream is closed and, at the latest, once the child has exited and what
+ * was written before is written (or failed with a broken pipe): a dead child reads nothing more, so
+ * the stream is closed then and later writes fail, naming the exit.
  */
-final class PipeTransport extends Transport {
+public final class PipeTransport extends Transport {
     /*
      * Threads. `buffered` is the loop's only; `queue` is the hand-off to the pump. The pump owns
-     * the OutputStream: it closes it when it takes END (writeEof or close), or on an error.
+     * the OutputStream: it closes it when it takes END (writeEof or close) or EXITED (queued by the
+     * JDK thread that sees the child exit), or on an error.
      */
     private static final byte[] END = new byte[0];
+    private static final byte[] EXITED = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private long buffered;
 
-    PipeTransport(Loop loop) {
+    private final String reader;
+
+    /**
+     * A transport on {@code loop} whose pipe is read by {@code reader} ("process 42"), as error
+     * messages name it.
+     */
+    public PipeTransport(Loop loop, String reader) {
         super(loop);
+        this.reader = reader;
     }
 
-    /** Starts the pump thread that writes to {@code out}. */
-    void start(OutputStream out, String name) {
+    /** The child reading the pipe exited: the pump ends after what is queued (any thread). */
+    public void processExited() {
+        queue.add(EXITED);
+    }
+
+    /** Starts the pump thread {@code name} that writes to {@code out}. */
+    public void start(OutputStream out, String name) {
         Thread pump = new Thread(() -> pump(out), name);
         pump.setDaemon(true);
         pump.start();
@@ -39,6 +57,15 @@ final class PipeTransport extends Transport {
             while (true) {
                 byte[] chunk = queue.take();
                 if (chunk == END) {
+                    return;
+                }
+                if (chunk == EXITED) {
+                    IOException exited = new IOException(reader + " exited; its stdin is closed");
+                    post(() -> {
+                        if (!isClosed()) {
+                            failed(exited);
+                        }
+                    });
                     return;
                 }
                 out.write(chunk);
