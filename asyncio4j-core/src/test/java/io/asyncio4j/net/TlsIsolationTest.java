@@ -67,15 +67,7 @@ class TlsIsolationTest {
     /** Two clients send a line each; the server echoes it; returns what each client got back. */
     private static List<String> echoTwoLines(SSLContext serverContext) throws Exception {
         Server server = Streams.startServer(
-                (reader, writer) -> {
-                    writer.write(reader.readLine());
-                    writer.drain();
-                    reader.read();
-                    writer.close();
-                },
-                "127.0.0.1",
-                0,
-                ServerOptions.defaults().tls(TlsOptions.server(serverContext)));
+                LINE_ECHO, "127.0.0.1", 0, ServerOptions.defaults().tls(TlsOptions.server(serverContext)));
         TlsOptions client = TlsOptions.client(tls.clientContext());
         List<Task<String>> clients = new ArrayList<>();
         for (String word : List.of("alpha", "bravo")) {
@@ -112,18 +104,16 @@ class TlsIsolationTest {
         assertThat(got).containsExactly("alpha got alpha x100", "bravo got bravo x100");
     }
 
-    /** An echo server for the swarm: reads one line, echoes it, waits for the client to close. */
+    /** Reads one line, echoes it, waits for the client to close. */
+    private static final ConnectionHandler LINE_ECHO = (reader, writer) -> {
+        writer.write(reader.readLine());
+        writer.drain();
+        reader.read();
+        writer.close();
+    };
+
     private static Server lineEcho(ServerOptions options, String host, int port) throws Exception {
-        return Streams.startServer(
-                (reader, writer) -> {
-                    writer.write(reader.readLine());
-                    writer.drain();
-                    reader.read();
-                    writer.close();
-                },
-                host,
-                port,
-                options);
+        return Streams.startServer(LINE_ECHO, host, port, options);
     }
 
     private static String swarm(Server server, String... peerArgs) throws Exception {
@@ -176,14 +166,7 @@ class TlsIsolationTest {
         Path socket = dir.resolve("isolation.sock");
         String result = NetTests.run(() -> {
             Server server = Streams.startUnixServer(
-                    (reader, writer) -> {
-                        writer.write(reader.readLine());
-                        writer.drain();
-                        reader.read();
-                        writer.close();
-                    },
-                    socket,
-                    ServerOptions.defaults().backlog(1024));
+                    LINE_ECHO, socket, ServerOptions.defaults().backlog(1024));
             return swarm(server, "unix", socket.toString(), "200", "60000");
         });
         assertThat(result).isEqualTo("ok 200");
