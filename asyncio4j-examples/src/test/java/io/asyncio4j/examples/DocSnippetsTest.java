@@ -142,6 +142,9 @@ class DocSnippetsTest {
             }
         }
 
+        parseFiles(javac).close();
+        parseFiles = null;
+
         Path out = Path.of("target", "doc-snippets").toAbsolutePath();
         deleteRecursively(out);
         Files.createDirectories(out);
@@ -315,9 +318,7 @@ class DocSnippetsTest {
 
     private static List<String> syntaxErrors(JavaCompiler javac, Source source) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        ((JavacTask) javac.getTask(
-                        null, null, diagnostics, List.of("--release", "21", "-proc:none"), null, List.of(source)))
-                .parse();
+        ((JavacTask) javac.getTask(null, parseFiles(javac), diagnostics, PARSE_OPTIONS, null, List.of(source))).parse();
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : List.copyOf(diagnostics.getDiagnostics())) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -325,6 +326,18 @@ class DocSnippetsTest {
             }
         }
         return errors;
+    }
+
+    /** Parsing needs no class path: one file manager for every parse keeps each one cheap. */
+    private static StandardJavaFileManager parseFiles;
+
+    private static final List<String> PARSE_OPTIONS = List.of("-source", "21", "-proc:none", "-Xlint:-options");
+
+    private static synchronized StandardJavaFileManager parseFiles(JavaCompiler javac) {
+        if (parseFiles == null) {
+            parseFiles = javac.getStandardFileManager(null, Locale.ROOT, UTF_8);
+        }
+        return parseFiles;
     }
 
     private static boolean isPublic(ModifiersTree modifiers) {
@@ -340,8 +353,8 @@ class DocSnippetsTest {
                 return text;
             }
         };
-        JavacTask task = (JavacTask)
-                javac.getTask(null, null, diagnostics, List.of("--release", "21", "-proc:none"), null, List.of(file));
+        JavacTask task =
+                (JavacTask) javac.getTask(null, parseFiles(javac), diagnostics, PARSE_OPTIONS, null, List.of(file));
         Iterable<? extends CompilationUnitTree> units = task.parse();
         boolean errors = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
         return errors ? null : units.iterator().next();
