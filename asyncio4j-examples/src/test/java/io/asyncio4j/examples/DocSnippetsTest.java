@@ -1,6 +1,9 @@
 package io.asyncio4j.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.source.tree.ClassTree;
@@ -39,6 +42,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles, and the small programs run.
@@ -192,6 +196,40 @@ class DocSnippetsTest {
         }
     }
 
+    @Test
+    void theFenceGivesTheMarkersAndTheCommentBeforeItTheContext(@TempDir Path dir) throws IOException {
+        Path doc = dir.resolve("page.md");
+        Files.writeString(doc, """
+                <!-- java-context
+                int x;
+                -->
+                ```java no-compile
+                broken(
+                ```
+                ```text
+                ```java inside another fence is text
+                ```
+                ```java no-run
+                void main() {}
+                ```
+                """);
+        List<Snippet> snippets = extract(dir, doc);
+        assertEquals(2, snippets.size());
+        assertEquals(
+                new Snippet("page.md", 5, List.of("broken("), Set.of("no-compile"), 2, List.of("int x;")),
+                snippets.get(0));
+        assertEquals(
+                new Snippet("page.md", 11, List.of("void main() {}"), Set.of("no-run"), 0, List.of()), snippets.get(1));
+    }
+
+    @Test
+    void anUnknownMarkerIsNamed(@TempDir Path dir) throws IOException {
+        Path doc = dir.resolve("page.md");
+        Files.writeString(doc, "```java nocompile\nx();\n```\n");
+        AssertionError e = assertThrows(AssertionError.class, () -> extract(dir, doc));
+        assertTrue(e.getMessage().contains("page.md:1: unknown marker 'nocompile'"), e.getMessage());
+    }
+
     /** A {@code ```java} block: where it is, its lines, its markers and its hidden context. */
     record Snippet(
             String file, int line, List<String> code, Set<String> markers, int contextLine, List<String> context) {
@@ -242,7 +280,7 @@ class DocSnippetsTest {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (inOtherFence) {
-                inOtherFence = !line.startsWith("```");
+                inOtherFence = !isClosingFence(line);
                 continue;
             }
             if (CONTEXT_START.matcher(line).matches()) {
@@ -270,12 +308,13 @@ class DocSnippetsTest {
                     }
                 }
                 int end = i + 1;
-                while (end < lines.size() && !lines.get(end).startsWith("```")) {
+                while (end < lines.size() && !isClosingFence(lines.get(end))) {
                     end++;
                 }
                 snippets.add(new Snippet(
                         name, i + 2, List.copyOf(lines.subList(i + 1, end)), markers, contextLine, context));
                 context = List.of();
+                contextLine = 0;
                 i = end;
                 continue;
             }
@@ -286,6 +325,11 @@ class DocSnippetsTest {
             }
         }
         return snippets;
+    }
+
+    /** A closing fence has no info string (CommonMark), so "```java" inside a fence is text. */
+    private static boolean isClosingFence(String line) {
+        return line.strip().matches("```+");
     }
 
     private enum Shape {
