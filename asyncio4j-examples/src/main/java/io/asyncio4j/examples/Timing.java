@@ -7,11 +7,11 @@ import java.time.Duration;
  * Seconds as Python writes them: {@code asyncio.sleep(1.5)} becomes {@code
  * Asyncio.sleep(seconds(1.5))}, and {@code time.perf_counter()} becomes {@link #now()}.
  */
-final class Timing {
+public final class Timing {
     private Timing() {}
 
     /** {@code seconds} as a {@link Duration}. */
-    static Duration seconds(double seconds) {
+    public static Duration seconds(double seconds) {
         return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
@@ -20,7 +20,7 @@ final class Timing {
      * time.time()}) in the tutorials' timing lines. On a test's virtual clock it is exact, so the
      * printed totals are the tutorials' claims to the digit.
      */
-    static double now() {
+    public static double now() {
         return Asyncio.currentLoop().time() / 1e9;
     }
 }
