@@ -1,5 +1,8 @@
 package io.asyncio4j.net;
 
+import io.asyncio4j.internal.net.Pem;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +68,34 @@ public final class TlsOptions {
     /** Server side with {@code context}, which holds the server's key and certificate. */
     public static TlsOptions server(SSLContext context) {
         return new TlsOptions(Objects.requireNonNull(context, "context"), false);
+    }
+
+    /**
+     * Server side presenting the certificate chain of a PEM file (the server's certificate first,
+     * then its intermediates) with the unencrypted PKCS#8 key of another ({@code -----BEGIN PRIVATE
+     * KEY-----}, what openssl 3 writes): Python's {@code ctx.load_cert_chain(certfile, keyfile)}.
+     *
+     * {@snippet :
+     * TlsOptions tls = TlsOptions.server(Path.of("cert.pem"), Path.of("key.pem"));
+     * Server server = Streams.startServer(handler, "0.0.0.0", 8443, ServerOptions.defaults().tls(tls));
+     * }
+     *
+     * @throws IOException if a file cannot be read, or does not hold what it should: the message
+     *     names the file, and for a key in another form, the openssl command that converts it
+     */
+    public static TlsOptions server(Path certificateChain, Path privateKey) throws IOException {
+        return server(Pem.serverContext(certificateChain, privateKey));
+    }
+
+    /**
+     * Client side that trusts the certificates of a PEM file (a private CA, or a self-signed
+     * server) instead of the JDK's trust store: Python's {@code
+     * ssl.create_default_context(cafile=...)}. The server's name is still checked.
+     *
+     * @throws IOException if the file cannot be read or holds no certificate
+     */
+    public static TlsOptions client(Path trustedCertificates) throws IOException {
+        return client(Pem.clientContext(trustedCertificates));
     }
 
     /**

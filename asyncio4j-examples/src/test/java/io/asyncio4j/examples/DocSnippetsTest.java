@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Members and statements get the prelude below: the public asyncio4j packages (their names win over
  * {@code java.util}'s {@code Queue}, {@code PriorityQueue}, {@code Semaphore} ...), {@code java.time},
  * {@code java.util}, {@code java.util.concurrent}, {@code java.io}, {@code java.net}, {@code
- * java.nio.charset}, {@code java.security}, {@code javax.net.ssl}, JUnit Jupiter for the testing guide, {@code out}
+ * java.nio.charset}, {@code java.nio.file}, {@code java.security}, {@code javax.net.ssl}, JUnit Jupiter for the testing guide, {@code out}
  * as {@code System.out}, and the examples' {@link Timing} with {@code seconds(double)}.
  *
  * <p>Excerpts of a longer program may call what the rest of that program defines, as their Python
@@ -103,6 +103,7 @@ class DocSnippetsTest {
             "import java.io.*;",
             "import java.net.*;",
             "import java.nio.charset.*;",
+            "import java.nio.file.*;",
             "import java.security.*;",
             "import java.time.*;",
             "import java.util.*;",
