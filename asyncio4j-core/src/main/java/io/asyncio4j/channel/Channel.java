@@ -1,7 +1,10 @@
 package io.asyncio4j.channel;
 
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,8 +46,8 @@ public final class Channel<T> implements Iterable<T> {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<T> buffer = new ArrayDeque<>();
-    private final ArrayDeque<Parker<T>> senders = new ArrayDeque<>();
-    private final ArrayDeque<Parker<T>> receivers = new ArrayDeque<>();
+    private final ParkingLot<T> senders = new ParkingLot<>();
+    private final ParkingLot<T> receivers = new ParkingLot<>();
     private boolean closed;
 
     /**
@@ -84,7 +87,7 @@ public final class Channel<T> implements Iterable<T> {
             done = offerLocked(item);
             if (done == NO_ROOM) {
                 me = Parker.forCurrent(item);
-                senders.addLast(me);
+                senders.add(me);
             }
         } finally {
             lock.unlock();
@@ -123,10 +126,9 @@ public final class Channel<T> implements Iterable<T> {
         if (closed) {
             throw closedError();
         }
-        Parker<T> receiver = receivers.pollFirst();
+        Parker<T> receiver = Parker.pollFirst(receivers);
         if (receiver != null) {
-            receiver.item = item;
-            receiver.served = true;
+            receiver.serve(item);
             return receiver;
         }
         if (buffer.size() < capacity) {
@@ -159,14 +161,14 @@ public final class Channel<T> implements Iterable<T> {
             taken = takeLocked();
             if (taken == null) {
                 me = Parker.forCurrent(null);
-                receivers.addLast(me);
+                receivers.add(me);
             }
         } finally {
             lock.unlock();
         }
         if (me != null) {
             Parker.await(me, lock, receivers);
-            return me.item;
+            return me.value();
         }
         return taken.deliver();
     }
@@ -207,19 +209,17 @@ public final class Channel<T> implements Iterable<T> {
     private Taken<T> takeLocked() {
         T item = buffer.pollFirst();
         if (item != null) {
-            Parker<T> sender = senders.pollFirst();
+            Parker<T> sender = Parker.pollFirst(senders);
             if (sender != null) {
-                buffer.addLast(sender.item);
-                sender.item = null;
-                sender.served = true;
+                buffer.addLast(sender.value());
+                sender.serve(null);
             }
             return new Taken<>(item, sender);
         }
-        Parker<T> sender = senders.pollFirst();
+        Parker<T> sender = Parker.pollFirst(senders);
         if (sender != null) {
-            item = sender.item;
-            sender.item = null;
-            sender.served = true;
+            item = sender.value();
+            sender.serve(null);
             return new Taken<>(item, sender);
         }
         if (closed) {
@@ -234,23 +234,15 @@ public final class Channel<T> implements Iterable<T> {
      * waiting receivers wake with it. Closing twice is harmless.
      */
     public void close() {
-        ArrayDeque<Parker<T>> toWake = new ArrayDeque<>();
+        List<Parker<T>> toWake = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            for (Parker<T> p : senders) {
-                p.closed = true;
-                toWake.add(p);
-            }
-            senders.clear();
-            for (Parker<T> p : receivers) {
-                p.closed = true;
-                toWake.add(p);
-            }
-            receivers.clear();
+            Parker.refuseAll(senders, toWake);
+            Parker.refuseAll(receivers, toWake);
         } finally {
             lock.unlock();
         }
