@@ -73,29 +73,36 @@ public final class Channel<T> implements Iterable<T> {
      * Sends {@code item}, waiting while the channel is full.
      *
      * <p><b>Cancellation.</b> If the waiting task is cancelled (or the waiting thread interrupted),
-     * the item is not sent and {@link io.asyncio4j.CancelledError} is thrown — unless a receiver
-     * already took it, in which case {@code send} returns normally.
+     * the item is not sent and {@link io.asyncio4j.CancelledError} is thrown: a receiver on the
+     * sender's loop, or a thread, passes over a sender whose cancellation (interrupt) is pending —
+     * unless a receiver already took the item, in which case {@code send} returns normally and the
+     * cancellation is thrown at the next suspension point.
      *
      * @throws ChannelClosedException if the channel is closed (before or while waiting)
      */
     public void send(T item) {
         Objects.requireNonNull(item, "item");
-        Object done;
-        Parker<T> me = null;
-        lock.lock();
-        try {
-            done = offerLocked(item);
-            if (done == NO_ROOM) {
-                me = Parker.forCurrent(item);
-                senders.add(me);
+        while (true) {
+            Object done;
+            Parker<T> me = null;
+            lock.lock();
+            try {
+                done = offerLocked(item);
+                if (done == NO_ROOM) {
+                    me = Parker.forCurrent(item);
+                    senders.add(me);
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
-        }
-        if (me != null) {
-            Parker.await(me, lock, senders);
-        } else {
-            wakeIfParker(done);
+            if (me == null) {
+                wakeIfParker(done);
+                return;
+            }
+            if (Parker.await(me, lock, senders)) {
+                return;
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
         }
     }
 
@@ -126,7 +133,7 @@ public final class Channel<T> implements Iterable<T> {
         if (closed) {
             throw closedError();
         }
-        Parker<T> receiver = Parker.pollFirst(receivers);
+        Parker<T> receiver = Parker.pollServable(receivers);
         if (receiver != null) {
             receiver.serve(item);
             return receiver;
@@ -148,29 +155,36 @@ public final class Channel<T> implements Iterable<T> {
      * Receives the next item, waiting while the channel is empty.
      *
      * <p><b>Cancellation.</b> If the waiting task is cancelled (or the thread interrupted), nothing
-     * is taken and {@link io.asyncio4j.CancelledError} is thrown — unless an item was already
-     * handed to it, in which case {@code receive} returns it.
+     * is taken and {@link io.asyncio4j.CancelledError} is thrown: a sender on the receiver's loop,
+     * or a thread, passes over a receiver whose cancellation (interrupt) is pending — unless an
+     * item was already handed to it (by a sender that could not see the cancellation yet: another
+     * loop or thread), in which case {@code receive} returns it and the cancellation is thrown at
+     * the next suspension point.
      *
      * @throws ChannelClosedException once the channel is closed and drained
      */
     public T receive() {
-        Taken<T> taken;
-        Parker<T> me = null;
-        lock.lock();
-        try {
-            taken = takeLocked();
-            if (taken == null) {
-                me = Parker.forCurrent(null);
-                receivers.add(me);
+        while (true) {
+            Taken<T> taken;
+            Parker<T> me = null;
+            lock.lock();
+            try {
+                taken = takeLocked();
+                if (taken == null) {
+                    me = Parker.forCurrent(null);
+                    receivers.add(me);
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+            if (me == null) {
+                return taken.deliver();
+            }
+            if (Parker.await(me, lock, receivers)) {
+                return me.value();
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
         }
-        if (me != null) {
-            Parker.await(me, lock, receivers);
-            return me.value();
-        }
-        return taken.deliver();
     }
 
     /**
@@ -209,14 +223,14 @@ public final class Channel<T> implements Iterable<T> {
     private Taken<T> takeLocked() {
         T item = buffer.pollFirst();
         if (item != null) {
-            Parker<T> sender = Parker.pollFirst(senders);
+            Parker<T> sender = Parker.pollServable(senders);
             if (sender != null) {
                 buffer.addLast(sender.value());
                 sender.serve(null);
             }
             return new Taken<>(item, sender);
         }
-        Parker<T> sender = Parker.pollFirst(senders);
+        Parker<T> sender = Parker.pollServable(senders);
         if (sender != null) {
             item = sender.value();
             sender.serve(null);

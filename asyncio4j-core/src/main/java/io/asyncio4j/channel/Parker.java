@@ -94,16 +94,47 @@ final class Parker<T> extends ParkingLot.Waiter<T> {
     }
 
     /**
+     * Takes out of line (under the channel's lock) and returns the first waiter that can still be
+     * served, or null. A waiter whose cancellation the caller can see is pending (a task of the
+     * caller's own loop) or whose thread was interrupted is passed over: it leaves the line and
+     * throws when it resumes, so the item does not go to a waiter that would lose it.
+     */
+    static <T> Parker<T> pollServable(ParkingLot<T> waiting) {
+        Parker<T> p;
+        while ((p = pollFirst(waiting)) != null) {
+            if (!p.cancelSeenFromHere()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the caller can tell this waiter's cancellation is pending: a task of the caller's own
+     * loop (another loop's task state is only read on its loop), or an interrupted thread.
+     */
+    private boolean cancelSeenFromHere() {
+        Task<?> task = task();
+        if (task == null) {
+            return thread.isInterrupted();
+        }
+        return Parking.isLoopThread(task.loop()) && Parking.cancelPending(task);
+    }
+
+    /**
      * Parks {@code me} until it is served; throws if the channel closed or the waiter was
      * cancelled first (then it leaves {@code lot}, in O(1)). Called without the lock.
+     *
+     * @return true when served; false when it was passed over while a cancellation stood that was
+     *     then withdrawn: it is out of line and the caller tries its operation again
      */
-    static <T> void await(Parker<T> me, ReentrantLock lock, ParkingLot<T> lot) {
+    static <T> boolean await(Parker<T> me, ReentrantLock lock, ParkingLot<T> lot) {
         while (true) {
             me.park();
             lock.lock();
             try {
                 if (me.isServed()) {
-                    return;
+                    return true;
                 }
                 if (me.isRefused()) {
                     throw new ChannelClosedException("the channel is closed");
@@ -111,6 +142,9 @@ final class Parker<T> extends ParkingLot.Waiter<T> {
                 if (me.interrupted()) {
                     lot.remove(me);
                     throw me.interruption();
+                }
+                if (!me.inLine()) {
+                    return false;
                 }
             } finally {
                 lock.unlock();
