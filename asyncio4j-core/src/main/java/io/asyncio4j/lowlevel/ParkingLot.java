@@ -276,21 +276,7 @@ public final class ParkingLot<V> {
      * @return the waiter served, or null when no waiter could be
      */
     public Waiter<V> serveFirst(V value) {
-        Waiter<V> w;
-        while ((w = head) != null) {
-            unlink(w);
-            if (w.task != null && Parking.cancelPending(w.task)) {
-                w.state = PASSED;
-                continue;
-            }
-            w.value = value;
-            w.state = SERVED;
-            if (w.task != null) {
-                Parking.unpark(w.task);
-            }
-            return w;
-        }
-        return null;
+        return serveFirst(true, value);
     }
 
     /**
@@ -300,12 +286,19 @@ public final class ParkingLot<V> {
      * @return the waiter served, or null when no waiter could be
      */
     public Waiter<V> serveFirst() {
+        return serveFirst(false, null);
+    }
+
+    private Waiter<V> serveFirst(boolean hand, V value) {
         Waiter<V> w;
         while ((w = head) != null) {
             unlink(w);
             if (w.task != null && Parking.cancelPending(w.task)) {
                 w.state = PASSED;
                 continue;
+            }
+            if (hand) {
+                w.value = value;
             }
             w.state = SERVED;
             if (w.task != null) {
