@@ -563,4 +563,53 @@ class SyncTest {
         });
         assertThat(log).containsExactly("A cancelled", "B notified");
     }
+
+    /** CPython test_locks.py SemaphoreTests.test_acquire_no_hang. */
+    @Test
+    void aSemaphoreWaiterHandedAPermitThenCancelledHandsItOn() throws Exception {
+        TestLoops.run(() -> {
+            Semaphore sem = new Semaphore(1);
+            List<Task<Void>> t2 = new ArrayList<>();
+            Task<Void> t1 = Asyncio.createTask(() -> {
+                sem.withPermit(() -> {
+                    Asyncio.yieldNow();
+                    return null;
+                });
+                t2.get(0).cancel();
+            });
+            t2.add(Asyncio.createTask(() -> {
+                sem.withPermit(() -> {
+                    throw new AssertionError("the cancelled waiter must not run with the permit");
+                });
+            }));
+            List<io.asyncio4j.Outcome<Void>> outcomes = Asyncio.gatherSettled(List.of(t1, t2.get(0)));
+            assertThat(outcomes.get(0)).isInstanceOf(io.asyncio4j.Outcome.Success.class);
+            assertThat(outcomes.get(1)).isInstanceOf(io.asyncio4j.Outcome.Cancelled.class);
+            Asyncio.waitFor(Asyncio.createTask(sem::acquire), Duration.ofSeconds(1));
+            return null;
+        });
+    }
+
+    /** CPython test_locks.py SemaphoreTests.test_acquire_fifo_order. */
+    @Test
+    void semaphoreTurnsGoInArrivalOrder() throws Exception {
+        List<String> log = new ArrayList<>();
+        TestLoops.run(() -> {
+            Semaphore sem = new Semaphore(1);
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (String tag : List.of("c1", "c2", "c3")) {
+                tasks.add(Asyncio.createTask(() -> {
+                    for (int round = 1; round <= 2; round++) {
+                        sem.acquire();
+                        log.add(tag + "_" + round);
+                        Asyncio.sleep(Duration.ofMillis(10));
+                        sem.release();
+                    }
+                }));
+            }
+            Asyncio.gather(tasks);
+            return null;
+        });
+        assertThat(log).containsExactly("c1_1", "c2_1", "c3_1", "c1_2", "c2_2", "c3_2");
+    }
 }
