@@ -1,6 +1,6 @@
 package io.asyncio4j.channel;
 
-import java.util.ArrayList;
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +27,7 @@ public final class BroadcastChannel<T> {
     private long tail;
 
     private boolean closed;
-    private final List<Parker<T>> waiting = new ArrayList<>();
+    private final ParkingLot<T> waiting = new ParkingLot<>();
 
     /**
      * A channel that keeps the last {@code capacity} messages for slow subscribers.

@@ -1,7 +1,10 @@
 package io.asyncio4j.channel;
 
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,8 +46,8 @@ public final class Channel<T> implements Iterable<T> {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<T> buffer = new ArrayDeque<>();
-    private final ArrayDeque<Parker<T>> senders = new ArrayDeque<>();
-    private final ArrayDeque<Parker<T>> receivers = new ArrayDeque<>();
+    private final ParkingLot<T> senders = new ParkingLot<>();
+    private final ParkingLot<T> receivers = new ParkingLot<>();
     private boolean closed;
 
     /**
@@ -70,29 +73,36 @@ public final class Channel<T> implements Iterable<T> {
      * Sends {@code item}, waiting while the channel is full.
      *
      * <p><b>Cancellation.</b> If the waiting task is cancelled (or the waiting thread interrupted),
-     * the item is not sent and {@link io.asyncio4j.CancelledError} is thrown — unless a receiver
-     * already took it, in which case {@code send} returns normally.
+     * the item is not sent and {@link io.asyncio4j.CancelledError} is thrown: a receiver on the
+     * sender's loop, or a thread, passes over a sender whose cancellation (interrupt) is pending —
+     * unless a receiver already took the item, in which case {@code send} returns normally and the
+     * cancellation is thrown at the next suspension point.
      *
      * @throws ChannelClosedException if the channel is closed (before or while waiting)
      */
     public void send(T item) {
         Objects.requireNonNull(item, "item");
-        Object done;
-        Parker<T> me = null;
-        lock.lock();
-        try {
-            done = offerLocked(item);
-            if (done == NO_ROOM) {
-                me = Parker.forCurrent(item);
-                senders.addLast(me);
+        while (true) {
+            Object done;
+            Parker<T> me = null;
+            lock.lock();
+            try {
+                done = offerLocked(item);
+                if (done == NO_ROOM) {
+                    me = Parker.forCurrent(item);
+                    senders.add(me);
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
-        }
-        if (me != null) {
-            Parker.await(me, lock, senders);
-        } else {
-            wakeIfParker(done);
+            if (me == null) {
+                wakeIfParker(done);
+                return;
+            }
+            if (Parker.await(me, lock, senders)) {
+                return;
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
         }
     }
 
@@ -123,10 +133,9 @@ public final class Channel<T> implements Iterable<T> {
         if (closed) {
             throw closedError();
         }
-        Parker<T> receiver = receivers.pollFirst();
+        Parker<T> receiver = Parker.pollServable(receivers);
         if (receiver != null) {
-            receiver.item = item;
-            receiver.served = true;
+            receiver.serve(item);
             return receiver;
         }
         if (buffer.size() < capacity) {
@@ -146,29 +155,36 @@ public final class Channel<T> implements Iterable<T> {
      * Receives the next item, waiting while the channel is empty.
      *
      * <p><b>Cancellation.</b> If the waiting task is cancelled (or the thread interrupted), nothing
-     * is taken and {@link io.asyncio4j.CancelledError} is thrown — unless an item was already
-     * handed to it, in which case {@code receive} returns it.
+     * is taken and {@link io.asyncio4j.CancelledError} is thrown: a sender on the receiver's loop,
+     * or a thread, passes over a receiver whose cancellation (interrupt) is pending — unless an
+     * item was already handed to it (by a sender that could not see the cancellation yet: another
+     * loop or thread), in which case {@code receive} returns it and the cancellation is thrown at
+     * the next suspension point.
      *
      * @throws ChannelClosedException once the channel is closed and drained
      */
     public T receive() {
-        Taken<T> taken;
-        Parker<T> me = null;
-        lock.lock();
-        try {
-            taken = takeLocked();
-            if (taken == null) {
-                me = Parker.forCurrent(null);
-                receivers.addLast(me);
+        while (true) {
+            Taken<T> taken;
+            Parker<T> me = null;
+            lock.lock();
+            try {
+                taken = takeLocked();
+                if (taken == null) {
+                    me = Parker.forCurrent(null);
+                    receivers.add(me);
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+            if (me == null) {
+                return taken.deliver();
+            }
+            if (Parker.await(me, lock, receivers)) {
+                return me.value();
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
         }
-        if (me != null) {
-            Parker.await(me, lock, receivers);
-            return me.item;
-        }
-        return taken.deliver();
     }
 
     /**
@@ -207,19 +223,17 @@ public final class Channel<T> implements Iterable<T> {
     private Taken<T> takeLocked() {
         T item = buffer.pollFirst();
         if (item != null) {
-            Parker<T> sender = senders.pollFirst();
+            Parker<T> sender = Parker.pollServable(senders);
             if (sender != null) {
-                buffer.addLast(sender.item);
-                sender.item = null;
-                sender.served = true;
+                buffer.addLast(sender.value());
+                sender.serve(null);
             }
             return new Taken<>(item, sender);
         }
-        Parker<T> sender = senders.pollFirst();
+        Parker<T> sender = Parker.pollServable(senders);
         if (sender != null) {
-            item = sender.item;
-            sender.item = null;
-            sender.served = true;
+            item = sender.value();
+            sender.serve(null);
             return new Taken<>(item, sender);
         }
         if (closed) {
@@ -234,23 +248,15 @@ public final class Channel<T> implements Iterable<T> {
      * waiting receivers wake with it. Closing twice is harmless.
      */
     public void close() {
-        ArrayDeque<Parker<T>> toWake = new ArrayDeque<>();
+        List<Parker<T>> toWake = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            for (Parker<T> p : senders) {
-                p.closed = true;
-                toWake.add(p);
-            }
-            senders.clear();
-            for (Parker<T> p : receivers) {
-                p.closed = true;
-                toWake.add(p);
-            }
-            receivers.clear();
+            Parker.refuseAll(senders, toWake);
+            Parker.refuseAll(receivers, toWake);
         } finally {
             lock.unlock();
         }

@@ -5,31 +5,25 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
 import io.asyncio4j.Task;
 import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One waiting party of a channel: a task (parked on its own loop) or a plain thread (blocked), and
- * how to wake it from any thread. The channel's lock guards {@link #served}; waking after the
- * lock is released only makes the waiter look at it again.
+ * how to wake it from any thread. The channel's lock guards its lot and the waiter's state (served,
+ * refused when the channel closed, the item); waking after the lock is released only makes the
+ * waiter look at its state again.
  */
-final class Parker<T> {
-    final Task<?> task;
-    final Thread thread;
-    /** Set under the channel's lock when the operation was completed for this waiter. */
-    boolean served;
-    /** Set under the channel's lock when the channel closed while waiting. */
-    boolean closed;
-    /** The item handed over (to a receiver) or offered (by a sender). */
-    T item;
+final class Parker<T> extends ParkingLot.Waiter<T> {
+    /** The blocked thread when the waiter is not a task, else null. */
+    private final Thread thread;
 
     private Parker(Task<?> task, Thread thread, T item) {
-        this.task = task;
+        super(task, item);
         this.thread = thread;
-        this.item = item;
     }
 
     /** A waiter for the current task, or the current thread when it is not a task. */
@@ -39,7 +33,8 @@ final class Parker<T> {
     }
 
     /** Waits until woken (or, for a task, until cancelled). Called without the channel's lock. */
-    void park() {
+    private void park() {
+        Task<?> task = task();
         if (task != null) {
             Parking.park(task);
         } else {
@@ -48,7 +43,8 @@ final class Parker<T> {
     }
 
     /** Whether waiting must stop because of cancellation (tasks) or interruption (threads). */
-    boolean interrupted() {
+    private boolean interrupted() {
+        Task<?> task = task();
         return task != null
                 ? Parking.cancelPending(task)
                 : Thread.currentThread().isInterrupted();
@@ -58,7 +54,8 @@ final class Parker<T> {
      * The error to throw when {@link #interrupted()}: the task's cancellation, or for a plain
      * thread a {@link CancelledError} (its interrupt flag stays set).
      */
-    Error interruption() {
+    private Error interruption() {
+        Task<?> task = task();
         if (task != null) {
             return Parking.cancelledError(task);
         }
@@ -66,36 +63,88 @@ final class Parker<T> {
     }
 
     /**
-     * Marks every waiter of {@code waiting} served and empties the list; the caller wakes them
-     * after releasing its lock. For channels whose waiters wait for "something changed".
+     * Serves every waiter of {@code waiting} (under the channel's lock) and returns them; the caller
+     * wakes them after releasing its lock. For channels whose waiters wait for "something changed".
      */
-    static <T> List<Parker<T>> serveAll(List<Parker<T>> waiting) {
-        List<Parker<T>> all = new ArrayList<>(waiting);
-        waiting.clear();
-        for (Parker<T> p : all) {
-            p.served = true;
+    static <T> List<Parker<T>> serveAll(ParkingLot<T> waiting) {
+        List<Parker<T>> all = new ArrayList<>(waiting.size());
+        ParkingLot.Waiter<T> w;
+        while ((w = waiting.pollFirst()) != null) {
+            w.serve(null);
+            all.add((Parker<T>) w);
         }
         return all;
     }
 
     /**
-     * Parks {@code me} until it is served; throws if the channel closed or the waiter was
-     * cancelled first (then it leaves {@code queue}). Called without the lock.
+     * Refuses every waiter of {@code waiting} (under the channel's lock: the channel closed) and
+     * adds it to {@code toWake}.
      */
-    static <T> void await(Parker<T> me, ReentrantLock lock, Collection<Parker<T>> queue) {
+    static <T> void refuseAll(ParkingLot<T> waiting, List<Parker<T>> toWake) {
+        ParkingLot.Waiter<T> w;
+        while ((w = waiting.pollFirst()) != null) {
+            w.refuse();
+            toWake.add((Parker<T>) w);
+        }
+    }
+
+    /** Takes the first waiter of {@code waiting} out of line (under the channel's lock), or null. */
+    static <T> Parker<T> pollFirst(ParkingLot<T> waiting) {
+        return (Parker<T>) waiting.pollFirst();
+    }
+
+    /**
+     * Takes out of line (under the channel's lock) and returns the first waiter that can still be
+     * served, or null. A waiter whose cancellation the caller can see is pending (a task of the
+     * caller's own loop) or whose thread was interrupted is passed over: it leaves the line and
+     * throws when it resumes, so the item does not go to a waiter that would lose it.
+     */
+    static <T> Parker<T> pollServable(ParkingLot<T> waiting) {
+        Parker<T> p;
+        while ((p = pollFirst(waiting)) != null) {
+            if (!p.cancelSeenFromHere()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the caller can tell this waiter's cancellation is pending: a task of the caller's own
+     * loop (another loop's task state is only read on its loop), or an interrupted thread.
+     */
+    private boolean cancelSeenFromHere() {
+        Task<?> task = task();
+        if (task == null) {
+            return thread.isInterrupted();
+        }
+        return Parking.isLoopThread(task.loop()) && Parking.cancelPending(task);
+    }
+
+    /**
+     * Parks {@code me} until it is served; throws if the channel closed or the waiter was
+     * cancelled first (then it leaves {@code lot}, in O(1)). Called without the lock.
+     *
+     * @return true when served; false when it was passed over while a cancellation stood that was
+     *     then withdrawn: it is out of line and the caller tries its operation again
+     */
+    static <T> boolean await(Parker<T> me, ReentrantLock lock, ParkingLot<T> lot) {
         while (true) {
             me.park();
             lock.lock();
             try {
-                if (me.served) {
-                    return;
+                if (me.isServed()) {
+                    return true;
                 }
-                if (me.closed) {
+                if (me.isRefused()) {
                     throw new ChannelClosedException("the channel is closed");
                 }
                 if (me.interrupted()) {
-                    queue.remove(me);
+                    lot.remove(me);
                     throw me.interruption();
+                }
+                if (!me.inLine()) {
+                    return false;
                 }
             } finally {
                 lock.unlock();
@@ -105,6 +154,7 @@ final class Parker<T> {
 
     /** Wakes the waiter from any thread. Called after releasing the channel's lock. */
     void wake() {
+        Task<?> task = task();
         if (task == null) {
             LockSupport.unpark(thread);
             return;

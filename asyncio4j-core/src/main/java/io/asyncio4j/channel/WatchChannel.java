@@ -1,6 +1,6 @@
 package io.asyncio4j.channel;
 
-import java.util.ArrayList;
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,7 +25,7 @@ public final class WatchChannel<T> {
     private T value;
     private long version;
     private boolean closed;
-    private final List<Parker<T>> waiting = new ArrayList<>();
+    private final ParkingLot<T> waiting = new ParkingLot<>();
 
     /** A channel holding {@code initial}. */
     public WatchChannel(T initial) {

@@ -32,7 +32,9 @@ import io.asyncio4j.internal.TaskAccess;
  * }
  * }
  *
- * <p>Everything here runs on the task's loop; wakers call {@link #unpark} from the same loop.
+ * <p>Everything here runs on the task's loop; wakers call {@link #unpark} from the same loop. A
+ * primitive whose tasks wait in line to be served in order (a lock, a queue) can use {@link
+ * ParkingLot}, which keeps the line, the hand-off and the cancellation rules.
  */
 public final class Parking {
     private static final TaskAccess ACCESS = TaskAccess.get();

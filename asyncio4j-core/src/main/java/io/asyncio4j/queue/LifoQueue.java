@@ -26,6 +26,11 @@ public final class LifoQueue<T> extends Queue<T> {
     }
 
     @Override
+    void restore(T item) {
+        stack.addFirst(item);
+    }
+
+    @Override
     T take() {
         return stack.pollFirst();
     }

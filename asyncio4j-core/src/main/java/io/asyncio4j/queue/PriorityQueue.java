@@ -38,6 +38,11 @@ public final class PriorityQueue<T> extends Queue<T> {
     }
 
     @Override
+    void restore(T item) {
+        heap.add(item);
+    }
+
+    @Override
     T take() {
         return heap.poll();
     }

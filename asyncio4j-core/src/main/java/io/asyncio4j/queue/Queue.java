@@ -1,8 +1,8 @@
 package io.asyncio4j.queue;
 
-import io.asyncio4j.Task;
 import io.asyncio4j.lowlevel.LoopBinding;
 import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.ArrayDeque;
 
 /**
@@ -36,21 +36,30 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
     /*
      * Implementation overview.
      *
-     * Items live in the storage of the subclass (store/take/count). Blocked getters and putters wait
-     * in FIFO deques of Waiter nodes. A put with a getter waiting hands the item straight to the
-     * first getter (no detour through the storage; this is what makes a Queue(1) ping-pong cost one
-     * park per message); a get from a full queue moves the first blocked putter's item into the
-     * storage. A waiter is "served" (its node's `served` set) before it is woken, so a task that is
-     * cancelled after being served still completes its operation: the item or the slot is never
-     * lost, and the cancellation is seen at the task's next suspension point.
+     * Items live in the storage of the subclass (store/restore/take/count). Blocked getters,
+     * putters and joiners wait in ParkingLots (FIFO, O(1) to leave). A put with a getter waiting
+     * hands the item straight to the first getter (no detour through the storage; this is what
+     * makes a Queue(1) ping-pong cost one park per message); a get from a full queue moves the
+     * first blocked putter's item into the storage. A waiter is served before it is woken, and a
+     * waiter whose task's cancellation is pending is passed over, so what is handed out reaches a
+     * task that will use it.
      *
-     * Loop thread only: no locks, no atomics. Guarded by W2 and the JMH benchmark QueueBench.
+     * A getter handed an item and cancelled before it resumed gives the item back (to the next
+     * getter, else to the head of the storage) and throws: get is cancel-safe, as asyncio's. A
+     * putter served and then cancelled keeps its put (a getter may have taken the item already);
+     * the cancellation is thrown at its next suspension point.
+     *
+     * join is an event: the taskDone that brings `unfinished` to 0 serves every joiner, so a put
+     * that follows before a joiner resumes cannot strand it.
+     *
+     * Loop thread only: no locks, no atomics. Guarded by W2 and the JMH benchmarks QueueBench and
+     * WaiterBench.
      */
     private final int maxsize;
     private final LoopBinding binding = new LoopBinding("Queue");
-    private final ArrayDeque<Waiter<T>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Waiter<T>> putters = new ArrayDeque<>();
-    private ArrayDeque<Task<?>> joiners;
+    private final ParkingLot<T> getters = new ParkingLot<>();
+    private final ParkingLot<T> putters = new ParkingLot<>();
+    private ParkingLot<Void> joiners;
     private int unfinished;
     /**
      * Items handed to a waiting getter that has not resumed yet. They still count as queued (for
@@ -59,20 +68,10 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
     private int inFlight;
 
     private boolean shutDown;
+    /** Set by shutdown(true): an item given back by a cancelled getter is dropped, not stored. */
+    private boolean dropping;
+
     private ArrayDeque<T> fifo;
-
-    /** A blocked get or put. */
-    private static final class Waiter<T> {
-        final Task<?> task;
-        T item;
-        boolean served;
-        boolean shutDown;
-
-        Waiter(Task<?> task, T item) {
-            this.task = task;
-            this.item = item;
-        }
-    }
 
     /** An unbounded queue. */
     public Queue() {
@@ -94,6 +93,14 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
             fifo = new ArrayDeque<>();
         }
         fifo.addLast(item);
+    }
+
+    /** Puts back an item taken from the head, so that it is the next one taken. */
+    void restore(T item) {
+        if (fifo == null) {
+            fifo = new ArrayDeque<>();
+        }
+        fifo.addFirst(item);
     }
 
     T take() {
@@ -145,41 +152,31 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
      * Adds {@code item}, parking while the queue is full.
      *
      * <p><b>Cancellation.</b> If the task is cancelled while parked, the item is not added and
-     * {@link io.asyncio4j.CancelledError} is thrown — unless a getter already took the item or a slot
-     * was already given to it, in which case {@code put} returns normally (the item is in the queue)
-     * and the cancellation is thrown at the next suspension point.
+     * {@link io.asyncio4j.CancelledError} is thrown; a putter whose cancellation is pending is passed
+     * over when room opens. If room was given to it before the cancellation arrived, {@code put}
+     * returns normally (the item is in the queue, and a getter may already have it) and the
+     * cancellation is thrown at the next suspension point.
      *
      * @throws QueueShutDown if the queue was shut down
      */
     public final void put(T item) {
         bind("put");
-        if (shutDown) {
-            throw shutDownError();
-        }
-        if (putters.isEmpty() && (maxsize == 0 || count() + inFlight < maxsize)) {
-            deliver(item);
-            return;
-        }
-        Task<?> me = Parking.currentTask("Queue.put");
-        Parking.checkCancelled(me);
-        Waiter<T> w = new Waiter<>(me, item);
-        putters.addLast(w);
-        Parking.park(me);
-        if (!w.served) {
-            putSlow(w);
-        }
-    }
-
-    private void putSlow(Waiter<T> w) {
-        while (!w.served) {
-            if (w.shutDown) {
+        while (true) {
+            if (shutDown) {
                 throw shutDownError();
             }
-            if (Parking.cancelPending(w.task)) {
-                putters.remove(w);
-                throw Parking.cancelledError(w.task);
+            if (putters.isEmpty() && (maxsize == 0 || count() + inFlight < maxsize)) {
+                deliver(item);
+                return;
             }
-            Parking.park(w.task);
+            ParkingLot.Waiter<T> w = putters.park("Queue.put", item);
+            if (w.isServed()) {
+                return;
+            }
+            if (w.isRefused()) {
+                throw shutDownError();
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
         }
     }
 
@@ -202,25 +199,17 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
 
     /** Lets blocked putters in while there is room (after an in-flight item reached its getter). */
     private void admitPutters() {
-        Waiter<T> putter;
-        while ((maxsize == 0 || count() + inFlight < maxsize) && (putter = putters.pollFirst()) != null) {
-            T item = putter.item;
-            putter.item = null;
-            putter.served = true;
-            deliver(item);
-            Parking.unpark(putter.task);
+        ParkingLot.Waiter<T> putter;
+        while ((maxsize == 0 || count() + inFlight < maxsize) && (putter = putters.serveFirst()) != null) {
+            deliver(putter.value());
         }
     }
 
     /** Puts an accepted item: to the first waiting getter, else into the storage. */
     private void deliver(T item) {
         unfinished++;
-        Waiter<T> getter = getters.pollFirst();
-        if (getter != null) {
-            getter.item = item;
-            getter.served = true;
+        if (getters.serveFirst(item) != null) {
             inFlight++;
-            Parking.unpark(getter.task);
         } else {
             store(item);
         }
@@ -232,45 +221,49 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
      * Removes and returns the first item, parking while the queue is empty.
      *
      * <p><b>Cancellation.</b> If the task is cancelled while parked, nothing is taken and {@link
-     * io.asyncio4j.CancelledError} is thrown — unless an item was already handed to it, in which case
-     * {@code get} returns the item (it is never lost) and the cancellation is thrown at the next
-     * suspension point.
+     * io.asyncio4j.CancelledError} is thrown. That holds also when an item was handed to it just
+     * before the cancellation: the item goes to the next waiting getter, or back to the head of the
+     * queue, so no item is ever lost.
      *
      * @throws QueueShutDown if the queue was shut down and is empty
      */
     public final T get() {
         bind("get");
-        if (count() > 0) {
-            return takeAndRefill();
-        }
-        if (shutDown) {
-            throw shutDownError();
-        }
-        Task<?> me = Parking.currentTask("Queue.get");
-        Parking.checkCancelled(me);
-        Waiter<T> w = new Waiter<>(me, null);
-        getters.addLast(w);
-        Parking.park(me);
-        if (!w.served) {
-            getSlow(w);
-        }
-        inFlight--;
-        if (!putters.isEmpty()) {
-            admitPutters();
-        }
-        return w.item;
-    }
-
-    private void getSlow(Waiter<T> w) {
-        while (!w.served) {
-            if (w.shutDown) {
+        while (true) {
+            if (count() > 0) {
+                return takeAndRefill();
+            }
+            if (shutDown) {
                 throw shutDownError();
             }
-            if (Parking.cancelPending(w.task)) {
-                getters.remove(w);
-                throw Parking.cancelledError(w.task);
+            ParkingLot.Waiter<T> w = getters.park("Queue.get", null);
+            if (w.isServed()) {
+                inFlight--;
+                T item = w.value();
+                if (Parking.cancelPending(w.task())) {
+                    giveBack(item);
+                    throw Parking.cancelledError(w.task());
+                }
+                if (!putters.isEmpty()) {
+                    admitPutters();
+                }
+                return item;
             }
-            Parking.park(w.task);
+            if (w.isRefused()) {
+                throw shutDownError();
+            }
+            // passed over while a cancellation stood that was then withdrawn: try again
+        }
+    }
+
+    /** An item handed to a getter that was cancelled before it resumed: to the next getter, or back. */
+    private void giveBack(T item) {
+        if (getters.serveFirst(item) != null) {
+            inFlight++;
+        } else if (dropping) {
+            taskDoneUnchecked();
+        } else {
+            restore(item);
         }
     }
 
@@ -293,13 +286,10 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
 
     private T takeAndRefill() {
         T item = take();
-        Waiter<T> putter = putters.pollFirst();
+        ParkingLot.Waiter<T> putter = putters.serveFirst();
         if (putter != null) {
             unfinished++;
-            store(putter.item);
-            putter.item = null;
-            putter.served = true;
-            Parking.unpark(putter.task);
+            store(putter.value());
         }
         return item;
     }
@@ -317,13 +307,19 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         if (unfinished <= 0) {
             throw new IllegalStateException("taskDone() called more times than there were items");
         }
+        taskDoneUnchecked();
+    }
+
+    private void taskDoneUnchecked() {
         if (--unfinished == 0) {
             wakeJoiners();
         }
     }
 
     /**
-     * Parks until every item put has been taken and marked with {@link #taskDone()}.
+     * Parks until every item put has been taken and marked with {@link #taskDone()}. As asyncio's,
+     * it waits for the moment the count of unfinished items reaches zero: a joiner released then
+     * returns even if an item is put again before it resumes.
      *
      * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; the queue is
      * not changed.
@@ -333,28 +329,18 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         if (unfinished == 0) {
             return;
         }
-        Task<?> me = Parking.currentTask("Queue.join");
-        Parking.checkCancelled(me);
         if (joiners == null) {
-            joiners = new ArrayDeque<>();
+            joiners = new ParkingLot<>();
         }
-        joiners.addLast(me);
-        Parking.park(me);
-        while (unfinished > 0) {
-            if (Parking.cancelPending(me)) {
-                joiners.remove(me);
-                throw Parking.cancelledError(me);
-            }
-            Parking.park(me);
+        ParkingLot.Waiter<Void> w = joiners.park("Queue.join", null);
+        if (Parking.cancelPending(w.task())) {
+            throw Parking.cancelledError(w.task());
         }
     }
 
     private void wakeJoiners() {
         if (joiners != null) {
-            Task<?> t;
-            while ((t = joiners.pollFirst()) != null) {
-                Parking.unpark(t);
-            }
+            joiners.serveAll();
         }
     }
 
@@ -376,6 +362,7 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
         bind("shutdown");
         shutDown = true;
         if (immediate) {
+            dropping = true;
             int dropped = count();
             clearStorage();
             unfinished = Math.max(0, unfinished - dropped);
@@ -383,17 +370,9 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
                 wakeJoiners();
             }
         }
-        failAll(putters);
+        putters.refuseAll();
         if (count() == 0) {
-            failAll(getters);
-        }
-    }
-
-    private void failAll(ArrayDeque<Waiter<T>> waiters) {
-        Waiter<T> w;
-        while ((w = waiters.pollFirst()) != null) {
-            w.shutDown = true;
-            Parking.unpark(w.task);
+            getters.refuseAll();
         }
     }
 

@@ -1,6 +1,9 @@
 package io.asyncio4j.sync;
 
+import io.asyncio4j.Task;
 import io.asyncio4j.lowlevel.LoopBinding;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 
 /**
  * A meeting point for a fixed number of tasks: asyncio's {@code Barrier}. Each task calls {@link
@@ -16,18 +19,48 @@ import io.asyncio4j.lowlevel.LoopBinding;
  *     });
  * }
  * }
+ *
+ * <p>As in asyncio, the barrier drains before it fills again: once released, it lets new arrivals
+ * wait until every released task has resumed, so a fast task cannot lap the slow ones; a reset or
+ * an abort during the draining breaks the released tasks that have not resumed yet.
  */
 public final class Barrier {
     /*
-     * States: filling (count < parties tasks wait) -> released (the last arrival serves every
-     * waiter; count back to 0, the barrier is reusable) | broken (abort(): every waiter and every
-     * later await throws). reset() breaks the current waiters but leaves the barrier usable.
+     * Implementation overview.
+     *
+     * `count` is the number of tasks inside await(): arrived and waiting (filling), released but not
+     * resumed yet (draining), or broken by a reset but not resumed yet (resetting). Arrivals while
+     * draining or resetting wait in `blocked` until the count drops to 0 and the barrier fills
+     * again. Arrival indices are given at the release, in arrival order among the tasks still
+     * waiting, so a task that left (cancelled) leaves no duplicate behind.
+     *
+     * State transitions (field `state`):
+     *
+     *   FILLING   -> DRAINING    the last party arrives: every waiter is served its index
+     *   FILLING   -> RESETTING   reset() with tasks waiting: they are refused
+     *   DRAINING  -> RESETTING   reset() before every released task resumed: those still to resume
+     *                            throw BrokenBarrierException (asyncio's rule)
+     *   DRAINING  -> FILLING     the last released task resumed (count 0): blocked arrivals go on
+     *   RESETTING -> FILLING     the last broken task resumed (count 0), or reset() with count 0
+     *   any       -> BROKEN      abort(): waiting, blocked and later arrivals throw
+     *   BROKEN    -> RESETTING | FILLING   reset()
+     *
+     * Loop thread only.
      */
+    private static final byte FILLING = 0;
+    private static final byte DRAINING = 1;
+    private static final byte RESETTING = 2;
+    private static final byte BROKEN = 3;
+
     private final LoopBinding binding = new LoopBinding("Barrier");
     private final int parties;
-    private WaiterQueue waiters = new WaiterQueue();
+    /** Tasks that arrived while filling; each is served its arrival index at the release. */
+    private final ParkingLot<Integer> waiting = new ParkingLot<>();
+    /** Tasks that arrived while draining or resetting; served when the barrier fills again. */
+    private final ParkingLot<Void> blocked = new ParkingLot<>();
+
+    private byte state = FILLING;
     private int count;
-    private boolean broken;
 
     /**
      * A barrier for {@code parties} tasks.
@@ -42,60 +75,92 @@ public final class Barrier {
     }
 
     /**
-     * Waits until {@link #parties()} tasks have called it, and returns this task's arrival index (0
-     * for the first, {@code parties - 1} for the one that released the others).
+     * Waits until {@link #parties()} tasks have called it, and returns this task's arrival index: a
+     * number from 0 to {@code parties - 1}, unique among the tasks of one release ({@code parties -
+     * 1} for the one that released the others). A task that arrives while the barrier drains (it
+     * was released, and not every released task has resumed yet) first waits for the draining to
+     * end.
      *
      * <p><b>Cancellation.</b> A task cancelled while waiting leaves the barrier (it no longer
-     * counts as arrived) and throws {@link io.asyncio4j.CancelledError} — unless the barrier was
-     * already released, in which case it returns normally.
+     * counts as arrived) and throws {@link io.asyncio4j.CancelledError}; so does a task released
+     * and cancelled before it resumed (the others pass).
      *
-     * @throws BrokenBarrierException if the barrier is aborted or reset while waiting, or was aborted
+     * @throws BrokenBarrierException if the barrier is aborted, or aborted or reset while this task
+     *     waits or before it resumed from the release
      */
     public int await() {
         binding.check("await");
-        if (broken) {
+        Task<?> me = Parking.currentTask("Barrier.await");
+        Parking.checkCancelled(me);
+        while (state == DRAINING || state == RESETTING) {
+            blocked.park("Barrier.await", null);
+            Parking.checkCancelled(me);
+        }
+        if (state == BROKEN) {
             throw new BrokenBarrierException("the barrier was aborted");
         }
-        int index = count++;
-        if (count == parties) {
-            count = 0;
-            WaiterQueue released = waiters;
-            waiters = new WaiterQueue();
-            released.serveAll();
-            return index;
-        }
-        WaiterQueue mine = waiters;
-        boolean served;
+        count++;
         try {
-            served = mine.await("Barrier.await");
-        } catch (Error cancelled) {
-            if (mine == waiters) {
-                count--;
+            if (count == parties) {
+                release();
+                return parties - 1;
             }
-            throw cancelled;
+            ParkingLot.Waiter<Integer> w = waiting.park("Barrier.await", null);
+            if (state == BROKEN) {
+                throw new BrokenBarrierException("the barrier was aborted");
+            }
+            if (state == RESETTING) {
+                throw new BrokenBarrierException("the barrier was reset");
+            }
+            if (Parking.cancelPending(me)) {
+                throw Parking.cancelledError(me);
+            }
+            return w.value();
+        } finally {
+            exit();
         }
-        if (!served) {
-            throw new BrokenBarrierException(broken ? "the barrier was aborted" : "the barrier was reset");
+    }
+
+    private void release() {
+        state = DRAINING;
+        int index = 0;
+        ParkingLot.Waiter<Integer> w;
+        while ((w = waiting.pollFirst()) != null) {
+            w.serve(index++);
+            Parking.unpark(w.task());
         }
-        return index;
+    }
+
+    private void exit() {
+        if (--count == 0) {
+            if (state == DRAINING || state == RESETTING) {
+                state = FILLING;
+            }
+            blocked.serveAll();
+        }
     }
 
     /** Breaks the barrier for good: waiting and later {@link #await()} calls throw. */
     public void abort() {
         binding.check("abort");
-        broken = true;
-        count = 0;
-        waiters.breakAll();
+        state = BROKEN;
+        waiting.refuseAll();
+        blocked.serveAll();
     }
 
-    /** Makes the barrier empty and usable again; the tasks waiting now get {@link BrokenBarrierException}. */
+    /**
+     * Makes the barrier usable again; the tasks waiting now, and those released that have not
+     * resumed yet, get {@link BrokenBarrierException}.
+     */
     public void reset() {
         binding.check("reset");
-        count = 0;
-        broken = false;
-        WaiterQueue old = waiters;
-        waiters = new WaiterQueue();
-        old.breakAll();
+        if (count > 0) {
+            state = RESETTING;
+            waiting.refuseAll();
+        } else {
+            state = FILLING;
+            blocked.serveAll();
+        }
     }
 
     /** The number of tasks needed to pass. */
@@ -103,20 +168,30 @@ public final class Barrier {
         return parties;
     }
 
-    /** The number of tasks waiting now. */
+    /** The number of tasks waiting now for the barrier to fill (0 while it drains). */
     public int nWaiting() {
         binding.check("nWaiting");
-        return count;
+        return state == FILLING ? count : 0;
     }
 
     /** Whether the barrier was aborted. */
     public boolean broken() {
         binding.check("broken");
-        return broken;
+        return state == BROKEN;
     }
 
+    /**
+     * A description with the state (filling, draining, resetting or broken) and the waiting tasks
+     * out of the parties, as asyncio's repr.
+     */
     @Override
     public String toString() {
-        return "Barrier[parties=" + parties + ", waiting=" + count + (broken ? ", broken" : "") + "]";
+        String name = switch (state) {
+            case FILLING -> "filling";
+            case DRAINING -> "draining";
+            case RESETTING -> "resetting";
+            default -> "broken";
+        };
+        return "Barrier[" + name + ", waiters=" + (state == FILLING ? count : 0) + "/" + parties + "]";
     }
 }

@@ -2,7 +2,10 @@ package io.asyncio4j.sync;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coroutine;
+import io.asyncio4j.Task;
 import io.asyncio4j.lowlevel.LoopBinding;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +24,7 @@ import java.util.function.BooleanSupplier;
 public final class Condition {
     private final LoopBinding binding = new LoopBinding("Condition");
     private final Lock lock;
-    private final WaiterQueue waiters = new WaiterQueue();
+    private final ParkingLot<Void> waiters = new ParkingLot<>();
 
     /** A condition with its own new lock. */
     public Condition() {
@@ -63,7 +66,9 @@ public final class Condition {
      *
      * <p><b>Cancellation.</b> The task stops waiting, takes the lock back (cancellation cannot
      * interrupt that, so the caller's {@code finally} can rely on holding it), then throws {@link
-     * io.asyncio4j.CancelledError}.
+     * io.asyncio4j.CancelledError}. That holds also for a cancellation that arrives after the
+     * notification, while the lock is being taken back; the notification this task got then goes
+     * to the next waiter, so none is lost.
      *
      * @throws IllegalStateException if the lock is not held
      */
@@ -72,11 +77,21 @@ public final class Condition {
         if (!lock.locked()) {
             throw new IllegalStateException("Condition.await() needs the lock: acquire it first (withLock)");
         }
+        Task<?> me = Parking.currentTask("Condition.await");
+        Parking.checkCancelled(me);
         lock.release();
+        boolean notified = false;
         try {
-            waiters.await("Condition.await");
+            while (!notified) {
+                // not served: passed over while a cancellation stood that was then withdrawn
+                notified = waiters.park("Condition.await", null).isServed();
+            }
         } finally {
             reacquire();
+        }
+        if (Parking.cancelPending(me)) {
+            notifyUnchecked(1);
+            throw Parking.cancelledError(me);
         }
     }
 
@@ -111,8 +126,12 @@ public final class Condition {
         if (!lock.locked()) {
             throw new IllegalStateException("Condition.notify() needs the lock: acquire it first (withLock)");
         }
-        for (int i = 0; i < n && waiters.serveFirst(); i++) {
-            // FIFO
+        notifyUnchecked(n);
+    }
+
+    private void notifyUnchecked(int n) {
+        for (int i = 0; i < n && waiters.serveFirst(null) != null; i++) {
+            // FIFO; waiters whose cancellation is pending are passed over
         }
     }
 

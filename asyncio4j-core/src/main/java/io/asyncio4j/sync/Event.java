@@ -1,13 +1,15 @@
 package io.asyncio4j.sync;
 
 import io.asyncio4j.lowlevel.LoopBinding;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 
 /**
  * A flag tasks can wait for: asyncio's {@code Event}. {@link #set()} wakes every waiting task.
  */
 public final class Event {
     private final LoopBinding binding = new LoopBinding("Event");
-    private final WaiterQueue waiters = new WaiterQueue();
+    private final ParkingLot<Void> waiters = new ParkingLot<>();
     private boolean set;
 
     /** An event that is not set. */
@@ -37,13 +39,17 @@ public final class Event {
     /**
      * Parks until the flag is set; returns at once if it is.
      *
-     * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}; nothing
-     * else changes.
+     * <p><b>Cancellation.</b> Stops waiting with {@link io.asyncio4j.CancelledError}, also when the
+     * flag was set after the cancellation but before the task resumed; nothing else changes.
      */
     public void await() {
         binding.check("await");
-        if (!set) {
-            waiters.await("Event.await");
+        if (set) {
+            return;
+        }
+        ParkingLot.Waiter<Void> w = waiters.park("Event.await", null);
+        if (Parking.cancelPending(w.task())) {
+            throw Parking.cancelledError(w.task());
         }
     }
 

@@ -2,6 +2,8 @@ package io.asyncio4j.sync;
 
 import io.asyncio4j.Coroutine;
 import io.asyncio4j.lowlevel.LoopBinding;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 
 /**
  * A mutual-exclusion lock for the tasks of one loop: asyncio's {@code Lock}. Not reentrant, not
@@ -20,7 +22,7 @@ import io.asyncio4j.lowlevel.LoopBinding;
  */
 public final class Lock {
     private final LoopBinding binding = new LoopBinding("Lock");
-    private final WaiterQueue waiters = new WaiterQueue();
+    private final ParkingLot<Void> waiters = new ParkingLot<>();
     private boolean locked;
 
     /** An unlocked lock. */
@@ -29,19 +31,29 @@ public final class Lock {
     /**
      * Acquires the lock, parking until it is free.
      *
-     * <p><b>Cancellation.</b> If the task is cancelled while waiting, it does not get the lock and
-     * {@link io.asyncio4j.CancelledError} is thrown — unless the lock was already handed to it, in
-     * which case {@code acquire} returns normally holding the lock, and the cancellation is thrown
-     * at the next suspension point. Either way the lock is never leaked; {@link #withLock} releases
-     * it on every path.
+     * <p><b>Cancellation.</b> A task cancelled while waiting does not get the lock and {@link
+     * io.asyncio4j.CancelledError} is thrown: a waiter whose cancellation is pending is passed over
+     * by {@link #release()}, and one that was handed the lock just before its cancellation hands it
+     * on to the next waiter before throwing. The lock is never leaked; {@link #withLock} releases it
+     * on every path.
      */
     public void acquire() {
         binding.check("acquire");
-        if (!locked && waiters.isEmpty()) {
-            locked = true;
-            return;
+        while (true) {
+            if (!locked && waiters.isEmpty()) {
+                locked = true;
+                return;
+            }
+            ParkingLot.Waiter<Void> w = waiters.park("Lock.acquire", null);
+            if (w.isServed()) {
+                if (Parking.cancelPending(w.task())) {
+                    release();
+                    throw Parking.cancelledError(w.task());
+                }
+                return;
+            }
+            // passed over while a cancellation stood that was then withdrawn: ask again
         }
-        waiters.await("Lock.acquire");
     }
 
     /**
@@ -54,7 +66,7 @@ public final class Lock {
         if (!locked) {
             throw new IllegalStateException("Lock.release(): the lock is not locked");
         }
-        if (!waiters.serveFirst()) {
+        if (waiters.serveFirst(null) == null) {
             locked = false;
         }
     }

@@ -2,6 +2,8 @@ package io.asyncio4j.sync;
 
 import io.asyncio4j.Coroutine;
 import io.asyncio4j.lowlevel.LoopBinding;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.ParkingLot;
 
 /**
  * A counter of permits for the tasks of one loop: asyncio's {@code Semaphore}. {@link #acquire()}
@@ -15,7 +17,7 @@ import io.asyncio4j.lowlevel.LoopBinding;
  */
 public sealed class Semaphore permits BoundedSemaphore {
     final LoopBinding binding;
-    private final WaiterQueue waiters = new WaiterQueue();
+    private final ParkingLot<Void> waiters = new ParkingLot<>();
     private int value;
 
     /**
@@ -38,25 +40,39 @@ public sealed class Semaphore permits BoundedSemaphore {
     /**
      * Takes a permit, parking until one is free.
      *
-     * <p><b>Cancellation.</b> If the task is cancelled while waiting, it gets no permit and {@link
-     * io.asyncio4j.CancelledError} is thrown — unless a permit was already handed to it, in which
-     * case {@code acquire} returns normally with the permit and the cancellation is thrown at the
-     * next suspension point. Permits are never leaked; {@link #withPermit} returns the permit on
-     * every path.
+     * <p><b>Cancellation.</b> A task cancelled while waiting gets no permit and {@link
+     * io.asyncio4j.CancelledError} is thrown: a waiter whose cancellation is pending is passed over
+     * by {@link #release()}, and one that was handed a permit just before its cancellation hands it
+     * on before throwing. Permits are never leaked; {@link #withPermit} returns the permit on every
+     * path.
      */
     public final void acquire() {
         binding.check("acquire");
-        if (value > 0 && waiters.isEmpty()) {
-            value--;
-            return;
+        while (true) {
+            if (value > 0 && waiters.isEmpty()) {
+                value--;
+                return;
+            }
+            ParkingLot.Waiter<Void> w = waiters.park("Semaphore.acquire", null);
+            if (w.isServed()) {
+                if (Parking.cancelPending(w.task())) {
+                    handOn();
+                    throw Parking.cancelledError(w.task());
+                }
+                return;
+            }
+            // passed over while a cancellation stood that was then withdrawn: ask again
         }
-        waiters.await("Semaphore.acquire");
     }
 
     /** Returns a permit: hands it to the first waiting task, or adds it to the count. */
     public void release() {
         binding.check("release");
-        if (!waiters.serveFirst()) {
+        handOn();
+    }
+
+    private void handOn() {
+        if (waiters.serveFirst(null) == null) {
             value++;
         }
     }

@@ -251,4 +251,59 @@ class ChannelTest {
                 }));
         assertThat(log).containsExactly("saw warming", "saw ready");
     }
+
+    @Test
+    void aReceiverCancelledJustBeforeASendOnItsLoopIsPassedOver() throws Exception {
+        List<String> log = new ArrayList<>();
+        io.asyncio4j.TestLoops.run(() -> {
+            Channel<String> channel = new Channel<>(0);
+            Task<String> first = Asyncio.createTask(channel::receive);
+            Task<String> second = Asyncio.createTask(channel::receive);
+            Asyncio.yieldNow();
+            first.cancel();
+            log.add("sent: " + channel.trySend("x"));
+            log.add("second got " + Asyncio.waitFor(second, Duration.ofSeconds(10)));
+            assertThatThrownBy(first::await).isInstanceOf(CancelledError.class);
+            return null;
+        });
+        assertThat(log).containsExactly("sent: true", "second got x");
+    }
+
+    @Test
+    void aSenderCancelledJustBeforeRoomOpensOnItsLoopIsPassedOver() throws Exception {
+        List<String> log = new ArrayList<>();
+        io.asyncio4j.TestLoops.run(() -> {
+            Channel<String> channel = new Channel<>(1);
+            channel.send("a");
+            Task<Void> cancelled = Asyncio.createTask(() -> channel.send("X"));
+            Task<Void> kept = Asyncio.createTask(() -> channel.send("b"));
+            Asyncio.yieldNow();
+            cancelled.cancel();
+            log.add("got " + channel.tryReceive());
+            Asyncio.waitFor(kept, Duration.ofSeconds(10));
+            log.add("got " + channel.tryReceive());
+            log.add("then " + channel.tryReceive());
+            assertThatThrownBy(cancelled::await).isInstanceOf(CancelledError.class);
+            return null;
+        });
+        assertThat(log).containsExactly("got a", "got b", "then null");
+    }
+
+    @Test
+    void aPassedOverReceiverWhoseCancelIsWithdrawnReceivesTheNextItem() throws Exception {
+        List<String> log = new ArrayList<>();
+        io.asyncio4j.TestLoops.run(() -> {
+            Channel<String> channel = new Channel<>(4);
+            Task<String> receiver = Asyncio.createTask(channel::receive);
+            Asyncio.yieldNow();
+            receiver.cancel();
+            channel.trySend("skipped it");
+            receiver.uncancel();
+            Asyncio.yieldNow();
+            log.add("done after the withdrawn cancel: " + receiver.isDone());
+            log.add("receiver got " + receiver.await());
+            return null;
+        });
+        assertThat(log).containsExactly("done after the withdrawn cancel: true", "receiver got skipped it");
+    }
 }
