@@ -725,10 +725,13 @@ public final class HttpParser {
                 hash = KnownHeaders.step(hash, b);
                 b = raw[++p];
             }
+            if (p == ns) {
+                throw bad(
+                        b == ':'
+                                ? "a field line has no name before its colon"
+                                : unexpected(b, "at the start of a field line"));
+            }
             if (b != ':') {
-                if (p == ns) {
-                    throw bad(unexpected(b, "at the start of a field line"));
-                }
                 if (b == ' ' || b == '\t') {
                     throw bad("whitespace between the field name and the colon (a request smuggling pattern)");
                 }
@@ -903,14 +906,15 @@ public final class HttpParser {
                     continue;
                 }
                 empty = false;
-                if (other == null && chunked > 0) {
+                boolean isChunked = equalsIgnoreCase(raw, s, e - s, "chunked");
+                if (isChunked && chunked > 0) {
+                    throw bad("chunked applied more than once");
+                }
+                if (chunked > 0) {
                     throw bad("chunked is not the final transfer coding");
                 }
-                if (equalsIgnoreCase(raw, s, e - s, "chunked")) {
+                if (isChunked) {
                     chunked++;
-                    if (chunked > 1) {
-                        throw bad("chunked applied more than once");
-                    }
                 } else {
                     for (int k = s; k < e; k++) {
                         if (!Ascii.is(raw[k], Ascii.TOKEN)) {
@@ -1037,15 +1041,15 @@ public final class HttpParser {
             size = (size << 4) | Ascii.hexValue(in.get(p));
             p++;
         }
-        if (p == start) {
-            throw bad("invalid chunk size: "
-                    + (p == lineEnd ? "empty" : Ascii.describe(in.get(p)) + " is not a hex digit"));
-        }
         int contentEnd = lineEnd;
-        if (in.get(lineEnd - 1) == '\r') {
+        if (lineEnd > start && in.get(lineEnd - 1) == '\r') {
             contentEnd--;
         } else if (requests) {
             throw bad("the chunk-size line ends with a bare LF; HTTP/1.1 lines end with CRLF");
+        }
+        if (p == start) {
+            throw bad("invalid chunk size: "
+                    + (p == contentEnd ? "empty" : Ascii.describe(in.get(p)) + " is not a hex digit"));
         }
         if (p < contentEnd) {
             chunkExtensions(in, p, contentEnd);

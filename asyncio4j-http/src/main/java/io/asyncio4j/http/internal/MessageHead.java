@@ -14,7 +14,10 @@ public sealed interface MessageHead permits RequestHead, ResponseHead {
     /** How the body is delimited. */
     BodyKind bodyKind();
 
-    /** The declared body length for {@link BodyKind#LENGTH}, else -1. */
+    /**
+     * The {@code Content-Length} that frames the body ({@link BodyKind#LENGTH}, or {@link
+     * BodyKind#NONE} for 0), else -1.
+     */
     long contentLength();
 
     /**

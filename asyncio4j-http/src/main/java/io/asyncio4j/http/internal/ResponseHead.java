@@ -12,8 +12,8 @@ import io.asyncio4j.http.HttpVersion;
  * @param headers the header fields
  * @param bodyKind how the body is delimited; {@link BodyKind#NONE} for 1xx, 204, 304 and any
  *     response to HEAD; {@link BodyKind#SWITCH} for 101 and a 2xx answer to CONNECT
- * @param contentLength the declared length for {@link BodyKind#LENGTH}, else -1 (a HEAD response
- *     keeps its {@code Content-Length} field in {@code headers})
+ * @param contentLength the {@code Content-Length} that frames the body, else -1 (a HEAD, 204 or 304
+ *     response keeps its {@code Content-Length} field in {@code headers}, unread)
  * @param keepAlive whether another response may follow on the connection
  */
 public record ResponseHead(
