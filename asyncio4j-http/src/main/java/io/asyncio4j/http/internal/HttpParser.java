@@ -307,10 +307,12 @@ public final class HttpParser {
         int ls = start + lineStart;
         int maxHead = limits.maxHeadSize();
         while (i < limit) {
-            if (in.get(i) != '\n') {
-                i++;
-                continue;
+            int lf = LineFinder.indexOfLf(in, i, limit);
+            if (lf < 0) {
+                i = limit;
+                break;
             }
+            i = lf;
             int len = i - ls;
             if (len > 0 && in.get(i - 1) == '\r') {
                 len--;
@@ -720,9 +722,7 @@ public final class HttpParser {
                 continue;
             }
             int ns = p;
-            int hash = 0;
             while (Ascii.is(b, Ascii.TOKEN)) {
-                hash = KnownHeaders.step(hash, b);
                 b = raw[++p];
             }
             if (p == ns) {
@@ -743,9 +743,7 @@ public final class HttpParser {
                 p++;
             }
             int vs = p;
-            while (Ascii.is(raw[p], Ascii.FIELD_VALUE)) {
-                p++;
-            }
+            p = LineFinder.skipFieldValue(raw, p);
             b = raw[p];
             int lf;
             if (b == '\r') {
@@ -763,7 +761,7 @@ public final class HttpParser {
             while (ve > vs && (raw[ve - 1] == ' ' || raw[ve - 1] == '\t')) {
                 ve--;
             }
-            int slot = KnownHeaders.find(raw, ns, nameLen, hash);
+            int slot = KnownHeaders.find(raw, ns, nameLen);
             if (slot >= 0) {
                 names[count] = KnownHeaders.sharedName(slot, raw, ns);
                 ids[count] = KnownHeaders.id(slot);
@@ -1017,10 +1015,9 @@ public final class HttpParser {
         int limit = in.limit();
         int i = start + scanned;
         int maxLine = 18 + (limits.maxChunkExtensionsSize() - extensionBytes);
-        while (i < limit && in.get(i) != '\n') {
-            i++;
-        }
-        if (i == limit) {
+        int lf = LineFinder.indexOfLf(in, i, limit);
+        i = lf < 0 ? limit : lf;
+        if (lf < 0) {
             scanned = i - start;
             if (scanned > maxLine) {
                 throw chunkLineTooLong(in, start, i);

@@ -4,6 +4,7 @@ import io.asyncio4j.http.HeaderNames;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,11 +48,7 @@ public final class KnownHeaders {
         for (String name : names()) {
             String lower = name.toLowerCase(Locale.ROOT);
             byte[] bytes = lower.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            int h = 0;
-            for (byte b : bytes) {
-                h = step(h, b);
-            }
-            int slot = h & MASK;
+            int slot = hash(bytes, 0, bytes.length) & MASK;
             while (LOWER[slot] != null) {
                 slot = (slot + 1) & MASK;
             }
@@ -86,23 +83,29 @@ public final class KnownHeaders {
     }
 
     /**
-     * One step of the case-insensitive hash. Folding with {@code | 0x20} is exact for the bytes of
-     * known names (letters, digits, '-'); for other token bytes it only merges hash buckets, and the
-     * comparison in {@link #find} settles it.
+     * A case-insensitive hash of a name from its length and three of its bytes, so that hashing
+     * costs no loop; names that share them only share a probe sequence, and {@link #find} compares
+     * whole names. Folding with {@code | 0x20} is exact for the bytes of known names (letters,
+     * digits, '-'); for other token bytes it only merges buckets.
      */
-    public static int step(int hash, byte b) {
-        return hash * 31 + (b | 0x20);
+    static int hash(byte[] raw, int off, int len) {
+        int first = raw[off] | 0x20;
+        int middle = raw[off + (len >> 1)] | 0x20;
+        int last = raw[off + len - 1] | 0x20;
+        return (len * 31 + first) * 961 + middle * 31 + last;
     }
 
     /**
      * The slot of the known name equal, ignoring case, to {@code len} bytes of {@code raw} from
-     * {@code off} whose hash is {@code hash}, or -1. The bytes must be a valid token.
+     * {@code off}, or -1. The bytes must be a valid token.
      */
-    public static int find(byte[] raw, int off, int len, int hash) {
-        int slot = hash & MASK;
+    public static int find(byte[] raw, int off, int len) {
+        int slot = hash(raw, off, len) & MASK;
         byte[] lower;
         while ((lower = LOWER[slot]) != null) {
-            if (lower.length == len && equalsFolded(raw, off, lower)) {
+            byte[] canonical = CANONICAL_BYTES[slot];
+            if (lower.length == len
+                    && (Arrays.equals(raw, off, off + len, canonical, 0, len) || equalsFolded(raw, off, lower))) {
                 return slot;
             }
             slot = (slot + 1) & MASK;
@@ -131,11 +134,11 @@ public final class KnownHeaders {
      */
     public static String sharedName(int slot, byte[] raw, int off) {
         byte[] canonical = CANONICAL_BYTES[slot];
-        if (java.util.Arrays.equals(raw, off, off + canonical.length, canonical, 0, canonical.length)) {
+        if (Arrays.equals(raw, off, off + canonical.length, canonical, 0, canonical.length)) {
             return CANONICAL[slot];
         }
         byte[] lower = LOWER[slot];
-        if (java.util.Arrays.equals(raw, off, off + lower.length, lower, 0, lower.length)) {
+        if (Arrays.equals(raw, off, off + lower.length, lower, 0, lower.length)) {
             return LOWER_NAME[slot];
         }
         return null;
@@ -144,26 +147,5 @@ public final class KnownHeaders {
     /** The canonical spelling for the name in slot {@code slot}. */
     public static String canonical(int slot) {
         return CANONICAL[slot];
-    }
-
-    /** The name's bytes as written by a serializer: the shared canonical bytes when {@code name} is one. */
-    public static byte[] canonicalBytes(String name) {
-        int h = 0;
-        int len = name.length();
-        for (int i = 0; i < len; i++) {
-            char c = name.charAt(i);
-            if (c > 0x7f) {
-                return null;
-            }
-            h = step(h, (byte) c);
-        }
-        int slot = h & MASK;
-        while (LOWER[slot] != null) {
-            if (CANONICAL[slot] == name) {
-                return CANONICAL_BYTES[slot];
-            }
-            slot = (slot + 1) & MASK;
-        }
-        return null;
     }
 }
