@@ -1014,13 +1014,15 @@ public final class HttpParser {
         int start = in.position();
         int limit = in.limit();
         int i = start + scanned;
+        // The line's length is checked before anything else, on complete and partial lines alike,
+        // so that the error does not depend on how the bytes were split.
         int maxLine = 18 + (limits.maxChunkExtensionsSize() - extensionBytes);
         int lf = LineFinder.indexOfLf(in, i, limit);
-        i = lf < 0 ? limit : lf;
         if (lf < 0) {
-            scanned = i - start;
-            if (scanned > maxLine) {
-                throw chunkLineTooLong(in, start, i);
+            scanned = limit - start;
+            boolean crLast = limit > start && in.get(limit - 1) == '\r';
+            if (scanned - (crLast ? 1 : 0) > maxLine) {
+                throw chunkLineTooLong(maxLine);
             }
             if (eof) {
                 throw bad("the connection closed in the middle of a chunked body");
@@ -1028,21 +1030,23 @@ public final class HttpParser {
             return Event.NEED_DATA;
         }
         scanned = 0;
-        int lineEnd = i; // the LF
+        int lineEnd = lf;
+        boolean crlf = lineEnd > start && in.get(lineEnd - 1) == '\r';
+        int contentEnd = crlf ? lineEnd - 1 : lineEnd;
+        if (contentEnd - start > maxLine) {
+            throw chunkLineTooLong(maxLine);
+        }
+        if (!crlf && requests) {
+            throw bad("the chunk-size line ends with a bare LF; HTTP/1.1 lines end with CRLF");
+        }
         long size = 0;
         int p = start;
-        while (p < lineEnd && Ascii.is(in.get(p), Ascii.HEX)) {
+        while (p < contentEnd && Ascii.is(in.get(p), Ascii.HEX)) {
             if (size > (Long.MAX_VALUE >> 4)) {
                 throw bad("the chunk size overflows");
             }
             size = (size << 4) | Ascii.hexValue(in.get(p));
             p++;
-        }
-        int contentEnd = lineEnd;
-        if (lineEnd > start && in.get(lineEnd - 1) == '\r') {
-            contentEnd--;
-        } else if (requests) {
-            throw bad("the chunk-size line ends with a bare LF; HTTP/1.1 lines end with CRLF");
         }
         if (p == start) {
             throw bad("invalid chunk size: "
@@ -1067,15 +1071,9 @@ public final class HttpParser {
         return chunkData(in);
     }
 
-    private HttpParseException chunkLineTooLong(ByteBuffer in, int start, int end) {
-        int p = start;
-        while (p < end && Ascii.is(in.get(p), Ascii.HEX)) {
-            p++;
-        }
-        if (p - start > 16) {
-            return bad("the chunk size overflows");
-        }
-        return bad("chunk extensions exceed " + limits.maxChunkExtensionsSize() + " bytes in one message");
+    private HttpParseException chunkLineTooLong(int maxLine) {
+        return bad("a chunk-size line exceeds " + maxLine + " bytes (chunk extensions are limited to "
+                + limits.maxChunkExtensionsSize() + " bytes in one message)");
     }
 
     /** Validates the chunk extensions in [p, end) and counts them against the message's limit. */

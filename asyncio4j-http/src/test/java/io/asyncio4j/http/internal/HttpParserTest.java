@@ -337,6 +337,16 @@ class HttpParserTest {
     }
 
     @Test
+    void anOverlongChunkLineGivesOneErrorHoweverItIsSplit() {
+        // Found by the fuzzer: whole, the bare CR was reported; byte by byte, the length.
+        HttpLimits limits = HttpLimits.defaults().withMaxChunkExtensionsSize(8);
+        String line = "1;" + "a".repeat(10) + "\r" + "b".repeat(20) + "\r\nx\r\n0\r\n\r\n";
+        assertThat(last(requests("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + line, limits)))
+                .isEqualTo("ERROR 400 a chunk-size line exceeds 26 bytes (chunk extensions are limited to 8 bytes in"
+                        + " one message)");
+    }
+
+    @Test
     void aLineWithoutEndIsRefusedBeforeItEnds() {
         HttpParser p = HttpParser.forRequests(HttpLimits.defaults().withMaxLineSize(10));
         ByteBuffer in = ByteBuffer.wrap(Transcript.bytes("GET /aaaaaaaaaaaaa"));
