@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * minutes). Every run uses the same seed sequence, so a failure names the iteration and input that
  * reproduce it.
  */
-class FuzzTest {
+class MutationFuzzTest {
     private static final Set<Integer> STATUSES = Set.of(400, 413, 414, 431, 501, 505);
 
     private static final HttpLimits SMALL = HttpLimits.defaults()
@@ -105,7 +105,7 @@ class FuzzTest {
     }
 
     /** Checks every invariant on one input; returns whether it was accepted. */
-    private static boolean check(byte[] input, boolean requests, Random random) {
+    static boolean check(byte[] input, boolean requests, Random random) {
         HttpLimits limits = random.nextBoolean() ? HttpLimits.defaults() : SMALL;
         List<String> whole = Transcript.of(parser(requests, limits), input, Integer.MAX_VALUE);
         String last = whole.get(whole.size() - 1);
