@@ -299,17 +299,22 @@ public final class HttpParser {
 
     /**
      * Scans {@code in} from {@code start + scanned} for the empty line that ends a head (or trailer
-     * section, when {@code startLine} is false), checking the line limits as it goes. Returns the
-     * index just past the empty line, or -1 if it has not arrived (remembering how far it looked).
+     * section, when {@code startLine} is false), checking the limits as it goes. Returns the index
+     * just past the empty line, or -1 if it has not arrived (remembering how far it looked).
+     *
+     * <p>The limits are checked in the order of the bytes, as if the input came one byte at a time,
+     * so that the error for an input beyond several limits does not depend on how it was split: for
+     * each byte, the line it ends (if an LF), then the head size, then the length of the line so
+     * far.
      */
     private int scanHead(ByteBuffer in, int start, int limit, boolean startLine) {
         int i = start + scanned;
         int ls = start + lineStart;
-        int maxHead = limits.maxHeadSize();
-        while (i < limit) {
+        while (true) {
             int lf = LineFinder.indexOfLf(in, i, limit);
+            int segmentEnd = lf < 0 ? limit : lf;
+            checkPartial(start, ls, segmentEnd, startLine && lines == 0);
             if (lf < 0) {
-                i = limit;
                 break;
             }
             i = lf;
@@ -322,14 +327,13 @@ public final class HttpParser {
                 i++;
                 ls = i;
                 leading = i - start;
+                checkHeadSize(i - start);
                 continue;
             }
             if (len == 0) {
                 scanned = 0;
                 lineStart = 0;
-                if (i + 1 - start > maxHead) {
-                    throw new HttpParseException(431, "the message head exceeds " + maxHead + " bytes");
-                }
+                checkHeadSize(i + 1 - start);
                 return i + 1;
             }
             checkLineLength(len, startLine && lines == 0);
@@ -340,14 +344,37 @@ public final class HttpParser {
             }
             i++;
             ls = i;
+            checkHeadSize(i - start);
         }
-        if (i - start > maxHead) {
-            throw new HttpParseException(431, "the message head exceeds " + maxHead + " bytes");
-        }
-        checkLineLength(i - ls - 1, startLine && lines == 0);
-        scanned = i - start;
+        scanned = limit - start;
         lineStart = ls - start;
         return -1;
+    }
+
+    /**
+     * The checks that bytes [ls, end) of an unfinished line would fire one by one: the head size
+     * once {@code maxHeadSize} bytes are exceeded, the line length once the line holds more than its
+     * limit (a last CR may still be the line's end, so a line is over only with one byte more).
+     */
+    private void checkPartial(int start, int ls, int end, boolean startLine) {
+        int maxHead = limits.maxHeadSize();
+        int lineLimit = startLine ? limits.maxLineSize() : limits.maxFieldSize();
+        long kSize = (long) start + maxHead; // the byte whose arrival makes the head too large
+        long kLine = (long) ls + lineLimit + 1; // the byte whose arrival makes the line too long
+        boolean size = kSize >= ls && kSize < end;
+        boolean line = kLine < end;
+        if (size && (!line || kSize <= kLine)) {
+            checkHeadSize(maxHead + 1);
+        }
+        if (line) {
+            checkLineLength(lineLimit + 1, startLine);
+        }
+    }
+
+    private void checkHeadSize(int size) {
+        if (size > limits.maxHeadSize()) {
+            throw new HttpParseException(431, "the message head exceeds " + limits.maxHeadSize() + " bytes");
+        }
     }
 
     private void checkLineLength(int len, boolean startLine) {
@@ -722,20 +749,33 @@ public final class HttpParser {
                 continue;
             }
             int ns = p;
-            while (Ascii.is(b, Ascii.TOKEN)) {
-                b = raw[++p];
-            }
-            if (p == ns) {
-                throw bad(
-                        b == ':'
-                                ? "a field line has no name before its colon"
-                                : unexpected(b, "at the start of a field line"));
-            }
-            if (b != ':') {
-                if (b == ' ' || b == '\t') {
-                    throw bad("whitespace between the field name and the colon (a request smuggling pattern)");
+            // A name spelled exactly as a known one is a valid token without a byte-by-byte check.
+            int stop = LineFinder.nameEnd(raw, p);
+            int slot = raw[stop] == ':' ? KnownHeaders.findExact(raw, ns, stop - ns) : -1;
+            String shared = null;
+            if (slot >= 0) {
+                p = stop;
+                shared = KnownHeaders.canonical(slot);
+            } else {
+                while (Ascii.is(b, Ascii.TOKEN)) {
+                    b = raw[++p];
                 }
-                throw bad(unexpected(b, "in a field name"));
+                if (p == ns) {
+                    throw bad(
+                            b == ':'
+                                    ? "a field line has no name before its colon"
+                                    : unexpected(b, "at the start of a field line"));
+                }
+                if (b != ':') {
+                    if (b == ' ' || b == '\t') {
+                        throw bad("whitespace between the field name and the colon (a request smuggling pattern)");
+                    }
+                    throw bad(unexpected(b, "in a field name"));
+                }
+                slot = KnownHeaders.find(raw, ns, p - ns);
+                if (slot >= 0) {
+                    shared = KnownHeaders.sharedName(slot, raw, ns);
+                }
             }
             int nameLen = p - ns;
             p++;
@@ -761,11 +801,8 @@ public final class HttpParser {
             while (ve > vs && (raw[ve - 1] == ' ' || raw[ve - 1] == '\t')) {
                 ve--;
             }
-            int slot = KnownHeaders.find(raw, ns, nameLen);
-            if (slot >= 0) {
-                names[count] = KnownHeaders.sharedName(slot, raw, ns);
-                ids[count] = KnownHeaders.id(slot);
-            }
+            names[count] = shared;
+            ids[count] = KnownHeaders.id(slot);
             int s = 4 * count;
             spans[s] = ns;
             spans[s + 1] = nameLen;

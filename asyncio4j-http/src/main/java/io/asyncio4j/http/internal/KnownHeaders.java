@@ -113,6 +113,26 @@ public final class KnownHeaders {
         return -1;
     }
 
+    /**
+     * The slot of the known name spelled exactly as {@link HeaderNames} spells it in {@code len}
+     * bytes of {@code raw} from {@code off}, or -1. The bytes need not be validated: a match is a
+     * token.
+     */
+    public static int findExact(byte[] raw, int off, int len) {
+        if (len == 0) {
+            return -1;
+        }
+        int slot = hash(raw, off, len) & MASK;
+        byte[] canonical;
+        while ((canonical = CANONICAL_BYTES[slot]) != null) {
+            if (canonical.length == len && Arrays.equals(raw, off, off + len, canonical, 0, len)) {
+                return slot;
+            }
+            slot = (slot + 1) & MASK;
+        }
+        return -1;
+    }
+
     private static boolean equalsFolded(byte[] raw, int off, byte[] lower) {
         for (int i = 0; i < lower.length; i++) {
             if ((raw[off + i] | 0x20) != lower[i]) {

@@ -60,6 +60,32 @@ final class LineFinder {
         return p;
     }
 
+    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
+    /**
+     * The index of the first ':', CR or LF at or after {@code p}: where a field name ends, if the
+     * line is well formed. The array must hold an LF after {@code p} (a head ends with one).
+     */
+    static int nameEnd(byte[] a, int p) {
+        int end = a.length - 8;
+        while (p <= end) {
+            long x = (long) LONGS.get(a, p);
+            long c = x ^ COLONS;
+            long l = x ^ LFS;
+            long r = x ^ CRS;
+            long found = ((c - ONES) & ~c) | ((l - ONES) & ~l) | ((r - ONES) & ~r);
+            if ((found & HIGHS) != 0) {
+                break;
+            }
+            p += 8;
+        }
+        while (a[p] != ':' && a[p] != '\n' && a[p] != '\r') {
+            p++;
+        }
+        return p;
+    }
+
     /** The index of the first LF in {@code a} within [from, to), or -1. */
     static int indexOfLf(byte[] a, int from, int to) {
         int i = from;

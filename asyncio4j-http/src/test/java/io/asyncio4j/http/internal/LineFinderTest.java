@@ -25,6 +25,13 @@ class LineFinderTest {
         return p;
     }
 
+    private static int naiveNameEnd(byte[] a, int p) {
+        while (a[p] != ':' && a[p] != '\n' && a[p] != '\r') {
+            p++;
+        }
+        return p;
+    }
+
     @Test
     void everyByteValueAtEveryLane() {
         for (int b = 0; b < 256; b++) {
@@ -40,6 +47,9 @@ class LineFinderTest {
                     assertThat(LineFinder.skipFieldValue(a, from))
                             .as("value end, byte %d at %d from %d", b, at, from)
                             .isEqualTo(naiveValueEnd(a, from));
+                    assertThat(LineFinder.nameEnd(a, from))
+                            .as("name end, byte %d at %d from %d", b, at, from)
+                            .isEqualTo(naiveNameEnd(a, from));
                 }
             }
         }
@@ -48,7 +58,7 @@ class LineFinderTest {
     @Test
     void randomArraysAndBuffers() {
         Random r = new Random(7);
-        byte[] pool = {'a', ' ', '\t', '\r', '\n', 0, 0x7f, (byte) 0x80, (byte) 0xff, 0x1f, 0x20, 0x0a, 0x0b};
+        byte[] pool = {'a', ':', ' ', '\t', '\r', '\n', 0, 0x7f, (byte) 0x80, (byte) 0xff, 0x1f, 0x20, 0x0a, 0x0b};
         for (int n = 0; n < 20_000; n++) {
             byte[] a = new byte[1 + r.nextInt(40)];
             for (int i = 0; i < a.length; i++) {
@@ -58,6 +68,7 @@ class LineFinderTest {
             int from = r.nextInt(a.length);
             assertThat(LineFinder.indexOfLf(a, from, a.length)).isEqualTo(naiveLf(a, from, a.length));
             assertThat(LineFinder.skipFieldValue(a, from)).isEqualTo(naiveValueEnd(a, from));
+            assertThat(LineFinder.nameEnd(a, from)).isEqualTo(naiveNameEnd(a, from));
             ByteBuffer direct = ByteBuffer.allocateDirect(a.length).put(a).flip();
             assertThat(LineFinder.indexOfLf(direct, from, a.length)).isEqualTo(naiveLf(a, from, a.length));
             ByteBuffer sliced = ByteBuffer.wrap(new byte[a.length + 5])
