@@ -4,7 +4,8 @@
  * ({@link io.asyncio4j.bench.jmh.ParkBench}), timers ({@link io.asyncio4j.bench.jmh.TimerBench}),
  * cross-thread submission ({@link io.asyncio4j.bench.jmh.SubmitBench}), the {@code Queue(1)}
  * hand-off ({@link io.asyncio4j.bench.jmh.QueueBench}) and {@code gather} ({@link
- * io.asyncio4j.bench.jmh.GatherBench}). Run with {@code ./aio bench jmh [regex]}.
+ * io.asyncio4j.bench.jmh.GatherBench}); the HTTP/1.1 parser and serializer beside Jetty's ({@link
+ * io.asyncio4j.bench.jmh.HttpBench}). Run with {@code ./aio bench jmh [regex]}.
  *
  * <p>A benchmark method runs on JMH's thread, outside the loop, so each one hands a batch of
  * operations to the loop with {@code loop.run} and reports the time per operation

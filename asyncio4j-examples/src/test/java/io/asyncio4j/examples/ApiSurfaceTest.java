@@ -1,4 +1,4 @@
-package io.asyncio4j.testing;
+package io.asyncio4j.examples;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -48,13 +48,15 @@ class ApiSurfaceTest {
     private static final int MAX_DIFF_LINES = 200;
 
     @ParameterizedTest
-    @ValueSource(strings = {"asyncio4j-core", "asyncio4j-testing"})
+    @ValueSource(strings = {"asyncio4j-core", "asyncio4j-testing", "asyncio4j-http"})
     void publicApiMatchesCheckedInListing(String moduleDir) throws Exception {
         Path root = repoRoot();
         // Load from the module's own target/classes (child first), so the listing always
         // describes what was just compiled, whatever jar the test class path happens to hold.
         List<Path> classDirs = List.of(
-                root.resolve("asyncio4j-core/target/classes"), root.resolve("asyncio4j-testing/target/classes"));
+                root.resolve("asyncio4j-core/target/classes"),
+                root.resolve("asyncio4j-testing/target/classes"),
+                root.resolve("asyncio4j-http/target/classes"));
         Path classes = root.resolve(moduleDir).resolve("target/classes");
         String actual;
         try (ChildFirstLoader loader = new ChildFirstLoader(classDirs, ApiSurfaceTest.class.getClassLoader())) {

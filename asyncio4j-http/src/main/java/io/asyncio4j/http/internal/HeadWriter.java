@@ -1,0 +1,253 @@
+package io.asyncio4j.http.internal;
+
+import io.asyncio4j.http.HeaderNames;
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.HttpVersion;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Serializes a request or response head (start line, fields, the framing field, the empty line)
+ * into one buffer that the connection writes with one call: no system call per field. One writer
+ * per connection; the buffer is reused, so write it out (a {@code StreamWriter} copies what it
+ * cannot send at once) before serializing the next head.
+ *
+ * {@snippet :
+ * HeadWriter head = new HeadWriter();
+ * head.response(HttpVersion.HTTP_1_1, 200, null, headers, body.length);
+ * writer.write(head.array(), 0, head.length());
+ * writer.write(body);
+ * }
+ *
+ * <p>Injection-safe: every byte of the start line, names and values is checked as it is copied; CR,
+ * LF, NUL or another control byte (HTAB is allowed in values), or a character above U+00FF, fails
+ * with {@link IllegalArgumentException} naming the field and the position, and nothing is written.
+ * {@link Headers} refuses them when they are added, so this only fires for a method, target or
+ * reason phrase, but the check costs nothing on top of the copy.
+ */
+public final class HeadWriter {
+    /** Framing argument: {@code Transfer-Encoding: chunked} (write the body with {@link ChunkedWriter}). */
+    public static final long CHUNKED = -1;
+
+    /**
+     * Framing argument: no framing field is added (responses without a body: 1xx, 204, 304, HEAD;
+     * a body delimited by closing the connection; or framing fields the caller put in the headers).
+     */
+    public static final long NO_FRAMING = -2;
+
+    private static final byte[] CONTENT_LENGTH = bytes("Content-Length: ");
+    private static final byte[] CHUNKED_LINE = bytes("Transfer-Encoding: chunked\r\n");
+    private static final byte[][] STATUS_LINES_11 = new byte[600][];
+
+    static {
+        for (int s = 100; s < 600; s++) {
+            String reason = Reasons.of(s);
+            if (!reason.isEmpty()) {
+                STATUS_LINES_11[s] = bytes("HTTP/1.1 " + s + " " + reason + "\r\n");
+            }
+        }
+    }
+
+    private byte[] buf = new byte[512];
+    private int len;
+
+    /** The serialized head: the first {@link #length()} bytes. */
+    public byte[] array() {
+        return buf;
+    }
+
+    /** The number of bytes of the serialized head. */
+    public int length() {
+        return len;
+    }
+
+    /** The serialized head as a buffer over {@link #array()} (not a copy). */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(buf, 0, len);
+    }
+
+    /**
+     * Serializes a response head. A {@code Date} field is added unless {@code headers} has one, as
+     * RFC 9110 section 6.6.1 asks of a server with a clock.
+     *
+     * @param reason the reason phrase, or null for the standard one of {@code status}
+     * @param framing the body's length ({@code Content-Length}), {@link #CHUNKED} or {@link
+     *     #NO_FRAMING}
+     * @return this writer
+     * @throws IllegalArgumentException if {@code status} is not 100-599, {@code reason} holds a
+     *     control byte, or {@code framing} conflicts with a {@code Content-Length} or {@code
+     *     Transfer-Encoding} field in {@code headers}
+     */
+    public HeadWriter response(HttpVersion version, int status, String reason, Headers headers, long framing) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100-599, got " + status);
+        }
+        len = 0;
+        byte[] cached = reason == null && version == HttpVersion.HTTP_1_1 ? STATUS_LINES_11[status] : null;
+        if (cached != null) {
+            append(cached);
+        } else {
+            append(version == HttpVersion.HTTP_1_1 ? HTTP_11 : HTTP_10);
+            ensure(4);
+            buf[len++] = ' ';
+            buf[len++] = (byte) ('0' + status / 100);
+            buf[len++] = (byte) ('0' + status / 10 % 10);
+            buf[len++] = (byte) ('0' + status % 10);
+            ensure(1);
+            buf[len++] = ' ';
+            text(reason == null ? Reasons.of(status) : reason, "reason phrase", false);
+            crlf();
+        }
+        if (!fields(headers, framing)) {
+            append(DateCache.line());
+        }
+        crlf();
+        return this;
+    }
+
+    /**
+     * Serializes a request head.
+     *
+     * @param framing the body's length ({@code Content-Length}), {@link #CHUNKED} or {@link
+     *     #NO_FRAMING} (no body: RFC 9110 section 8.6 says not to send {@code Content-Length: 0} for a
+     *     request without one)
+     * @return this writer
+     * @throws IllegalArgumentException if {@code method} is not a token, {@code target} holds a space
+     *     or a control byte, or {@code framing} conflicts with the headers
+     */
+    public HeadWriter request(String method, String target, HttpVersion version, Headers headers, long framing) {
+        len = 0;
+        if (method.isEmpty()) {
+            throw new IllegalArgumentException("the method cannot be empty");
+        }
+        for (int i = 0; i < method.length(); i++) {
+            if (!Ascii.isToken(method.charAt(i))) {
+                throw new IllegalArgumentException("method \"" + method + "\" holds " + Ascii.describe(method.charAt(i))
+                        + " at index " + i + ": a method is a token");
+            }
+        }
+        text(method, "method", true);
+        ensure(1);
+        buf[len++] = ' ';
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("the request target cannot be empty; use \"/\"");
+        }
+        text(target, "request target", true);
+        ensure(1);
+        buf[len++] = ' ';
+        append(version == HttpVersion.HTTP_1_1 ? HTTP_11 : HTTP_10);
+        crlf();
+        fields(headers, framing);
+        crlf();
+        return this;
+    }
+
+    private static final byte[] HTTP_11 = bytes("HTTP/1.1");
+    private static final byte[] HTTP_10 = bytes("HTTP/1.0");
+
+    /** Writes the fields and the framing field; returns whether a {@code Date} field was among them. */
+    private boolean fields(Headers headers, long framing) {
+        int n = headers.size();
+        boolean date = false;
+        for (int i = 0; i < n; i++) {
+            String name = headers.name(i);
+            date |= name.length() == 4 && name.equalsIgnoreCase(HeaderNames.DATE);
+            if (framing != NO_FRAMING
+                    && (name.equalsIgnoreCase(HeaderNames.CONTENT_LENGTH)
+                            || name.equalsIgnoreCase(HeaderNames.TRANSFER_ENCODING))) {
+                throw new IllegalArgumentException("the headers hold " + name
+                        + " and a framing was asked for too; pass NO_FRAMING or remove the field");
+            }
+            text(name, "header name", true);
+            ensure(2);
+            buf[len++] = ':';
+            buf[len++] = ' ';
+            text(headers.value(i), name, false);
+            crlf();
+        }
+        if (framing >= 0) {
+            append(CONTENT_LENGTH);
+            decimal(framing);
+            crlf();
+        } else if (framing == CHUNKED) {
+            append(CHUNKED_LINE);
+        } else if (framing != NO_FRAMING) {
+            throw new IllegalArgumentException("framing must be a length, CHUNKED or NO_FRAMING, got " + framing);
+        }
+        return date;
+    }
+
+    /**
+     * Copies {@code s} as ISO-8859-1, refusing control bytes (HTAB too when {@code noSpace}, which
+     * also refuses space) and characters above U+00FF.
+     */
+    private void text(String s, String what, boolean noSpace) {
+        int n = s.length();
+        ensure(n);
+        byte[] b = buf;
+        int p = len;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                boolean ok = noSpace ? c > 0x7f && c <= 0xff : c == ' ' || c == '\t' || (c > 0x7f && c <= 0xff);
+                if (!ok) {
+                    throw refused(s, what, i);
+                }
+            }
+            b[p++] = (byte) c;
+        }
+        len = p;
+    }
+
+    private static IllegalArgumentException refused(String s, String what, int i) {
+        char c = s.charAt(i);
+        String which = c > 0xff ? String.format("U+%04X", (int) c) : Ascii.describe(c);
+        String fix = c == '\r' || c == '\n'
+                ? ": line breaks would let the text forge fields or a second message (header injection)"
+                : c > 0xff
+                        ? ": HTTP/1.1 carries bytes; encode the text first (percent-encoding or RFC 8187)"
+                        : ": control characters and spaces are not allowed here";
+        return new IllegalArgumentException(what + " holds " + which + " at index " + i + fix);
+    }
+
+    private void decimal(long v) {
+        ensure(20);
+        if (v == 0) {
+            buf[len++] = '0';
+            return;
+        }
+        int digits = 0;
+        for (long t = v; t > 0; t /= 10) {
+            digits++;
+        }
+        int end = len + digits;
+        for (int p = end - 1; p >= len; p--) {
+            buf[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len = end;
+    }
+
+    private void crlf() {
+        ensure(2);
+        buf[len++] = '\r';
+        buf[len++] = '\n';
+    }
+
+    private void append(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
