@@ -137,6 +137,35 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server on a loop of its own thread, for tests whose own loop must hold only the client. */
+    static final class OnOwnLoop implements AutoCloseable {
+        private final io.asyncio4j.Loop loop;
+        private final TestServer server;
+
+        private OnOwnLoop(io.asyncio4j.Loop loop, TestServer server) {
+            this.loop = loop;
+            this.server = server;
+        }
+
+        String url(String path) {
+            return server.url(path);
+        }
+
+        @Override
+        public void close() throws Exception {
+            io.asyncio4j.Asyncio.await(loop.submit(() -> {
+                server.close();
+                return null;
+            }));
+            loop.close();
+        }
+    }
+
+    static OnOwnLoop startOnOwnLoop(Handler handler) throws Exception {
+        io.asyncio4j.Loop loop = io.asyncio4j.Loop.open();
+        return new OnOwnLoop(loop, io.asyncio4j.Asyncio.await(loop.submit(() -> start(handler))));
+    }
+
     /** Stops listening, ends every connection and waits for their handlers. */
     @Override
     public void close() {
