@@ -5,6 +5,8 @@
  */
 module io.asyncio4j.http {
     requires transitive io.asyncio4j;
+    requires static transitive tools.jackson.databind;
 
     exports io.asyncio4j.http;
+    exports io.asyncio4j.http.client;
 }

@@ -47,6 +47,18 @@ public final class MessageReader {
     }
 
     /**
+     * The next event that the bytes already received give, without reading and so without
+     * suspending: {@link HttpParser.Event#NEED_DATA} when more must arrive first (then {@link #next()}
+     * reads). A client uses it to finish a response whose rest is already buffered, and to skip a
+     * read timeout when no read is needed.
+     *
+     * @throws io.asyncio4j.http.HttpParseException if the peer sent an invalid message
+     */
+    public HttpParser.Event nextBuffered() {
+        return parser.next(buf);
+    }
+
+    /**
      * The bytes received after the last message and not parsed: after {@link
      * HttpParser.Event#UPGRADE}, the first bytes of the new protocol. They are consumed.
      */

@@ -1,0 +1,422 @@
+package io.asyncio4j.http.client;
+
+import io.asyncio4j.http.HeaderNames;
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.HttpParseException;
+import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.internal.HttpParser;
+import io.asyncio4j.http.internal.ResponseHead;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.DataFormatException;
+
+/**
+ * A response, its head read and its body still on the connection: aiohttp's {@code
+ * ClientResponse}. Read the body once, whole ({@link #bytes()}, {@link #text()}, {@link
+ * #json(Class)}; each keeps it, so they can be combined) or streamed ({@link #content()}); use it in
+ * try-with-resources so that {@link #close()} gives the connection back:
+ *
+ * {@snippet :
+ * try (ClientResponse r = session.get("http://127.0.0.1:8080/")) {
+ *     System.out.println(r.status() + " " + r.text());
+ * }
+ * }
+ *
+ * <p>The connection returns to the pool as soon as the body has been read to its end (a response
+ * without a body, at once). Closed before that, a response whose rest is already received still
+ * returns it; otherwise the connection is closed, never left half-read. {@code gzip} and {@code
+ * deflate} bodies are decoded (unless the session's {@code autoDecompress} is off).
+ *
+ * <p>The session's {@code total} and {@code sockRead} timeouts go on applying to body reads. Loop
+ * thread only.
+ */
+public final class ClientResponse implements AutoCloseable {
+    private final ClientSession session;
+    private final String method;
+    private final URI url;
+    private final ResponseHead head;
+    private final RequestTimer timer;
+    private List<ClientResponse> history = List.of();
+
+    /** The connection while the body is being read; null once released. */
+    private Connection conn;
+
+    private ContentDecoder decoder;
+    private boolean eof;
+    /** The error that ended reading the body; every later read throws it again. */
+    private ClientPayloadError failure;
+
+    private byte[] body;
+    private ResponseContent content;
+
+    ClientResponse(
+            ClientSession session, String method, URI url, ResponseHead head, Connection conn, RequestTimer timer) {
+        this.session = session;
+        this.method = method;
+        this.url = url;
+        this.head = head;
+        this.conn = conn;
+        this.timer = timer;
+    }
+
+    /** Decodes the body's {@code Content-Encoding}, when the session asks for it. */
+    void decode(boolean auto) {
+        if (auto) {
+            decoder = ContentDecoder.forEncoding(head.headers().get(HeaderNames.CONTENT_ENCODING));
+        }
+    }
+
+    void history(List<ClientResponse> history) {
+        this.history = List.copyOf(history);
+    }
+
+    /** The status code: {@code 200}. */
+    public int status() {
+        return head.status();
+    }
+
+    /** The reason phrase as the server sent it: {@code "OK"}. */
+    public String reason() {
+        return head.reason();
+    }
+
+    /** Whether the status is below 400 (aiohttp's {@code ok}). */
+    public boolean ok() {
+        return head.status() < 400;
+    }
+
+    /** The header fields. */
+    public Headers headers() {
+        return head.headers();
+    }
+
+    /** The HTTP version of the response. */
+    public HttpVersion version() {
+        return head.version();
+    }
+
+    /** The URL this response answers: the last one, after redirects. */
+    public URI url() {
+        return url;
+    }
+
+    /** The method of the request this response answers (after redirects, {@code GET} for a 303). */
+    public String method() {
+        return method;
+    }
+
+    /** The redirect responses that led here, oldest first (their bodies are not kept); empty when none. */
+    public List<ClientResponse> history() {
+        return history;
+    }
+
+    /** The media type of {@code Content-Type} in lower case, without parameters; {@code application/octet-stream} when absent. */
+    public String contentType() {
+        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
+        if (ct == null) {
+            return "application/octet-stream";
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The {@code charset} parameter of {@code Content-Type}, or null. */
+    public String charset() {
+        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
+        if (ct == null) {
+            return null;
+        }
+        for (String param : ct.split(";")) {
+            String p = param.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String v = p.substring(8).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Throws {@link ClientResponseError} if the status is 400 or more, after releasing the response;
+     * aiohttp's {@code raise_for_status()}.
+     */
+    public void raiseForStatus() throws ClientResponseError {
+        if (head.status() >= 400) {
+            close();
+            throw ClientResponseError.of(this);
+        }
+    }
+
+    // ---- whole bodies ----
+
+    /**
+     * The whole body, decoded; aiohttp's {@code read()}. Kept, so later calls (and {@link #text()},
+     * {@link #json(Class)}) return it again. After part of it was streamed, the rest.
+     *
+     * <p><b>Cancellation.</b> The connection is closed (a body read halfway cannot be resumed) and
+     * the response is released.
+     *
+     * @throws ClientPayloadError if the body is cut short, malformed or does not decode
+     * @throws TimeoutException if the {@code total} or {@code sockRead} timeout fires
+     */
+    public byte[] bytes() throws IOException, TimeoutException {
+        if (body != null) {
+            return body;
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        if (content != null) {
+            all.writeBytes(content.takeBuffered());
+        }
+        byte[] piece;
+        while ((piece = nextPiece()) != null) {
+            all.writeBytes(piece);
+        }
+        body = all.toByteArray();
+        return body;
+    }
+
+    /**
+     * The whole body as text, in the {@code charset} of {@code Content-Type}, else UTF-8; malformed
+     * bytes become U+FFFD. aiohttp's {@code text()}.
+     *
+     * @throws ClientPayloadError as {@link #bytes()}, or when the charset is unknown to the JVM
+     */
+    public String text() throws IOException, TimeoutException {
+        String name = charset();
+        Charset cs = StandardCharsets.UTF_8;
+        if (name != null) {
+            try {
+                cs = Charset.forName(name);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new ClientPayloadError(
+                        "the charset '" + name + "' of " + method + " " + url + " is unknown; read bytes() instead",
+                        url,
+                        e);
+            }
+        }
+        return new String(bytes(), cs);
+    }
+
+    /**
+     * Decodes the JSON body as {@code type} with the session's {@link JsonCodec}; aiohttp's {@code
+     * json()}. The {@code Content-Type} must be JSON ({@code application/json} or {@code
+     * +json}).
+     *
+     * @throws ContentTypeError if the {@code Content-Type} is not JSON
+     * @throws IOException as {@link #bytes()}, or when the codec cannot read the body as {@code type}
+     */
+    public <T> T json(Class<T> type) throws IOException, TimeoutException {
+        return json(type, "application/json");
+    }
+
+    /**
+     * Decodes the JSON body as {@code type}, checking that the media type is {@code contentType}
+     * (null: no check); aiohttp's {@code json(content_type=...)}.
+     */
+    public <T> T json(Class<T> type, String contentType) throws IOException, TimeoutException {
+        if (contentType != null) {
+            String actual = contentType();
+            boolean json = contentType.equals("application/json")
+                    ? actual.equals("application/json") || actual.endsWith("+json")
+                    : actual.equals(contentType.toLowerCase(Locale.ROOT));
+            if (!json) {
+                close();
+                throw new ContentTypeError(
+                        "expected " + contentType + " but the response to " + method + " " + url + " is " + actual
+                                + " (" + head.status() + " " + head.reason() + ")",
+                        url,
+                        head.status(),
+                        head.reason(),
+                        head.headers(),
+                        history);
+            }
+        }
+        byte[] b = bytes();
+        return session.jsonCodec().decode(b, type);
+    }
+
+    // ---- streaming ----
+
+    /** The body as a stream, for reading it piece by piece; aiohttp's {@code response.content}. */
+    public ResponseContent content() {
+        if (content == null) {
+            content = new ResponseContent(this);
+        }
+        return content;
+    }
+
+    /**
+     * The next decoded piece of body, or null at its end (when the connection has been released).
+     * Pieces are whatever arrived: their sizes mean nothing.
+     */
+    byte[] nextPiece() throws IOException, TimeoutException {
+        if (failure != null) {
+            throw failure;
+        }
+        while (!eof) {
+            Connection c = conn;
+            if (c == null) {
+                throw new IllegalStateException("the response to " + method + " " + url
+                        + " was closed before its body was read; read it inside the try block");
+            }
+            HttpParser.Event e;
+            try {
+                e = c.in.nextBuffered();
+                if (e == HttpParser.Event.NEED_DATA) {
+                    e = timer.within("sockRead", timer.timeout().sockRead(), "reading the body", c.in::next);
+                }
+            } catch (HttpParseException ex) {
+                throw payloadError("the body is malformed: " + ex.reason(), ex);
+            } catch (UncheckedIOException ex) {
+                throw payloadError("the connection broke while reading the body: " + ex.getMessage(), ex);
+            } catch (TimeoutException | RuntimeException | Error ex) {
+                releaseConnection(false);
+                throw ex;
+            }
+            switch (e) {
+                case BODY -> {
+                    ByteBuffer b = c.parser().body();
+                    byte[] raw = new byte[b.remaining()];
+                    b.get(raw);
+                    if (decoder == null) {
+                        if (raw.length > 0) {
+                            return raw;
+                        }
+                    } else {
+                        byte[] out;
+                        try {
+                            out = decoder.decode(raw);
+                        } catch (DataFormatException ex) {
+                            throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
+                        }
+                        if (out.length > 0) {
+                            return out;
+                        }
+                    }
+                }
+                case END -> {
+                    eof = true;
+                    if (decoder != null) {
+                        try {
+                            decoder.finish();
+                        } catch (DataFormatException ex) {
+                            throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
+                        }
+                    }
+                    releaseConnection(head.keepAlive());
+                }
+                default -> throw payloadError("unexpected " + e + " in the body", null);
+            }
+        }
+        return null;
+    }
+
+    private String encoding() {
+        return head.headers().get(HeaderNames.CONTENT_ENCODING);
+    }
+
+    private ClientPayloadError payloadError(String what, Throwable cause) {
+        releaseConnection(false);
+        failure = new ClientPayloadError(
+                "response payload of " + method + " " + url + " is not complete: " + what, url, cause);
+        return failure;
+    }
+
+    /** Whether the body has been read to its end. */
+    boolean atEof() {
+        return eof;
+    }
+
+    // ---- releasing ----
+
+    /**
+     * Releases the response: as {@link #close()}; aiohttp's {@code release()}.
+     */
+    public void release() {
+        close();
+    }
+
+    /**
+     * Gives the connection back: to the pool when the body was read to its end or its rest is
+     * already received, else closed. Never waits; calling it again does nothing. The body, if read,
+     * stays available.
+     */
+    @Override
+    public void close() {
+        Connection c = conn;
+        if (c == null) {
+            return;
+        }
+        try {
+            HttpParser.Event e;
+            while ((e = c.in.nextBuffered()) == HttpParser.Event.BODY) {
+                // the rest of the body is already here: skip it and keep the connection
+            }
+            if (e == HttpParser.Event.END) {
+                eof = true;
+                releaseConnection(head.keepAlive());
+                return;
+            }
+        } catch (HttpParseException e) {
+            // a malformed rest: the connection is closed below
+        }
+        releaseConnection(false);
+    }
+
+    /**
+     * Reads and drops what is left of a redirect's body when it is small, so its connection can be
+     * reused; closes the connection otherwise. Within the request's timeouts.
+     */
+    void discardSmallBody() throws IOException, TimeoutException {
+        if (conn == null) {
+            return;
+        }
+        long length = head.contentLength();
+        if (length >= 0 && length <= 64 * 1024) {
+            try {
+                while (nextPiece() != null) {
+                    // dropped
+                }
+            } catch (ClientPayloadError e) {
+                // the redirect is followed all the same; the connection was closed
+            }
+        }
+        close();
+    }
+
+    private void releaseConnection(boolean keep) {
+        Connection c = conn;
+        if (c == null) {
+            return;
+        }
+        conn = null;
+        if (decoder != null) {
+            decoder.close();
+        }
+        session.connector().release(c, keep);
+    }
+
+    /** Whether the connection was given back. */
+    boolean isReleased() {
+        return conn == null;
+    }
+
+    /** {@code <ClientResponse(http://...) [200 OK]>}, as aiohttp prints one. */
+    @Override
+    public String toString() {
+        return "<ClientResponse(" + url + ") [" + head.status() + " " + head.reason() + "]>";
+    }
+}

@@ -1,0 +1,313 @@
+package io.asyncio4j.http.client;
+
+import io.asyncio4j.Loop;
+import io.asyncio4j.Task;
+import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.net.ConnectOptions;
+import io.asyncio4j.net.StreamPair;
+import io.asyncio4j.net.Streams;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The connection pool of a session: aiohttp's {@code TCPConnector}. Keeps idle keep-alive
+ * connections per {@link Origin}, and bounds the connections in use, all origins together ({@code
+ * limit}) and per origin ({@code limitPerHost}).
+ *
+ * <p>Loop thread only: every field is touched by the session's loop alone, so nothing is locked.
+ */
+final class Connector {
+    /*
+     * Implementation overview.
+     *
+     * Slots. A request holds a slot from acquire() to release(): inUse counts them, perHost per
+     * origin. An idle connection holds none (as in aiohttp, limit bounds the connections in use).
+     *
+     * Fair waiting. A request without a free slot waits in `waiters`, in arrival order. Whenever a
+     * slot frees, grantWaiters() hands slots to the waiters in order, each that its origin allows,
+     * and wakes them: the slot is theirs before they run, so a newcomer cannot take it first.
+     * Invariant: between two loop steps no waiter could be granted, so a newcomer that finds a
+     * free slot for its origin overtakes nobody who could have used it.
+     *
+     * Cancellation. A waiter cancelled before its grant leaves the queue; one granted and then
+     * cancelled owns its slot and gives it back through the caller's release (the grant is never
+     * lost). A connection being opened is closed by Streams.openConnection when cancelled.
+     *
+     * Idle connections sit in a LIFO per origin (the most recently used is the most likely to be
+     * alive), each with an eviction timer on the loop (keepaliveTimeout).
+     */
+    private final Loop loop;
+    private final SessionOptions options;
+    private final Map<Origin, ArrayDeque<Connection>> idle = new HashMap<>();
+    private final Map<Origin, int[]> perHost = new HashMap<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private int inUse;
+    private boolean closed;
+
+    private long created;
+    private long reusedCount;
+
+    /** A request waiting for a slot. */
+    private static final class Waiter {
+        final Origin origin;
+        final Task<?> task;
+        boolean granted;
+
+        Waiter(Origin origin, Task<?> task) {
+            this.origin = origin;
+            this.task = task;
+        }
+    }
+
+    Connector(Loop loop, SessionOptions options) {
+        this.loop = loop;
+        this.options = options;
+    }
+
+    /**
+     * A connection to {@code origin} for one request: an idle one unless {@code fresh}, else a new
+     * one. Waits for a slot first when the limits are reached. Within the {@code connect} timeout;
+     * a new socket also within {@code sockConnect}.
+     *
+     * <p><b>Cancellation.</b> Nothing is held: a waiter leaves the queue, a slot is given back, a
+     * half-open socket is closed.
+     */
+    Connection acquire(Origin origin, boolean fresh, RequestTimer timer, String method, URI url)
+            throws IOException, TimeoutException {
+        return timer.within("connect", timer.timeout().connect(), "getting a connection", () -> {
+            takeSlot(origin);
+            boolean ok = false;
+            try {
+                Connection c = fresh ? null : popIdle(origin);
+                if (c == null) {
+                    c = open(origin, timer, method, url);
+                } else {
+                    c.reused = true;
+                    reusedCount++;
+                }
+                ok = true;
+                return c;
+            } finally {
+                if (!ok) {
+                    freeSlot(origin);
+                }
+            }
+        });
+    }
+
+    /**
+     * Gives back the slot of {@code c}, and keeps {@code c} for reuse when {@code keep} (its last
+     * response was complete and keep-alive) and the session is open; closes it otherwise. Never
+     * suspends, so it is safe in a {@code finally} of a cancelled task.
+     */
+    void release(Connection c, boolean keep) {
+        if (keep && !closed && c.isOpen()) {
+            idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
+            long keepalive = options.keepaliveTimeout().toNanos();
+            if (keepalive == 0) {
+                evict(c);
+            } else {
+                c.idleTimer = loop.callLater(options.keepaliveTimeout(), () -> evict(c));
+            }
+        } else if (keep) {
+            c.close();
+        } else {
+            c.abort();
+        }
+        freeSlot(c.origin);
+    }
+
+    private void evict(Connection c) {
+        c.idleTimer = null;
+        ArrayDeque<Connection> q = idle.get(c.origin);
+        if (q != null && q.remove(c)) {
+            if (q.isEmpty()) {
+                idle.remove(c.origin);
+            }
+            c.close();
+        }
+    }
+
+    private Connection popIdle(Origin origin) {
+        ArrayDeque<Connection> q = idle.get(origin);
+        while (q != null && !q.isEmpty()) {
+            Connection c = q.pollLast();
+            if (q.isEmpty()) {
+                idle.remove(origin);
+            }
+            if (c.idleTimer != null) {
+                c.idleTimer.cancel();
+                c.idleTimer = null;
+            }
+            if (c.isOpen()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Connection open(Origin origin, RequestTimer timer, String method, URI url)
+            throws IOException, TimeoutException {
+        ConnectOptions co = ConnectOptions.defaults();
+        if (origin.tls()) {
+            co = co.tls(options.tls());
+        }
+        ConnectOptions connectOptions = co;
+        StreamPair streams;
+        try {
+            streams = timer.within(
+                    "sockConnect",
+                    timer.timeout().sockConnect(),
+                    "connecting to " + origin,
+                    () -> Streams.openConnection(origin.host(), origin.port(), connectOptions));
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ClientConnectorError(
+                    "cannot connect to " + origin + " for " + method + " " + url + ": " + e.getMessage(),
+                    url,
+                    origin.host(),
+                    origin.port(),
+                    e);
+        }
+        created++;
+        return new Connection(origin, streams, options.limits());
+    }
+
+    // ---- slots ----
+
+    private boolean hasCapacity(Origin origin) {
+        if (options.limit() > 0 && inUse >= options.limit()) {
+            return false;
+        }
+        if (options.limitPerHost() > 0) {
+            int[] n = perHost.get(origin);
+            return n == null || n[0] < options.limitPerHost();
+        }
+        return true;
+    }
+
+    private void count(Origin origin) {
+        inUse++;
+        if (options.limitPerHost() > 0) {
+            perHost.computeIfAbsent(origin, o -> new int[1])[0]++;
+        }
+    }
+
+    private void takeSlot(Origin origin) {
+        if (closed) {
+            throw new IllegalStateException("the ClientSession is closed");
+        }
+        if (hasCapacity(origin)) {
+            count(origin);
+            return;
+        }
+        Task<?> me = Parking.currentTask("ClientSession request");
+        Parking.checkCancelled(me);
+        Waiter w = new Waiter(origin, me);
+        waiters.addLast(w);
+        try {
+            while (!w.granted) {
+                Parking.park(me);
+                if (w.granted) {
+                    break;
+                }
+                if (closed) {
+                    throw new IllegalStateException(
+                            "the ClientSession was closed while this request waited for a" + " connection");
+                }
+                if (Parking.cancelPending(me)) {
+                    throw Parking.cancelledError(me);
+                }
+            }
+        } finally {
+            if (!w.granted) {
+                waiters.remove(w);
+            }
+        }
+    }
+
+    private void freeSlot(Origin origin) {
+        inUse--;
+        if (options.limitPerHost() > 0) {
+            int[] n = perHost.get(origin);
+            if (--n[0] == 0) {
+                perHost.remove(origin);
+            }
+        }
+        grantWaiters();
+    }
+
+    private void grantWaiters() {
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            if (options.limit() > 0 && inUse >= options.limit()) {
+                return;
+            }
+            Waiter w = it.next();
+            if (hasCapacity(w.origin)) {
+                it.remove();
+                count(w.origin);
+                w.granted = true;
+                Parking.unpark(w.task);
+            }
+        }
+    }
+
+    // ---- closing and statistics ----
+
+    /** Closes the idle connections; connections in use close when released; waiters fail. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ArrayDeque<Connection> q : idle.values()) {
+            for (Connection c : q) {
+                if (c.idleTimer != null) {
+                    c.idleTimer.cancel();
+                }
+                c.close();
+            }
+        }
+        idle.clear();
+        for (Waiter w : waiters) {
+            Parking.unpark(w.task);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Connections in use (holding a slot). */
+    int inUse() {
+        return inUse;
+    }
+
+    /** Idle connections kept for reuse. */
+    int idleCount() {
+        int n = 0;
+        for (ArrayDeque<Connection> q : idle.values()) {
+            n += q.size();
+        }
+        return n;
+    }
+
+    /** Requests waiting for a slot. */
+    int waiting() {
+        return waiters.size();
+    }
+
+    long created() {
+        return created;
+    }
+
+    long reused() {
+        return reusedCount;
+    }
+}

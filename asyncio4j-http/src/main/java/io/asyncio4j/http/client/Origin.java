@@ -1,0 +1,30 @@
+package io.asyncio4j.http.client;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Where a connection goes: scheme, host and port, the key of the pool (aiohttp's {@code
+ * ConnectionKey}). The host is lower case, without the brackets of an IPv6 literal.
+ */
+record Origin(String scheme, String host, int port) {
+    /** The origin of {@code url}, whose scheme is http or https and which has a host (checked before). */
+    static Origin of(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        String host = Urls.bareHost(url);
+        int port = url.getPort();
+        if (port == -1) {
+            port = scheme.equals("https") ? 443 : 80;
+        }
+        return new Origin(scheme, host, port);
+    }
+
+    boolean tls() {
+        return scheme.equals("https");
+    }
+
+    @Override
+    public String toString() {
+        return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+}

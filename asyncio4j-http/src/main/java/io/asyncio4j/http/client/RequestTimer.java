@@ -1,0 +1,99 @@
+package io.asyncio4j.http.client;
+
+import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
+import io.asyncio4j.Coroutine;
+import io.asyncio4j.Loop;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The deadlines of one request, from its start to the last byte of its body: the {@code total}
+ * deadline is fixed when the request starts, and each phase ({@code connect}, {@code sockConnect},
+ * {@code sockRead}) gets its own on top of it. A phase runs in {@link Asyncio#timeoutAt} with the
+ * earlier of the two, so an expiry turns into a {@link TimeoutException} that names the one that
+ * fired. Loop thread only.
+ */
+final class RequestTimer {
+    private final Loop loop;
+    private final ClientTimeout timeout;
+    private final long totalAt;
+    private final String method;
+    private URI url;
+
+    RequestTimer(Loop loop, ClientTimeout timeout, String method, URI url) {
+        this.loop = loop;
+        this.timeout = timeout;
+        this.method = method;
+        this.url = url;
+        this.totalAt = timeout.total() == null ? Long.MAX_VALUE : deadline(loop.time(), timeout.total());
+    }
+
+    ClientTimeout timeout() {
+        return timeout;
+    }
+
+    /** The URL named in messages: the current one of a redirect chain. */
+    void url(URI url) {
+        this.url = url;
+    }
+
+    /** A phase that may suspend. */
+    @FunctionalInterface
+    interface Phase<T> {
+        T run() throws IOException, TimeoutException;
+    }
+
+    /**
+     * Runs {@code phase} ({@code what}, for the message) within the total deadline and {@code limit}
+     * from now (null: none), {@code name} being the {@link ClientTimeout} component of {@code limit}.
+     */
+    <T> T within(String name, Duration limit, String what, Phase<T> phase) throws IOException, TimeoutException {
+        long now = loop.time();
+        long phaseAt = limit == null ? Long.MAX_VALUE : deadline(now, limit);
+        long at = Math.min(totalAt, phaseAt);
+        if (at == Long.MAX_VALUE) {
+            return phase.run();
+        }
+        boolean total = totalAt <= phaseAt;
+        try {
+            return Asyncio.timeoutAt(at, (Coroutine<T>) phase::run);
+        } catch (TimeoutException e) {
+            TimeoutException named = new TimeoutException("ClientTimeout." + (total ? "total" : name) + " ("
+                    + format(total ? timeout.total() : limit) + ") expired while " + what + " for " + method + " "
+                    + url);
+            named.initCause(e.getCause());
+            throw named;
+        } catch (IOException | RuntimeException | CancelledError e) {
+            throw e;
+        } catch (Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long deadline(long now, Duration d) {
+        long nanos;
+        try {
+            nanos = d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        return now > Long.MAX_VALUE - nanos ? Long.MAX_VALUE : now + nanos;
+    }
+
+    /** {@code 5 min}, {@code 30 s}, {@code 250 ms}: how people say a timeout. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0 && ms >= 60_000) {
+            return ms / 60_000 + " min";
+        }
+        if (ms % 1000 == 0 && ms >= 1000) {
+            return ms / 1000 + " s";
+        }
+        return ms > 0 ? ms + " ms" : d.toNanos() + " ns";
+    }
+}

@@ -1,0 +1,288 @@
+package io.asyncio4j.http.client;
+
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.HttpLimits;
+import io.asyncio4j.net.TlsOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link ClientSession} makes its requests: aiohttp's keyword arguments of {@code
+ * ClientSession(...)} and of its {@code TCPConnector(...)}. Immutable; each method returns a
+ * changed copy.
+ *
+ * {@snippet :
+ * SessionOptions options = SessionOptions.defaults()
+ *         .baseUrl("http://127.0.0.1:8080/api/")
+ *         .header("User-Agent", "my-crawler/1.0")
+ *         .timeout(ClientTimeout.defaults().total(Duration.ofSeconds(30)))
+ *         .limitPerHost(10);
+ * try (ClientSession session = new ClientSession(options)) {
+ *     // ...
+ * }
+ * }
+ */
+public final class SessionOptions {
+    private static final SessionOptions DEFAULTS = new SessionOptions();
+
+    private URI baseUrl;
+    private Headers headers = new Headers();
+    private ClientTimeout timeout = ClientTimeout.defaults();
+    private int limit = 100;
+    private int limitPerHost;
+    private Duration keepaliveTimeout = Duration.ofSeconds(15);
+    private boolean raiseForStatus;
+    private CookieJar cookieJar;
+    private TlsOptions tls = TlsOptions.client();
+    private JsonCodec jsonCodec;
+    private boolean autoDecompress = true;
+    private BasicAuth auth;
+    private int maxRedirects = 10;
+    private HttpLimits limits = HttpLimits.defaults();
+
+    private SessionOptions() {}
+
+    private SessionOptions copy() {
+        SessionOptions c = new SessionOptions();
+        c.baseUrl = baseUrl;
+        c.headers = headers;
+        c.timeout = timeout;
+        c.limit = limit;
+        c.limitPerHost = limitPerHost;
+        c.keepaliveTimeout = keepaliveTimeout;
+        c.raiseForStatus = raiseForStatus;
+        c.cookieJar = cookieJar;
+        c.tls = tls;
+        c.jsonCodec = jsonCodec;
+        c.autoDecompress = autoDecompress;
+        c.auth = auth;
+        c.maxRedirects = maxRedirects;
+        c.limits = limits;
+        return c;
+    }
+
+    /**
+     * aiohttp's defaults: no base URL, no default header, {@link ClientTimeout#defaults()}, at most
+     * 100 connections in use ({@code limit}), no limit per host, idle connections kept 15 seconds, no
+     * {@code raiseForStatus}, a fresh cookie jar per session that refuses cookies from IP addresses,
+     * TLS verified with the JDK's trust store, {@code gzip} and {@code deflate} decoded, at most 10
+     * redirects.
+     */
+    public static SessionOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The URL that relative URLs are resolved against (RFC 3986, as aiohttp's {@code base_url}): with
+     * {@code "http://h/api/"}, {@code session.get("users")} requests {@code http://h/api/users}.
+     *
+     * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http or https URL
+     */
+    public SessionOptions baseUrl(String baseUrl) {
+        URI u;
+        try {
+            u = new URI(baseUrl);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
+        }
+        String scheme = u.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || u.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must be an absolute http:// or https:// URL with a host, got '" + baseUrl + "'");
+        }
+        SessionOptions c = copy();
+        c.baseUrl = u;
+        return c;
+    }
+
+    /** Adds a header field sent with every request (a request's own field of that name replaces it). */
+    public SessionOptions header(String name, String value) {
+        SessionOptions c = copy();
+        c.headers = headers.copy().add(name, value);
+        return c;
+    }
+
+    /** Adds every entry of {@code headers} as a default header field. */
+    public SessionOptions headers(Map<String, String> headers) {
+        Headers h = this.headers.copy();
+        headers.forEach(h::add);
+        SessionOptions c = copy();
+        c.headers = h;
+        return c;
+    }
+
+    /** The timeouts of every request ({@link ClientTimeout#defaults()} unless set). */
+    public SessionOptions timeout(ClientTimeout timeout) {
+        SessionOptions c = copy();
+        c.timeout = Objects.requireNonNull(timeout, "timeout");
+        return c;
+    }
+
+    /**
+     * The most connections in use at once, all hosts together (100, as aiohttp's {@code
+     * TCPConnector(limit=100)}); 0 means no limit. Requests beyond it wait, first come first served.
+     */
+    public SessionOptions limit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 (no limit) or positive: " + limit);
+        }
+        SessionOptions c = copy();
+        c.limit = limit;
+        return c;
+    }
+
+    /** The most connections in use at once to one host (scheme, host and port); 0 (the default) means no limit. */
+    public SessionOptions limitPerHost(int limitPerHost) {
+        if (limitPerHost < 0) {
+            throw new IllegalArgumentException("limitPerHost must be 0 (no limit) or positive: " + limitPerHost);
+        }
+        SessionOptions c = copy();
+        c.limitPerHost = limitPerHost;
+        return c;
+    }
+
+    /** How long an idle keep-alive connection is kept for reuse (15 seconds, as aiohttp's {@code keepalive_timeout}). */
+    public SessionOptions keepaliveTimeout(Duration keepaliveTimeout) {
+        if (keepaliveTimeout.isNegative()) {
+            throw new IllegalArgumentException("keepaliveTimeout must not be negative: " + keepaliveTimeout);
+        }
+        SessionOptions c = copy();
+        c.keepaliveTimeout = keepaliveTimeout;
+        return c;
+    }
+
+    /** Whether a status of 400 or more throws {@link ClientResponseError} (off by default). */
+    public SessionOptions raiseForStatus(boolean raise) {
+        SessionOptions c = copy();
+        c.raiseForStatus = raise;
+        return c;
+    }
+
+    /** The cookie jar (by default each session gets a new {@link CookieJar}); pass one to share or inspect it. */
+    public SessionOptions cookieJar(CookieJar jar) {
+        SessionOptions c = copy();
+        c.cookieJar = Objects.requireNonNull(jar, "jar");
+        return c;
+    }
+
+    /**
+     * How {@code https} URLs speak TLS: {@link TlsOptions#client()} by default (the JDK's trust
+     * store, host names verified); {@code TlsOptions.client(sslContext)} for custom trust material.
+     */
+    public SessionOptions tls(TlsOptions tls) {
+        if (!tls.isClient()) {
+            throw new IllegalArgumentException("a ClientSession needs client-side TlsOptions: " + tls);
+        }
+        SessionOptions c = copy();
+        c.tls = tls;
+        return c;
+    }
+
+    /** The JSON codec ({@link JsonCodec#defaultCodec()} unless set). */
+    public SessionOptions jsonCodec(JsonCodec codec) {
+        SessionOptions c = copy();
+        c.jsonCodec = Objects.requireNonNull(codec, "codec");
+        return c;
+    }
+
+    /**
+     * Whether {@code Accept-Encoding: gzip, deflate} is sent and such bodies decoded (on by default,
+     * as aiohttp's {@code auto_decompress}).
+     */
+    public SessionOptions autoDecompress(boolean decompress) {
+        SessionOptions c = copy();
+        c.autoDecompress = decompress;
+        return c;
+    }
+
+    /** Authenticates every request with {@code auth} (never sent to another origin after a redirect). */
+    public SessionOptions auth(BasicAuth auth) {
+        SessionOptions c = copy();
+        c.auth = Objects.requireNonNull(auth, "auth");
+        return c;
+    }
+
+    /** How many redirects a request follows before {@link TooManyRedirects} (10). */
+    public SessionOptions maxRedirects(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative: " + max);
+        }
+        SessionOptions c = copy();
+        c.maxRedirects = max;
+        return c;
+    }
+
+    /** The limits of the response parser ({@link HttpLimits#defaults()}). */
+    public SessionOptions httpLimits(HttpLimits limits) {
+        SessionOptions c = copy();
+        c.limits = Objects.requireNonNull(limits, "limits");
+        return c;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    Headers headers() {
+        return headers;
+    }
+
+    ClientTimeout timeout() {
+        return timeout;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    int limitPerHost() {
+        return limitPerHost;
+    }
+
+    Duration keepaliveTimeout() {
+        return keepaliveTimeout;
+    }
+
+    boolean raiseForStatus() {
+        return raiseForStatus;
+    }
+
+    CookieJar cookieJar() {
+        return cookieJar;
+    }
+
+    TlsOptions tls() {
+        return tls;
+    }
+
+    JsonCodec jsonCodec() {
+        return jsonCodec == null ? JsonCodec.defaultCodec() : jsonCodec;
+    }
+
+    boolean autoDecompress() {
+        return autoDecompress;
+    }
+
+    BasicAuth auth() {
+        return auth;
+    }
+
+    int maxRedirects() {
+        return maxRedirects;
+    }
+
+    HttpLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionOptions[baseUrl=" + baseUrl + ", headers=" + headers + ", timeout=" + timeout + ", limit="
+                + limit + ", limitPerHost=" + limitPerHost + ", keepaliveTimeout=" + keepaliveTimeout
+                + ", raiseForStatus=" + raiseForStatus + ", tls=" + tls + ", autoDecompress=" + autoDecompress
+                + ", maxRedirects=" + maxRedirects + "]";
+    }
+}

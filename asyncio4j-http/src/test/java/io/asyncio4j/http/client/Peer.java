@@ -1,0 +1,172 @@
+package io.asyncio4j.http.client;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.asyncio4j.Asyncio;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server nobody here wrote, started by a test on a loopback port: nginx (Debian's
+ * nginx-light) or CPython's aiohttp (python3-aiohttp). A test whose peer is missing is skipped with
+ * the package to install; {@code scripts/install-test-peers.sh} installs both.
+ */
+final class Peer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path dir;
+    /** Whether it stops when its stdin closes (the aiohttp script) rather than on SIGTERM (nginx). */
+    private final boolean stopsOnStdin;
+
+    private Peer(Process process, int port, Path dir, boolean stopsOnStdin) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+        this.stopsOnStdin = stopsOnStdin;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    String localhostUrl(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    static final String NGINX = "/usr/sbin/nginx";
+    static final String PYTHON = "/usr/bin/python3";
+
+    /** CPython's aiohttp server of {@code aiohttp_peer.py}. */
+    static Peer aiohttp() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON + ": install python3-aiohttp");
+        assumeTrue(
+                Asyncio.toThread(() -> new ProcessBuilder(PYTHON, "-c", "import aiohttp")
+                                .redirectErrorStream(true)
+                                .start()
+                                .waitFor())
+                        == 0,
+                "CPython's aiohttp is missing: install python3-aiohttp (scripts/install-test-peers.sh)");
+        Path dir = Files.createTempDirectory("aiohttp-peer");
+        Path script = dir.resolve("aiohttp_peer.py");
+        try (InputStream in = Peer.class.getResourceAsStream("aiohttp_peer.py")) {
+            Files.copy(in, script);
+        }
+        Process p = new ProcessBuilder(PYTHON, script.toString())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        String line = Asyncio.timeout(
+                java.time.Duration.ofSeconds(30),
+                () -> Asyncio.toThread(
+                        () -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))
+                                .readLine()));
+        if (line == null || !line.startsWith("PORT ")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the aiohttp peer did not start: " + line + "; stderr: "
+                    + Files.readString(dir.resolve("stderr.txt")));
+        }
+        return new Peer(p, Integer.parseInt(line.substring(5).trim()), dir, true);
+    }
+
+    /**
+     * nginx serving {@code dir()}/www with keep-alive, gzip for text, and files the test writes
+     * there, on a free loopback port.
+     */
+    static Peer nginx(String extraServerConfig) throws Exception {
+        assumeTrue(
+                Files.isExecutable(Path.of(NGINX)),
+                "no " + NGINX + ": install nginx-light (scripts/install-test-peers.sh)");
+        Path dir = Files.createTempDirectory("nginx-peer");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path www = Files.createDirectories(dir.resolve("www"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String conf = """
+                daemon off;
+                master_process off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    keepalive_timeout 60s;
+                    keepalive_requests 100000;
+                    gzip on;
+                    gzip_min_length 100;
+                    gzip_types text/plain application/json;
+                    types { text/plain txt; application/json json; application/octet-stream bin; }
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        root %1$s/www;
+                        %3$s
+                    }
+                }
+                """.formatted(dir, port, extraServerConfig);
+        Files.writeString(dir.resolve("nginx.conf"), conf);
+        Process p = new ProcessBuilder(
+                        NGINX,
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .start();
+        Peer peer = new Peer(p, port, dir, false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Asyncio.toThread(() -> accepts(port))) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                peer.close();
+                throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("stdout.txt"))
+                        + Files.readString(dir.resolve("error.log")));
+            }
+            Asyncio.sleep(java.time.Duration.ofMillis(20));
+        }
+        return peer;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!stopsOnStdin || !Asyncio.toThread(() -> process.waitFor(5, TimeUnit.SECONDS))) {
+            process.destroy();
+            if (!Asyncio.toThread(() -> process.waitFor(5, TimeUnit.SECONDS))) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

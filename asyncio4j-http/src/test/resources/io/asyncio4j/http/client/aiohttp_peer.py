@@ -1,0 +1,107 @@
+"""An aiohttp server for the client's interop tests: prints "PORT <n>" once listening on 127.0.0.1."""
+import asyncio
+import sys
+
+from aiohttp import web
+
+posts = {"count": 0}
+
+
+async def echo(request):
+    body = await request.read()
+    return web.json_response({
+        "method": request.method,
+        "path": request.path_qs,
+        "body": body.decode("utf-8", "replace"),
+        "cookie": request.headers.get("Cookie"),
+        "authorization": request.headers.get("Authorization"),
+    })
+
+
+async def set_cookies(request):
+    resp = web.Response(text="set")
+    resp.set_cookie("session", "s1", path="/")
+    resp.set_cookie("scoped", "s2", path="/cookies/scoped")
+    resp.set_cookie("expired", "x", max_age=0)
+    return resp
+
+
+async def redirect(request):
+    n = int(request.match_info["n"])
+    if n == 0:
+        return web.Response(text="done")
+    raise web.HTTPFound(f"/redirect/{n - 1}")
+
+
+async def see_other(request):
+    await request.read()
+    raise web.HTTPSeeOther("/echo")
+
+
+async def stream(request):
+    resp = web.StreamResponse()
+    resp.content_type = "text/plain"
+    await resp.prepare(request)
+    for i in range(5):
+        await resp.write(f"line {i}\n".encode())
+        await asyncio.sleep(0.01)
+    await resp.write_eof()
+    return resp
+
+
+async def slow(request):
+    await asyncio.sleep(30)
+    return web.Response(text="late")
+
+
+async def close_after(request):
+    """Answers with keep-alive, then closes the connection as an idle server would."""
+    resp = web.Response(text="closing")
+    await resp.prepare(request)
+    await resp.write_eof()
+    asyncio.get_running_loop().call_soon(request.transport.close)
+    return resp
+
+
+async def count_post(request):
+    await request.read()
+    posts["count"] += 1
+    return web.Response(text=str(posts["count"]))
+
+
+async def count(request):
+    return web.Response(text=str(posts["count"]))
+
+
+async def gzipped(request):
+    resp = web.Response(text="zip " * 5000)
+    resp.enable_compression(web.ContentCoding.gzip)
+    return resp
+
+
+async def main():
+    app = web.Application()
+    app.router.add_route("*", "/echo", echo)
+    app.router.add_get("/cookies/set", set_cookies)
+    app.router.add_get("/cookies/scoped/show", echo)
+    app.router.add_get("/cookies/show", echo)
+    app.router.add_get("/redirect/{n}", redirect)
+    app.router.add_post("/see-other", see_other)
+    app.router.add_get("/stream", stream)
+    app.router.add_get("/slow", slow)
+    app.router.add_get("/close-after", close_after)
+    app.router.add_post("/count-post", count_post)
+    app.router.add_get("/count", count)
+    app.router.add_get("/gzip", gzipped)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    print(f"PORT {port}", flush=True)
+    # Ends when the test closes stdin.
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    await runner.cleanup()
+
+
+asyncio.run(main())
