@@ -151,4 +151,86 @@ class TaskCancellationTest {
         });
         assertThat(log).containsExactly("got item");
     }
+
+    // Ported from CPython's test_tasks.py (test_cancel_yield, test_cancel_inner_future,
+    // test_cancel_both_task_and_inner_future, test_cancel_task_catching).
+
+    @Test
+    void aTaskCancelledBetweenTwoYieldsEndsCancelled() throws Exception {
+        TestLoops.run(() -> {
+            Task<Integer> t = Asyncio.createTask(() -> {
+                Asyncio.yieldNow();
+                Asyncio.yieldNow();
+                return 12;
+            });
+            Asyncio.yieldNow(); // start it
+            assertThat(t.cancel()).isTrue();
+            assertThatThrownBy(t::await).isInstanceOf(CancelledError.class);
+            assertThat(t.isCancelled()).isTrue();
+            assertThat(t.cancel()).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void cancellingTheAwaitedFutureCancelsTheTask() throws Exception {
+        TestLoops.run(() -> {
+            Future<Integer> f = new Future<>();
+            Task<Integer> t = Asyncio.createTask(() -> {
+                f.await();
+                return 12;
+            });
+            Asyncio.yieldNow();
+            f.cancel();
+            assertThatThrownBy(t::await).isInstanceOf(CancelledError.class);
+            assertThat(f.isCancelled()).isTrue();
+            assertThat(t.isCancelled()).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void cancellingBothTheAwaitedFutureAndTheTaskCancelsBoth() throws Exception {
+        TestLoops.run(() -> {
+            Future<Integer> f = new Future<>();
+            Task<Integer> t = Asyncio.createTask(() -> {
+                f.await();
+                return 12;
+            });
+            Asyncio.yieldNow();
+            f.cancel();
+            t.cancel();
+            assertThatThrownBy(t::await).isInstanceOf(CancelledError.class);
+            assertThat(f.isCancelled()).isTrue();
+            assertThat(t.isCancelled()).isTrue();
+            return null;
+        });
+    }
+
+    /** asyncio returns 42 here; a standing request ends the task cancelled unless it uncancels. */
+    @Test
+    void aTaskCatchingTheCancellationOfItsSecondAwaitEndsAsItsRequestSays() throws Exception {
+        TestLoops.run(() -> {
+            Future<Void> first = new Future<>();
+            Future<Void> second = new Future<>();
+            Task<Integer> t = Asyncio.createTask(() -> {
+                first.await();
+                try {
+                    second.await();
+                } catch (CancelledError e) {
+                    Asyncio.currentTask().uncancel();
+                    return 42;
+                }
+                return 0;
+            });
+            Asyncio.yieldNow();
+            first.setResult(null);
+            Asyncio.yieldNow();
+            t.cancel();
+            assertThat(second.isCancelled()).isTrue();
+            assertThat(t.await()).isEqualTo(42);
+            assertThat(t.isCancelled()).isFalse();
+            return null;
+        });
+    }
 }
