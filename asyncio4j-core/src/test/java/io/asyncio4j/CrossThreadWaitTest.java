@@ -147,6 +147,24 @@ class CrossThreadWaitTest {
     }
 
     @Test
+    void aValueACallbackSetsStaysWithThatCallback() throws Exception {
+        List<String> seen = new ArrayList<>();
+        TestLoops.run(() -> {
+            Loop loop = Asyncio.currentLoop();
+            REQUEST_ID.set("scheduler");
+            loop.callSoon(() -> {
+                seen.add("first sees " + REQUEST_ID.get());
+                REQUEST_ID.set("first's own");
+            });
+            loop.callSoon(() -> seen.add("second sees " + REQUEST_ID.get()));
+            Asyncio.yieldNow();
+            seen.add("task sees " + REQUEST_ID.get());
+            return null;
+        });
+        assertThat(seen).containsExactly("first sees scheduler", "second sees scheduler", "task sees scheduler");
+    }
+
+    @Test
     void aRemovedDoneCallbackDoesNotRun() throws Exception {
         List<String> seen = new ArrayList<>();
         TestLoops.run(() -> {

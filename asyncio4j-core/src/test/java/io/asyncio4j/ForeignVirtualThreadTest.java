@@ -73,4 +73,14 @@ class ForeignVirtualThreadTest {
             return null;
         });
     }
+
+    @Test
+    void aFinishedTaskLetsGoOfItsThread() throws Exception {
+        TestLoops.run(() -> {
+            Task<String> t = Asyncio.createTask(() -> "done");
+            assertThat(t.await()).isEqualTo("done");
+            assertThat(t.thread).isNull();
+            return null;
+        });
+    }
 }
