@@ -176,13 +176,16 @@ public final class Asyncio {
     public static void yieldNow() {
         Task<?> me = Task.currentOrThrow("Asyncio.yieldNow");
         me.checkCancelled();
+        me.beginYield();
         Thread.yield();
+        me.endYield();
         me.checkCancelled();
     }
 
     /**
      * Parks the calling task until {@code stage} completes and returns its value, or throws its
-     * exception unwrapped. A non-task thread blocks.
+     * exception unwrapped. A thread that is no task blocks; a loop callback, which would freeze
+     * the loop by blocking, gets {@link IllegalStateException} unless {@code stage} is complete.
      *
      * <p><b>Cancellation.</b> Stops waiting with {@link CancelledError} and cancels the stage's
      * {@code CompletableFuture} (as asyncio cancels a wrapped future).
@@ -191,6 +194,11 @@ public final class Asyncio {
         Objects.requireNonNull(stage, "stage");
         Task<?> me = Task.current();
         if (me == null) {
+            Loop current = Loop.currentOrNull();
+            if (current != null && !stage.toCompletableFuture().isDone()) {
+                throw new IllegalStateException("a loop callback cannot wait for " + stage + ": it would freeze loop '"
+                        + current.name() + "'. Wait from a task (loop.createTask) instead");
+            }
             try {
                 return stage.toCompletableFuture().get();
             } catch (ExecutionException e) {
@@ -211,7 +219,7 @@ public final class Asyncio {
                     if (cause instanceof CancellationException) {
                         future.cancel("the CompletionStage was cancelled");
                     } else {
-                        future.setException(cause);
+                        future.settle(cause);
                     }
                 }
             };
@@ -245,19 +253,32 @@ public final class Asyncio {
     /**
      * Runs {@code fn} on the loop's default executor (platform threads) and parks until it returns;
      * asyncio's {@code to_thread}. For CPU-heavy work, file I/O and native calls, which would hold
-     * the loop's thread.
+     * the loop's thread. {@code fn} sees the calling task's {@link ContextVar} values (a copy, as
+     * asyncio's {@code to_thread} copies the context). If {@code fn} throws {@link CancelledError},
+     * the caller gets {@link CancelledError}.
      *
      * <p><b>Cancellation.</b> The task stops waiting with {@link CancelledError}; the thread is not
      * interrupted and runs {@code fn} to its end, and its result is discarded.
      */
     public static <T> T toThread(Callable<T> fn) throws Exception {
         Task<?> me = Task.currentOrThrow("Asyncio.toThread");
-        return runInExecutor(me.loop.defaultExecutor(), fn);
+        Objects.requireNonNull(fn, "fn");
+        Object[] context = me.context;
+        return runInExecutor(me.loop.defaultExecutor(), () -> {
+            Object[] previous = ContextVar.enter(context);
+            try {
+                return fn.call();
+            } finally {
+                ContextVar.exit(previous);
+            }
+        });
     }
 
     /**
      * Runs {@code fn} on {@code executor} and parks until it returns; asyncio's {@code
-     * run_in_executor}. Cancellation as {@link #toThread}.
+     * run_in_executor}. Unlike {@link #toThread}, {@code fn} runs with the executor thread's own
+     * {@link ContextVar} values, as asyncio's {@code run_in_executor} does. Cancellation as {@link
+     * #toThread}.
      */
     public static <T> T runInExecutor(Executor executor, Callable<T> fn) throws Exception {
         Objects.requireNonNull(executor, "executor");
@@ -278,7 +299,7 @@ public final class Asyncio {
             } catch (Throwable t) {
                 deliver = () -> {
                     if (!future.isDone()) {
-                        future.setException(t);
+                        future.settle(t);
                     }
                 };
             }
@@ -420,7 +441,7 @@ public final class Asyncio {
         for (A a : items) {
             checkSameLoop(me, a);
             if (a.isDone()) {
-                state.done(a);
+                state.accept(a);
             } else {
                 a.addWaiter(state);
             }
@@ -459,7 +480,13 @@ public final class Asyncio {
         return wait(awaitables, returnWhen, null);
     }
 
-    private static final class WaitState implements Awaitable.Waiter {
+    /**
+     * Counts completions and wakes the waiting task. It is a done callback, run by callSoon in the
+     * cycle after an awaitable completes (as asyncio's {@code _on_completion}), so the waiter resumes
+     * one cycle later still, and an awaitable that completes in between is reported done, as in
+     * asyncio.
+     */
+    private static final class WaitState implements java.util.function.Consumer<Awaitable<?>> {
         final Task<?> waiter;
         final ReturnWhen when;
         int doneCount;
@@ -472,7 +499,7 @@ public final class Asyncio {
         }
 
         @Override
-        public void done(Awaitable<?> a) {
+        public void accept(Awaitable<?> a) {
             if (finished) {
                 return;
             }
@@ -513,12 +540,17 @@ public final class Asyncio {
         List<Awaitable<T>> items = List.copyOf(new LinkedHashSet<>(awaitables));
         ArrayDeque<Awaitable<T>> completed = new ArrayDeque<>();
         long deadline = timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout);
+        // Wakes the task only while it waits in next(): an iteration abandoned halfway leaves the
+        // collector registered, and it must not wake the task later at unrelated suspension points.
+        boolean[] inNext = new boolean[1];
         Awaitable.Waiter collector = new Awaitable.Waiter() {
             @Override
             @SuppressWarnings("unchecked")
             public void done(Awaitable<?> a) {
                 completed.add((Awaitable<T>) a);
-                me.wake();
+                if (inNext[0]) {
+                    me.wake();
+                }
             }
         };
         for (Awaitable<T> a : items) {
@@ -566,12 +598,14 @@ public final class Asyncio {
                     timer = new WakeTimer(me);
                     me.loop.addTimer(timer, deadline);
                 }
+                inNext[0] = true;
                 try {
                     while (completed.isEmpty() && (timer == null || !timer.fired)) {
                         me.checkCancelled();
                         me.suspend();
                     }
                 } finally {
+                    inNext[0] = false;
                     if (timer != null && !timer.fired) {
                         me.loop.cancelTimer(timer);
                     }

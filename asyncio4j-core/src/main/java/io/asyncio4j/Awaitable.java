@@ -138,7 +138,9 @@ public abstract sealed class Awaitable<T> permits Future, Task {
 
     /**
      * Runs {@code callback} on the loop once this is done (at once, in the next loop cycle, if it
-     * already is). Callbacks run in the order they were added.
+     * already is). Callbacks run in the order they were added, each with the {@link ContextVar}
+     * values of the code that added it (as asyncio runs a done callback in the registering
+     * context).
      */
     public final void addDoneCallback(Consumer<? super Awaitable<T>> callback) {
         loop.checkThread("addDoneCallback");
@@ -148,9 +150,12 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         if (state != PENDING) {
             loop.callSoon(() -> callback.accept(this));
         } else {
-            addWaiter(callback);
+            addWaiter(new DoneCallback(callback, ContextVar.rootContext()));
         }
     }
+
+    /** A done callback added by user code, and the context it was added in. */
+    private record DoneCallback(Consumer<?> callback, Object[] context) {}
 
     /**
      * Removes every registration of {@code callback}.
@@ -159,9 +164,19 @@ public abstract sealed class Awaitable<T> permits Future, Task {
      */
     public final int removeDoneCallback(Consumer<? super Awaitable<T>> callback) {
         loop.checkThread("removeDoneCallback");
+        Object current = waiters;
+        if (current instanceof DoneCallback dc && dc.callback == callback) {
+            waiters = null;
+            return 1;
+        }
         int removed = 0;
-        while (removeWaiter(callback)) {
-            removed++;
+        if (current instanceof ArrayList<?> list) {
+            for (var it = list.iterator(); it.hasNext(); ) {
+                if (it.next() instanceof DoneCallback dc && dc.callback == callback) {
+                    it.remove();
+                    removed++;
+                }
+            }
         }
         return removed;
     }
@@ -196,6 +211,9 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     @SuppressWarnings("unchecked")
     private void notifyWaiter(Object w) {
         if (w instanceof Task<?> task) {
+            if (task.awaiting == this) {
+                task.awaiting = null;
+            }
             task.wake();
         } else if (w instanceof Waiter internal) {
             try {
@@ -203,6 +221,9 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             } catch (Throwable t) {
                 loop.reportError("exception in an internal done callback", t, null);
             }
+        } else if (w instanceof DoneCallback dc) {
+            Consumer<? super Awaitable<T>> callback = (Consumer<? super Awaitable<T>>) dc.callback;
+            loop.callSoon(() -> callback.accept(this), dc.context);
         } else {
             Consumer<? super Awaitable<T>> callback = (Consumer<? super Awaitable<T>>) w;
             loop.callSoon(() -> callback.accept(this));
@@ -262,10 +283,14 @@ public abstract sealed class Awaitable<T> permits Future, Task {
                 throw me.cancelledError();
             }
             addWaiter(me);
+            me.awaiting = this;
             waitDoneSlow(me, true);
             return;
         }
         addWaiter(me);
+        if (propagateCancel) {
+            me.awaiting = this; // a cancel of the task cancels this at once (Task.deliverCancel)
+        }
         me.suspend();
         if (state == PENDING) {
             waitDoneSlow(me, propagateCancel);
@@ -282,12 +307,17 @@ public abstract sealed class Awaitable<T> permits Future, Task {
                 }
                 if (!propagated) {
                     propagated = true;
-                    cancel(me.cancelMessage());
-                    continue;
+                    if (me.awaiting == this) {
+                        // not passed on yet by Task.deliverCancel, which clears `awaiting` when it does
+                        me.awaiting = null;
+                        cancel(me.cancelMessage());
+                        continue;
+                    }
                 }
             }
             me.suspend();
         }
+        me.awaiting = null;
         if (propagated && me.cancelPending()) {
             throw me.cancelledError();
         }
@@ -336,44 +366,12 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     }
 
     /**
-     * A task of another loop waits: it parks on its own loop until this loop reports completion, so
-     * it stays cancellable (and its timeouts work). A cancellation is passed on to this awaitable
-     * when {@code propagateCancel}; the waiting task then throws {@link CancelledError} at once.
+     * A task of another loop waits (see {@link CrossLoopWait}).
+     *
+     * @throws LoopClosedException if this loop closed while this was still pending
      */
     private void waitAcrossLoops(Task<?> me, boolean propagateCancel) {
-        Loop home = me.loop;
-        Future<Object> arrived = new Future<>(home);
-        Waiter relay = a -> {
-            try {
-                home.callSoonThreadsafe(() -> {
-                    if (!arrived.isDone()) {
-                        arrived.setResult(null);
-                    }
-                });
-            } catch (LoopClosedException e) {
-                // the waiting task went away with its loop
-            }
-        };
-        loop.callSoonThreadsafe(() -> {
-            if (state != PENDING) {
-                relay.done(this);
-            } else {
-                addWaiter(relay);
-            }
-        });
-        try {
-            arrived.waitDone(false);
-        } catch (CancelledError e) {
-            if (propagateCancel) {
-                String why = me.cancelMessage();
-                try {
-                    loop.callSoonThreadsafe(() -> cancel(why));
-                } catch (LoopClosedException closed) {
-                    // nothing left to cancel
-                }
-            }
-            throw e;
-        }
+        CrossLoopWait.await(this, me, propagateCancel);
     }
 
     /** The outcome as a return value or a thrown exception; marks a failure as retrieved. */

@@ -11,8 +11,12 @@ final class Callback implements Runnable, Handle {
     private volatile boolean cancelled;
 
     Callback(Runnable action) {
+        this(action, ContextVar.rootContext());
+    }
+
+    Callback(Runnable action, Object[] context) {
         this.action = action;
-        this.context = ContextVar.rootContext();
+        this.context = context;
     }
 
     @Override

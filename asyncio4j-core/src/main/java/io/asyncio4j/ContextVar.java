@@ -30,7 +30,7 @@ public final class ContextVar<T> {
      * with a changed copy, so creating a task costs no copy at all.
      */
     private static final Object MISSING = new Object();
-    private static final Object[] EMPTY = new Object[0];
+    static final Object[] EMPTY = new Object[0];
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final ThreadLocal<Object[]> OUTSIDE_TASKS = ThreadLocal.withInitial(() -> EMPTY);
 
@@ -140,11 +140,18 @@ public final class ContextVar<T> {
     }
 
     private static Object[] current() {
+        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+            return loopThread.context;
+        }
         Task<?> task = Task.current();
         return task != null ? task.context : OUTSIDE_TASKS.get();
     }
 
     private static void replace(Object[] ctx) {
+        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+            loopThread.context = ctx;
+            return;
+        }
         Task<?> task = Task.current();
         if (task != null) {
             task.context = ctx;
@@ -153,8 +160,16 @@ public final class ContextVar<T> {
         }
     }
 
-    /** Makes {@code context} the current thread's (a loop callback's); returns the one to restore. */
+    /**
+     * Makes {@code context} the current thread's (a loop callback's, or {@code toThread} work's);
+     * returns the one to restore. Not for a task's thread.
+     */
     static Object[] enter(Object[] context) {
+        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+            Object[] previous = loopThread.context;
+            loopThread.context = context;
+            return previous;
+        }
         Object[] previous = OUTSIDE_TASKS.get();
         OUTSIDE_TASKS.set(context);
         return previous;
@@ -162,7 +177,11 @@ public final class ContextVar<T> {
 
     /** Restores what {@link #enter} replaced. */
     static void exit(Object[] previous) {
-        OUTSIDE_TASKS.set(previous);
+        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+            loopThread.context = previous;
+        } else {
+            OUTSIDE_TASKS.set(previous);
+        }
     }
 
     /** The context a task created by the current thread starts with. */

@@ -65,6 +65,18 @@ public final class Future<T> extends Awaitable<T> {
         return true;
     }
 
+    /**
+     * Completes the future with a failure from elsewhere (another thread, a foreign future): a
+     * {@link CancelledError} cancels it, any other throwable fails it. Loop thread only.
+     */
+    void settle(Throwable failure) {
+        if (failure instanceof CancelledError cancelled) {
+            cancel(cancelled.getMessage());
+        } else {
+            setException(failure);
+        }
+    }
+
     private void requirePending(String op) {
         if (isDone()) {
             throw new IllegalStateException(op + ": " + this + " is already done");

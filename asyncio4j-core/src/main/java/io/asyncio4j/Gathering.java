@@ -46,6 +46,9 @@ final class Gathering implements Awaitable.Waiter {
         }
         count(a);
         if (complete()) {
+            if (waiter.awaiting == this) {
+                waiter.awaiting = null;
+            }
             waiter.wake();
         }
     }
@@ -63,6 +66,7 @@ final class Gathering implements Awaitable.Waiter {
 
     private void await() {
         if (!complete()) {
+            waiter.awaiting = this; // a cancel of the waiter cancels the children at once
             if (waiter.cancelPending()) {
                 awaitSlow(); // cancels the children, as asyncio passes a pending cancellation on
             } else {
@@ -72,6 +76,9 @@ final class Gathering implements Awaitable.Waiter {
                 }
             }
         }
+        if (waiter.awaiting == this) {
+            waiter.awaiting = null;
+        }
         finished = true;
     }
 
@@ -80,11 +87,9 @@ final class Gathering implements Awaitable.Waiter {
         while (cancelling ? remaining > 0 : !complete()) {
             if (!cancelling && waiter.cancelPending()) {
                 cancelling = true;
-                String why = waiter.cancelMessage();
-                for (Awaitable<?> a : items) {
-                    if (!a.isDone()) {
-                        a.cancel(why);
-                    }
+                if (waiter.awaiting == this) { // else Task.deliverCancel already did it
+                    waiter.awaiting = null;
+                    cancelChildren(waiter.cancelMessage());
                 }
                 continue;
             }
@@ -92,7 +97,17 @@ final class Gathering implements Awaitable.Waiter {
         }
         if (cancelling) {
             finished = true;
+            waiter.awaiting = null;
             throw waiter.cancelledError();
+        }
+    }
+
+    /** Cancels every awaitable still running: the gatherer was cancelled. */
+    void cancelChildren(String why) {
+        for (Awaitable<?> a : items) {
+            if (!a.isDone()) {
+                a.cancel(why);
+            }
         }
     }
 }

@@ -115,9 +115,7 @@ public final class Loop implements AutoCloseable {
     private volatile Consumer<ErrorContext> exceptionHandler;
     private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
     private final int executorThreads;
-    private final Thread.Builder.OfVirtual builder;
     private final Selector selector;
-    private final Executor scheduler = this::schedule;
 
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -129,6 +127,9 @@ public final class Loop implements AutoCloseable {
 
     private volatile int lifecycle = OPEN;
     private boolean closeCancelSent;
+    /** Tasks not started when closing began: cancelled one cycle later, after their first step. */
+    private List<Task<?>> unstartedAtClose;
+
     private long closeStartedNanos;
     private boolean closeWarned;
     /** True while the warm-up task runs: work from other threads waits in the inbox. */
@@ -164,7 +165,14 @@ public final class Loop implements AutoCloseable {
     private final ReferenceQueue<Awaitable<?>> collected = new ReferenceQueue<>();
     private ExecutorService defaultExecutor;
 
-    /** What the exception handler receives: asyncio's exception-handler context. */
+    /**
+     * What the exception handler receives: asyncio's exception-handler context.
+     *
+     * @param message what went wrong
+     * @param exception the exception, or null
+     * @param task the task concerned, or null: for a callback, and for a task whose exception was
+     *     never retrieved and that was reported once garbage-collected
+     */
     public record ErrorContext(String message, Throwable exception, Task<?> task) {}
 
     /** A failed awaitable whose exception nobody retrieved yet. */
@@ -191,7 +199,7 @@ public final class Loop implements AutoCloseable {
         this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
         this.executorThreads = options.executorThreads();
         this.slowNanos = options.slowCallbackDuration().toNanos();
-        this.builder = VirtualThreads.builder(scheduler);
+        VirtualThreads.checkAvailable();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -223,8 +231,13 @@ public final class Loop implements AutoCloseable {
     }
 
     /** The platform thread of a loop; lets callbacks find their loop. */
-    private static final class LoopThread extends Thread {
+    static final class LoopThread extends Thread {
         final Loop loop;
+        /**
+         * The ContextVar values of the callback running on this thread: a plain field where other
+         * threads use a ThreadLocal, so that running a callback costs no ThreadLocal lookups.
+         */
+        Object[] context = ContextVar.EMPTY;
 
         LoopThread(Loop loop, String name) {
             super(null, null, name, 0, false);
@@ -256,13 +269,17 @@ public final class Loop implements AutoCloseable {
      *
      * @throws IllegalStateException if called from inside a running loop
      * @throws InterruptedException if the calling thread is interrupted while waiting; the main task
-     *     is cancelled and awaited first
+     *     is cancelled and awaited first. A thread already interrupted when it calls gets it at
+     *     once, and {@code main} does not run.
      */
     public <T> T run(Coroutine<T> main) throws Exception {
         Objects.requireNonNull(main, "main");
         if (currentOrNull() != null) {
             throw new IllegalStateException("Loop.run() and Asyncio.run() cannot be called from inside a running"
                     + " loop; create a task (Asyncio.createTask) and await it instead");
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the thread calling Loop.run was interrupted; main was not started");
         }
         Task<T> task = submitTask(main);
         try {
@@ -275,8 +292,12 @@ public final class Loop implements AutoCloseable {
         return task.report();
     }
 
-    /** Creates a task from another thread and returns it once it exists. */
-    private <T> Task<T> submitTask(Coroutine<T> main) throws InterruptedException {
+    /**
+     * Creates a task from another thread and returns it once it exists. The wait is not
+     * interruptible (it is short: one loop turn), so that the task never runs unsupervised: an
+     * interrupt meanwhile stays set for the caller's wait on the task.
+     */
+    private <T> Task<T> submitTask(Coroutine<T> main) {
         CompletableFuture<Task<T>> created = new CompletableFuture<>();
         Object[] context = ContextVar.rootContext();
         callSoonThreadsafe(() -> {
@@ -288,27 +309,35 @@ public final class Loop implements AutoCloseable {
                 created.completeExceptionally(t);
             }
         });
+        boolean interrupted = false;
         try {
-            return created.get();
+            while (true) {
+                try {
+                    return created.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (java.util.concurrent.ExecutionException e) {
             throw (RuntimeException) Awaitable.sneaky(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** A plain thread blocked on an awaitable of this loop; released when it is done or the loop closes. */
-    static final class OutsideWaiter implements Awaitable.Waiter {
+    static final class OutsideWaiter extends ForeignWaiter {
         private final CountDownLatch latch = new CountDownLatch(1);
         private volatile boolean abandoned;
-        Loop registeredWith;
 
         @Override
-        public void done(Awaitable<?> awaitable) {
-            if (registeredWith != null) {
-                registeredWith.outsideWaiters.remove(this);
-            }
+        void arrived(Awaitable<?> awaitable) {
             latch.countDown();
         }
 
+        @Override
         void abandon() {
             abandoned = true;
             latch.countDown();
@@ -317,22 +346,25 @@ public final class Loop implements AutoCloseable {
         void await(Awaitable<?> awaitable) throws InterruptedException {
             latch.await();
             if (abandoned) {
-                throw new LoopClosedException(awaitable + " was still pending when loop '" + awaitable.loop.name
-                        + "' closed; it will never complete");
+                throw neverCompletes(awaitable);
             }
         }
     }
 
-    /** Loop thread only: plain threads waiting for awaitables still pending. */
-    private final HashSet<OutsideWaiter> outsideWaiters = new HashSet<>();
+    /** Loop thread only: threads and other loops' tasks waiting for awaitables still pending. */
+    private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
 
-    void addOutsideWaiter(OutsideWaiter waiter) {
+    void addOutsideWaiter(ForeignWaiter waiter) {
         if (lifecycle == CLOSED) {
             waiter.abandon();
             return;
         }
         waiter.registeredWith = this;
         outsideWaiters.add(waiter);
+    }
+
+    void removeOutsideWaiter(ForeignWaiter waiter) {
+        outsideWaiters.remove(waiter);
     }
 
     /**
@@ -504,7 +536,7 @@ public final class Loop implements AutoCloseable {
         }
         Task<T> task = new Task<>(this, id, name, body, parent, context);
         TaskBody runner = new TaskBody(task);
-        Thread vt = builder.unstarted(runner);
+        Thread vt = VirtualThreads.newThread(runner, runner);
         vt.setUncaughtExceptionHandler(runner);
         task.thread = vt;
         link(task);
@@ -576,6 +608,11 @@ public final class Loop implements AutoCloseable {
         return handle;
     }
 
+    /** Like {@link #callSoon(Runnable)} with the given {@link ContextVar} values. Loop thread only. */
+    void callSoon(Runnable callback, Object[] context) {
+        ready.addLast(new Callback(callback, context));
+    }
+
     /**
      * Runs {@code callback} on the loop, from any thread; wakes the loop if it is waiting.
      *
@@ -612,7 +649,7 @@ public final class Loop implements AutoCloseable {
         return timer;
     }
 
-    /** The loop time {@code delay} from now, saturating instead of overflowing. */
+    /** The loop time {@code delay} from now, saturating instead of overflowing either way. */
     long deadlineAfter(Duration delay) {
         long now = clock.nanoTime();
         long nanos;
@@ -624,6 +661,9 @@ public final class Loop implements AutoCloseable {
         long deadline = now + nanos;
         if (nanos > 0 && deadline < now) {
             return Long.MAX_VALUE - 1;
+        }
+        if (nanos < 0 && deadline > now) {
+            return Long.MIN_VALUE;
         }
         return deadline;
     }
@@ -696,7 +736,9 @@ public final class Loop implements AutoCloseable {
     /**
      * Runs {@code callback} on this loop whenever the process receives signal {@code signal} (like
      * {@code "SIGTERM"} or {@code "HUP"}); asyncio's {@code add_signal_handler}. Replaces an earlier
-     * handler of the same signal.
+     * handler of the same signal. When several loops handle one signal, the loop that added its
+     * handler last receives it; once that handler is removed (or its loop closed), the signal goes
+     * back to the latest handler left, so closing one loop never silences another.
      *
      * @throws IllegalArgumentException if the JVM reserves the signal (SIGQUIT, SIGSEGV, ...) or
      *     does not know it
@@ -771,15 +813,20 @@ public final class Loop implements AutoCloseable {
             event.commit();
         }
         String site = record.creationSite == null ? "" : "; created at " + TaskDump.firstUserFrame(record.creationSite);
-        reportError(record.what + ": exception was never retrieved" + site, record.exception, null);
+        // The task itself when it is still reachable (at close); one reported after being collected is gone.
+        Task<?> task = record.get() instanceof Task<?> t ? t : null;
+        reportError(record.what + ": exception was never retrieved" + site, record.exception, task);
     }
 
     // ---- thread checks ----
 
     /** Whether the caller runs on this loop: its thread, or one of its tasks. */
     boolean isLoopThread() {
-        Thread t = Thread.currentThread();
-        return t == thread || (t.getUncaughtExceptionHandler() instanceof TaskBody body && body.task.loop == this);
+        if (Thread.currentThread() == thread) {
+            return true;
+        }
+        Task<?> task = Task.current();
+        return task != null && task.loop == this;
     }
 
     void checkThread(String operation) {
@@ -797,8 +844,8 @@ public final class Loop implements AutoCloseable {
 
     // ---- the scheduler and the cycle ----
 
-    /** The executor of the tasks' virtual threads, and of callSoonThreadsafe. Any thread. */
-    private void schedule(Runnable r) {
+    /** Queues a task's continuation (see TaskBody) or a callSoonThreadsafe callback. Any thread. */
+    void schedule(Runnable r) {
         if (isLoopThread()) {
             ready.addLast(r);
         } else {
@@ -836,7 +883,7 @@ public final class Loop implements AutoCloseable {
             VirtualThreads.startSocketPollers();
             warmUp();
             warmedUp.countDown();
-            while (cycle()) {
+            while (cycleGuarded()) {
                 // one cycle per iteration
             }
         } catch (Throwable t) {
@@ -870,6 +917,36 @@ public final class Loop implements AutoCloseable {
         driven--;
         warmingUp = false;
     }
+
+    /**
+     * One cycle; a failure of the cycle itself (an OutOfMemoryError, a clock that throws) is
+     * reported and the loop goes on, since stopping would leave live tasks whose {@code finally}
+     * blocks never run. After many failures in a row the loop starts closing, which cancels its
+     * tasks and lets them end.
+     */
+    private boolean cycleGuarded() {
+        try {
+            boolean more = cycle();
+            cycleFailures = 0;
+            return more;
+        } catch (Throwable t) {
+            try {
+                reportError("the cycle of loop " + name + " failed; it goes on", t, null);
+            } catch (Throwable ignored) {
+                // reporting failed too (out of memory): going on matters more
+            }
+            if (++cycleFailures == 100 && lifecycle == OPEN) {
+                synchronized (this) {
+                    lifecycle = CLOSING;
+                }
+                LOG.log(System.Logger.Level.ERROR, "loop " + name + " failed 100 cycles in a row; closing it");
+            }
+            return true;
+        }
+    }
+
+    /** Cycles that failed in a row; loop thread only. */
+    private int cycleFailures;
 
     private boolean cycle() {
         Runnable r;
@@ -941,7 +1018,7 @@ public final class Loop implements AutoCloseable {
             SELECTING.setVolatile(this, 0);
             return;
         }
-        select(wait < 0 ? -1 : Math.max(1, (wait + 999_999) / 1_000_000));
+        select(wait < 0 ? -1 : selectMillis(wait));
         SELECTING.setVolatile(this, 0);
         selectorWakeups++;
     }
@@ -957,17 +1034,16 @@ public final class Loop implements AutoCloseable {
         long now = System.nanoTime();
         if (lastInboxNanos == -1) {
             lastInboxNanos = now;
-        } else if (now - lastInboxNanos > SPIN_WINDOW_NANOS) {
+        } else if (lastInboxNanos == NEVER || now - lastInboxNanos > SPIN_WINDOW_NANOS) {
             return false;
         }
         long limit = wait < 0 ? SPIN_NANOS : Math.min(SPIN_NANOS, wait);
-        long end = now + limit;
         do {
             if (!inbox.isEmpty()) {
                 return true;
             }
             Thread.onSpinWait();
-        } while (System.nanoTime() < end);
+        } while (System.nanoTime() - now < limit);
         return false;
     }
 
@@ -975,8 +1051,15 @@ public final class Loop implements AutoCloseable {
     /** Spinning stops this long after the last work from another thread. */
     private static final long SPIN_WINDOW_NANOS = 1_000_000;
 
-    /** When work last came from another thread (-1: in this cycle); loop thread only. */
-    private long lastInboxNanos = Long.MIN_VALUE / 2;
+    /** When work last came from another thread (-1: in this cycle, NEVER: never); loop thread only. */
+    private long lastInboxNanos = NEVER;
+
+    private static final long NEVER = Long.MIN_VALUE;
+
+    /** A positive wait in nanoseconds as select's milliseconds, rounded up (at least 1); no overflow. */
+    static long selectMillis(long waitNanos) {
+        return Math.max(1, waitNanos / 1_000_000 + (waitNanos % 1_000_000 == 0 ? 0 : 1));
+    }
 
     /** Selects: {@code millis} 0 polls, negative blocks until woken. */
     private void select(long millis) {
@@ -1309,16 +1392,35 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    /** One step of closing; returns false when the loop may stop. */
+    /**
+     * One step of closing; returns false when the loop may stop.
+     *
+     * <p>A task created before close() but not started yet runs its first step before it is
+     * cancelled, as in asyncio (whose stop callback is queued behind those first steps): its body
+     * then gets the CancelledError inside its {@code try}, and its {@code finally} runs. Its
+     * continuation is already in the ready queue, so one more cycle is enough.
+     */
     private boolean closing() {
         if (!closeCancelSent) {
             closeCancelSent = true;
             closeStartedNanos = System.nanoTime();
             for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+                if (t.phase == Task.CREATED && !t.isDone()) {
+                    if (unstartedAtClose == null) {
+                        unstartedAtClose = new ArrayList<>();
+                    }
+                    unstartedAtClose.add(t);
+                } else {
+                    t.cancel("the loop is closing");
+                }
+            }
+        } else if (unstartedAtClose != null) {
+            for (Task<?> t : unstartedAtClose) {
                 t.cancel("the loop is closing");
             }
+            unstartedAtClose = null;
         }
-        if (liveCount > 0 || !ready.isEmpty() || !inbox.isEmpty()) {
+        if (liveCount > 0 || !ready.isEmpty() || !inbox.isEmpty() || unstartedAtClose != null) {
             if (!closeWarned && System.nanoTime() - closeStartedNanos > TimeUnit.SECONDS.toNanos(10)) {
                 closeWarned = true;
                 LOG.log(
@@ -1341,7 +1443,7 @@ public final class Loop implements AutoCloseable {
             signalHandlers.clear();
             shutDownExecutor();
             runLeftoverInbox();
-            for (OutsideWaiter waiter : List.copyOf(outsideWaiters)) {
+            for (ForeignWaiter waiter : List.copyOf(outsideWaiters)) {
                 waiter.abandon();
             }
             outsideWaiters.clear();

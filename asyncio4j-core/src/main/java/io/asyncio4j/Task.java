@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.sched.VirtualThreads;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,6 +10,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Each task is a virtual thread whose scheduler is its loop, so all tasks of a loop take turns
  * on the loop's one thread: code between two suspension points runs without interruption, and a
  * blocking JDK call ({@code Thread.sleep}, a socket read) parks only this task.
+ *
+ * <p>A virtual thread that the body starts itself ({@code Thread.ofVirtual()}, an executor of
+ * virtual threads) is not a task and does not run on the loop: it runs on a shared pool of
+ * platform carrier threads, one per core, in parallel with the loop, and outlives the loop like any
+ * other thread. From it, reach the loop with {@code loop.callSoonThreadsafe} or {@code
+ * loop.submit}.
  *
  * {@snippet :
  * Task<String> task = Asyncio.createTask("greeter", () -> {
@@ -28,11 +35,12 @@ public final class Task<T> extends Awaitable<T> {
     /*
      * Implementation overview.
      *
-     * The body runs in `thread`, a virtual thread built by the loop (VirtualThreads). Every time it
-     * can continue, the JDK hands its continuation to the loop's ready queue; the loop thread runs
-     * it. Suspending is `suspend()`: mark `waiting`, LockSupport.park(). Waking is `wake()`: clear
-     * `waiting`, LockSupport.unpark(thread), which the JDK turns into a ready-queue entry. All fields
-     * below are read and written on the loop thread only (the body runs there too).
+     * The body runs in `thread`, a virtual thread built by the loop (VirtualThreads) whose scheduler
+     * is the task's TaskBody. Every time it can continue, the JDK hands its continuation to that
+     * scheduler, which puts it in the loop's ready queue; the loop thread runs it. Suspending is
+     * `suspend()`: `parking` PARKED, LockSupport.park(). Waking is `wake()`: `parking` WOKEN,
+     * LockSupport.unpark(thread), which the JDK turns into a ready-queue entry. All fields below are
+     * read and written on the loop thread only (the body runs there too).
      *
      * Phase transitions (field `phase`):
      *
@@ -40,10 +48,21 @@ public final class Task<T> extends Awaitable<T> {
      *   CREATED -> DONE      cancelled before it started: the body never runs
      *   RUNNING -> DONE      the body returned or threw; the outcome is set (Awaitable.state)
      *
-     * While RUNNING, `waiting` is true exactly when the task is parked at one of our suspension
-     * points; a task parked inside a JDK blocking call (Thread.sleep, a socket) has waiting false,
-     * and is interrupted when cancelled. At the next suspension point the interrupt is cleared and
-     * CancelledError thrown.
+     * Parking transitions (field `parking`, while RUNNING):
+     *
+     *   ACTIVE  -> PARKED         suspend(): parked at one of our suspension points
+     *   PARKED  -> WOKEN          wake(): made ready; it resumes at that suspension point
+     *   WOKEN   -> WOKEN_CANCEL   a cancellation arrived before it resumed
+     *   WOKEN_CANCEL -> WOKEN     the cancellation was withdrawn (uncancel) before it resumed
+     *   WOKEN*  -> ACTIVE         it resumed; after WOKEN_CANCEL with the cancellation standing, it
+     *                             interrupts itself, so that a JDK blocking call it makes next is
+     *                             cancelled too
+     *   PARKED  -> ACTIVE         suspendSlow(): an interrupt or a cancellation ends the wait
+     *
+     * A task parked at our suspension point is woken by a cancellation; one that is ACTIVE but not
+     * running (parked inside a JDK blocking call such as Thread.sleep or a socket, or ready after
+     * one) is interrupted. A woken task is never interrupted from outside: the interrupt could not
+     * be taken back if the cancellation were withdrawn before it ran.
      *
      * Cancellation is level-triggered: cancelPending() is evaluated at every suspension point from
      * the cancel-scope chain (timeouts, task groups, uncancellable) and `cancelRequests`.
@@ -61,7 +80,17 @@ public final class Task<T> extends Awaitable<T> {
     static final byte RUNNING = 1;
     static final byte DONE = 2;
 
+    /** The task's virtual thread; dropped once the task has ended, to let it be collected. */
     Thread thread;
+    /**
+     * What the JDK hands the scheduler to run {@link #thread} (see TaskBody). Kept here rather than
+     * in TaskBody: with {@link #awaiting} it fills one 8-byte step of a Task (88 to 96 bytes), where
+     * TaskBody would grow from 16 to 24 bytes on its own.
+     */
+    Runnable continuation;
+
+    /** {@link #continuation} once the task has ended. */
+    static final Runnable ENDED = () -> {};
     /**
      * The body: a {@link Coroutine}, or an {@link AsyncRunnable} run as it is (wrapping it in a
      * coroutine would add an object and a frame to every parked task's stack).
@@ -71,8 +100,20 @@ public final class Task<T> extends Awaitable<T> {
     private String name;
     private final long id;
     byte phase;
-    /** True while parked at one of our suspension points; cleared by wake(). */
-    private boolean waiting;
+    static final byte ACTIVE = 0;
+    static final byte PARKED = 1;
+    static final byte WOKEN = 2;
+    static final byte WOKEN_CANCEL = 3;
+
+    /** Where the task is with respect to our suspension points; see the transitions above. */
+    private byte parking;
+
+    /**
+     * What the parked task awaits and passes its cancellation on to, or null: an {@link Awaitable}
+     * ({@link Awaitable#await}) or a {@link Gathering}. A cancellation reaches it at once, as
+     * asyncio's {@code Task.cancel} cancels the future its task waits for.
+     */
+    Object awaiting;
 
     /** True while an interrupt this task got from deliverCancel may still be pending on its thread. */
     private boolean interruptSent;
@@ -112,7 +153,9 @@ public final class Task<T> extends Awaitable<T> {
 
     /** The task running on the current thread, or null when the caller is not a task. */
     static Task<?> current() {
-        return Thread.currentThread().getUncaughtExceptionHandler() instanceof TaskBody body ? body.task : null;
+        Thread t = Thread.currentThread();
+        // A thread started by a task inherits its scheduler, but is not that task.
+        return VirtualThreads.schedulerOf(t) instanceof TaskBody body && body.task.thread == t ? body.task : null;
     }
 
     /** The task running on the current thread; fails clearly when called from elsewhere. */
@@ -180,9 +223,13 @@ public final class Task<T> extends Awaitable<T> {
         loop.checkThread("Task.uncancel");
         if (cancelRequests > 0) {
             cancelRequests--;
-            if (cancelRequests == 0 && current() == this && !cancelPending()) {
-                Thread.interrupted();
-                interruptSent = false;
+            if (cancelRequests == 0 && !cancelPending()) {
+                if (current() == this) {
+                    Thread.interrupted();
+                    interruptSent = false;
+                } else if (parking == WOKEN_CANCEL) {
+                    parking = WOKEN;
+                }
             }
         }
         return cancelRequests;
@@ -195,7 +242,7 @@ public final class Task<T> extends Awaitable<T> {
             case RESULT -> "done";
             case FAILED -> "failed";
             case CANCELLED -> "cancelled";
-            default -> phase == CREATED ? "pending" : (waiting ? "waiting" : "running");
+            default -> phase == CREATED ? "pending" : (parking == PARKED ? "waiting" : "running");
         };
         return "Task[" + getName() + ", " + st + "]";
     }
@@ -219,7 +266,14 @@ public final class Task<T> extends Awaitable<T> {
                 ((AsyncRunnable) b).run();
                 value = null;
             }
-            finish(RESULT, value);
+            if (cancelRequests > 0) {
+                // A cancel request still stands: with level-triggered cancellation the task cannot
+                // end as if nothing had happened (asyncio also ends a task cancelled in its last step
+                // cancelled).
+                finish(CANCELLED, new CancelledError(cancelMessage));
+            } else {
+                finish(RESULT, value);
+            }
         } catch (CancelledError e) {
             finish(CANCELLED, e);
         } catch (InterruptedException e) {
@@ -250,8 +304,13 @@ public final class Task<T> extends Awaitable<T> {
         body = null;
         parent = null;
         scope = null;
+        awaiting = null;
         loop.taskDone(this);
         complete(outcome, value);
+        // Last: the waiters notified above may still ask for the current task. The marker keeps
+        // TaskBody from taking a later continuation (of a thread this task started) for its own.
+        thread = null;
+        continuation = ENDED;
     }
 
     // ---- suspension (called by this task's own thread) ----
@@ -267,47 +326,72 @@ public final class Task<T> extends Awaitable<T> {
         }
         // Kept minimal: this frame is frozen in the stack of every parked task (W1: 1M of them);
         // the debug bookkeeping once here made each frozen stack about 90 bytes larger.
-        waiting = true;
+        parking = PARKED;
         LockSupport.park();
-        if (waiting) {
+        if (parking != WOKEN) {
             suspendSlow();
         }
+        parking = ACTIVE;
     }
 
     private void suspendInDebugMode() {
         debugInfo.stateSince = System.nanoTime();
-        waiting = true;
+        parking = PARKED;
         LockSupport.park();
-        if (waiting) {
+        if (parking != WOKEN) {
             suspendSlow();
         }
+        parking = ACTIVE;
     }
 
     private void suspendSlow() {
-        while (waiting) {
+        while (parking == PARKED) {
             if (Thread.interrupted()) {
                 if (interruptSent) {
                     // Left over from our own cancellation of a JDK call (the call kept or restored
                     // the flag): it means nothing unless that cancellation still stands.
                     interruptSent = false;
                     if (cancelPending()) {
-                        waiting = false;
+                        parking = ACTIVE;
                     }
                 } else {
                     // Someone else interrupted the task's thread: that is a cancellation request.
                     cancelRequests++;
-                    waiting = false;
+                    parking = ACTIVE;
                 }
             } else {
                 LockSupport.park();
             }
         }
+        resumedAfterCancel();
+    }
+
+    /** On resuming after WOKEN_CANCEL: a standing cancellation must also reach JDK blocking calls. */
+    private void resumedAfterCancel() {
+        if (parking == WOKEN_CANCEL && cancelPending()) {
+            interruptSent = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Marks the calling task as about to give up the loop without parking ({@code Thread.yield}):
+     * a cancellation meanwhile is then noted instead of interrupting the thread. {@link
+     * #endYield()} follows.
+     */
+    void beginYield() {
+        parking = WOKEN;
+    }
+
+    /** Ends {@link #beginYield()} once the task runs again. */
+    void endYield() {
+        parking = ACTIVE;
     }
 
     /** Makes a task parked in {@link #suspend()} runnable again. Loop thread only. */
     void wake() {
-        if (waiting) {
-            waiting = false;
+        if (parking == PARKED) {
+            parking = WOKEN;
             if (debugInfo != null) {
                 debugInfo.stateSince = System.nanoTime();
             }
@@ -320,11 +404,27 @@ public final class Task<T> extends Awaitable<T> {
         if (phase != RUNNING || !cancelPending()) {
             return;
         }
-        if (waiting) {
-            wake();
-        } else if (thread != Thread.currentThread()) {
-            interruptSent = true;
-            thread.interrupt();
+        switch (parking) {
+            case PARKED -> {
+                Object target = awaiting;
+                if (target != null) {
+                    awaiting = null;
+                    if (target instanceof Awaitable<?> awaitable) {
+                        awaitable.cancel(cancelMessage());
+                    } else {
+                        ((Gathering) target).cancelChildren(cancelMessage());
+                    }
+                }
+                wake();
+            }
+            case WOKEN -> parking = WOKEN_CANCEL;
+            case WOKEN_CANCEL -> {}
+            default -> {
+                if (thread != Thread.currentThread()) {
+                    interruptSent = true;
+                    thread.interrupt();
+                }
+            }
         }
     }
 
@@ -387,6 +487,6 @@ public final class Task<T> extends Awaitable<T> {
     }
 
     boolean isWaiting() {
-        return waiting;
+        return parking == PARKED;
     }
 }

@@ -1,14 +1,22 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.sched.CarrierPool;
+import java.util.concurrent.Executor;
+
 /**
- * What a task's virtual thread runs, and how a thread finds its task.
+ * What a task's virtual thread runs, its scheduler, and how a thread finds its task.
  *
- * <p>The body object is also the thread's uncaught-exception handler: {@link Task#current()} reads
- * it back with {@code Thread.currentThread().getUncaughtExceptionHandler()}, a field read, with no
- * thread-local map allocated per task. Nothing reaches the handler itself, since {@link
+ * <p>The body object is the thread's scheduler (see {@code VirtualThreads}): {@link Task#current()}
+ * reads it back from the thread's private, final scheduler field, which user code cannot replace.
+ * It is also the thread's uncaught-exception handler, though nothing reaches it: {@link
  * Task#runBody()} catches every throwable.
+ *
+ * <p>As a scheduler it sends its own thread's continuation to the loop. A virtual thread that the
+ * task starts inherits this scheduler (the JDK's rule) but is no task: its continuations go to the
+ * {@link CarrierPool}, so it runs in parallel with the loop and lives on after the loop closes,
+ * like any other thread.
  */
-final class TaskBody implements Runnable, Thread.UncaughtExceptionHandler {
+final class TaskBody implements Runnable, Executor, Thread.UncaughtExceptionHandler {
     final Task<?> task;
 
     TaskBody(Task<?> task) {
@@ -18,6 +26,23 @@ final class TaskBody implements Runnable, Thread.UncaughtExceptionHandler {
     @Override
     public void run() {
         task.runBody();
+    }
+
+    /**
+     * The task's own continuation is the first one handed here, by the thread's start in
+     * Loop.spawn, before the body (and so any thread it starts) exists.
+     */
+    @Override
+    public void execute(Runnable r) {
+        Runnable own = task.continuation;
+        if (own == r) {
+            task.loop.schedule(r);
+        } else if (own == null) {
+            task.continuation = r;
+            task.loop.schedule(r);
+        } else {
+            CarrierPool.executor().execute(r);
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ public final class Timeout {
     final CancelScope scope;
     private Expiry expiry;
     private long deadline;
+    /** Set when the block has ended: the deadline then means nothing and cannot move. */
+    private boolean ended;
 
     Timeout(Task<?> task, long deadline) {
         this.task = task;
@@ -38,14 +40,21 @@ public final class Timeout {
     /**
      * Moves the deadline to {@code when} (loop time); {@link Long#MAX_VALUE} removes it.
      *
-     * @throws IllegalStateException if the deadline already expired
+     * @throws IllegalStateException if the deadline already expired, or the block has ended (as
+     *     asyncio raises {@code RuntimeError})
      */
     public void reschedule(long when) {
         task.loop.checkThread("Timeout.reschedule");
+        if (ended) {
+            throw new IllegalStateException("the timeout block has ended; its deadline cannot be rescheduled");
+        }
         if (scope.cancelled) {
             throw new IllegalStateException("the timeout already expired; it cannot be rescheduled");
         }
-        disarm();
+        if (expiry != null) {
+            task.loop.cancelTimer(expiry);
+            expiry = null;
+        }
         deadline = when;
         arm();
     }
@@ -61,7 +70,9 @@ public final class Timeout {
         }
     }
 
+    /** Cancels the pending expiry; called once, when the block ends. */
     void disarm() {
+        ended = true;
         if (expiry != null) {
             task.loop.cancelTimer(expiry);
             expiry = null;

@@ -323,25 +323,6 @@ class LoopThreadingTest {
     }
 
     @Test
-    void aVirtualThreadStartedInsideATaskRunsOnTheSameLoop() throws Exception {
-        List<String> log = Collections.synchronizedList(new ArrayList<>());
-        try (Loop loop = Loop.open()) {
-            loop.run(() -> {
-                Thread plain = Thread.ofVirtual().start(() -> log.add("plain virtual thread on " + carrierName()));
-                Asyncio.await(CompletableFuture.runAsync(() -> {
-                    try {
-                        plain.join();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-                return null;
-            });
-            assertThat(log).containsExactly("plain virtual thread on " + loop.name());
-        }
-    }
-
-    @Test
     void signalHandlersRunOnTheLoopAndReservedSignalsAreRefusedClearly() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try (Loop loop = Loop.open()) {

@@ -16,7 +16,12 @@ final class SystemClock implements Clock {
         if (deadline == Long.MAX_VALUE) {
             return -1;
         }
-        return Math.max(0, deadline - System.nanoTime());
+        long now = System.nanoTime();
+        if (deadline <= now) {
+            return 0; // also a deadline far in the past, where deadline - now would overflow
+        }
+        long wait = deadline - now;
+        return wait < 0 ? Long.MAX_VALUE : wait;
     }
 
     @Override

@@ -64,7 +64,14 @@ public final class VirtualClock implements Clock {
         if (delta.isNegative()) {
             throw new IllegalArgumentException("time cannot go backwards: " + delta);
         }
-        now += delta.toNanos();
+        long nanos;
+        try {
+            nanos = delta.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        long next = now + nanos;
+        now = next < now ? Long.MAX_VALUE - 1 : next;
     }
 
     /** False: virtual time moves only while the loop is driven by a run, a submit, or closing. */

@@ -178,6 +178,11 @@ final class TestRun implements AutoCloseable {
             outcome = new Outcome.Success<>(main.call());
         } catch (CancelledError e) {
             outcome = new Outcome.Cancelled<>(e);
+            if (report.timeoutDump != null && me.cancelling() > 0) {
+                // Our own timeout's request: withdrawn, so that the main task ends with the outcome
+                // value (a standing request would end it cancelled, and hide the report).
+                me.uncancel();
+            }
         } catch (Throwable t) {
             outcome = new Outcome.Failure<>(t);
         }

@@ -4,6 +4,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * POSIX signal handlers through {@code sun.misc.Signal} (module {@code jdk.unsupported}). The JVM
@@ -55,6 +59,11 @@ public final class Signals {
      * Runs {@code onSignal} on the JVM's signal thread whenever signal {@code name} (like {@code
      * "INT"} or {@code "SIGTERM"}) arrives.
      *
+     * <p>Registrations of one signal form a stack shared by the whole JVM: the latest one receives
+     * the signal; removing it, in any order, gives the signal back to the latest one left, and the
+     * JVM's own handler returns when none is left. So one loop closing never takes the signal away
+     * from another.
+     *
      * @throws IllegalArgumentException if the signal is unknown or reserved by the JVM
      * @throws UnsupportedOperationException if this JVM has no {@code sun.misc.Signal}
      */
@@ -63,38 +72,89 @@ public final class Signals {
             throw new UnsupportedOperationException("signal handling needs module jdk.unsupported", UNAVAILABLE);
         }
         String bare = bare(name);
-        Object handler = Proxy.newProxyInstance(HANDLER.getClassLoader(), new Class<?>[] {HANDLER}, (p, m, args) -> {
-            return switch (m.getName()) {
-                case "handle" -> {
-                    onSignal.run();
-                    yield null;
+        Runnable[] entry = {onSignal};
+        synchronized (SLOTS) {
+            Slot slot = SLOTS.get(bare);
+            if (slot == null) {
+                slot = new Slot(bare);
+                slot.install();
+                SLOTS.put(bare, slot);
+            }
+            slot.handlers.add(entry);
+        }
+        return () -> {
+            synchronized (SLOTS) {
+                Slot slot = SLOTS.get(bare);
+                if (slot == null || !slot.handlers.remove(entry)) {
+                    return;
                 }
-                case "hashCode" -> System.identityHashCode(p);
-                case "equals" -> p == args[0];
-                default -> "SignalHandler[SIG" + bare + "]";
-            };
-        });
+                if (slot.handlers.isEmpty()) {
+                    SLOTS.remove(bare);
+                    slot.restore();
+                }
+            }
+        };
+    }
+
+    /** The registrations of each signal; guarded by itself. */
+    private static final Map<String, Slot> SLOTS = new HashMap<>();
+
+    /** One signal: the JVM handler we installed, the one it replaced, and our registrations. */
+    private static final class Slot {
+        final String bare;
+        /** Each registration is a distinct one-element array, so that equal callbacks stay apart. */
+        final List<Runnable[]> handlers = new ArrayList<>();
+
         Object signal;
         Object previous;
-        try {
-            signal = NEW_SIGNAL.invoke(bare);
-            previous = HANDLE.invoke(signal, handler);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "cannot handle signal SIG" + bare + ": " + e.getMessage()
-                            + " (the JVM reserves SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL and, with -Xrs, more)",
-                    e);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot install a handler for SIG" + bare, e);
+
+        Slot(String bare) {
+            this.bare = bare;
         }
-        Object sig = signal;
-        return () -> {
+
+        void install() {
+            Object handler =
+                    Proxy.newProxyInstance(HANDLER.getClassLoader(), new Class<?>[] {HANDLER}, (p, m, args) -> {
+                        return switch (m.getName()) {
+                            case "handle" -> {
+                                dispatch();
+                                yield null;
+                            }
+                            case "hashCode" -> System.identityHashCode(p);
+                            case "equals" -> p == args[0];
+                            default -> "SignalHandler[SIG" + bare + "]";
+                        };
+                    });
             try {
-                HANDLE.invoke(sig, previous);
+                signal = NEW_SIGNAL.invoke(bare);
+                previous = HANDLE.invoke(signal, handler);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "cannot handle signal SIG" + bare + ": " + e.getMessage()
+                                + " (the JVM reserves SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL and, with -Xrs, more)",
+                        e);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot install a handler for SIG" + bare, e);
+            }
+        }
+
+        private void dispatch() {
+            Runnable target;
+            synchronized (SLOTS) {
+                target = handlers.isEmpty() ? null : handlers.get(handlers.size() - 1)[0];
+            }
+            if (target != null) {
+                target.run();
+            }
+        }
+
+        void restore() {
+            try {
+                HANDLE.invoke(signal, previous);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot restore the handler of SIG" + bare, e);
             }
-        };
+        }
     }
 
     /** Raises signal {@code name} in this process. */

@@ -1,44 +1,63 @@
 package io.asyncio4j.internal.sched;
 
-import java.lang.reflect.Constructor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InaccessibleObjectException;
-import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.Executor;
 
 /**
  * The one place that reaches into the JDK to give virtual threads a custom scheduler.
  *
  * <p>The JDK builds virtual threads for a scheduler of the caller's choice through the
- * package-private constructor {@code java.lang.ThreadBuilders$VirtualThreadBuilder(Executor)}. Our
- * loop is that executor: every time a task's virtual thread is ready to continue (started,
- * unparked, yielded), the JDK hands its continuation to {@code Loop.execute}, and the loop thread
- * runs it. That single reflective call needs {@code --add-opens java.base/java.lang=...}; when it
- * is refused the error names the flag and where to put it.
+ * package-private {@code java.lang.ThreadBuilders.newVirtualThread(Executor, String, int,
+ * Runnable)}. Each task's virtual thread gets its own scheduler object (see {@code TaskBody}): every
+ * time the thread is ready to continue (started, unparked, yielded), the JDK hands its continuation
+ * to that scheduler, which queues it on the loop. The scheduler is a private final field of the
+ * thread, so it also tells which task a thread runs; user code cannot overwrite it, as it could a
+ * thread's uncaught-exception handler. Both accesses need {@code --add-opens
+ * java.base/java.lang=...}; when they are refused the error names the flag and where to put it.
  */
 public final class VirtualThreads {
-    private static final String BUILDER = "java.lang.ThreadBuilders$VirtualThreadBuilder";
-    private static final Constructor<?> CONSTRUCTOR;
+    private static final String BUILDERS = "java.lang.ThreadBuilders";
+    private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+    private static final MethodHandle NEW_THREAD;
+    private static final MethodHandle SCHEDULER;
     private static final RuntimeException UNAVAILABLE;
 
     static {
-        Constructor<?> constructor = null;
+        MethodHandle newThread = null;
+        MethodHandle scheduler = null;
         RuntimeException unavailable = null;
         try {
-            constructor = Class.forName(BUILDER).getDeclaredConstructor(Executor.class);
-            constructor.setAccessible(true);
-        } catch (InaccessibleObjectException e) {
+            Class<?> builders = Class.forName(BUILDERS);
+            Class<?> virtualThread = Class.forName(VIRTUAL_THREAD);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            newThread = MethodHandles.privateLookupIn(builders, lookup)
+                    .findStatic(
+                            builders,
+                            "newVirtualThread",
+                            MethodType.methodType(
+                                    Thread.class, Executor.class, String.class, int.class, Runnable.class));
+            scheduler = MethodHandles.privateLookupIn(virtualThread, lookup)
+                    .findGetter(virtualThread, "scheduler", Executor.class)
+                    .asType(MethodType.methodType(Executor.class, Thread.class));
+        } catch (InaccessibleObjectException | IllegalAccessException e) {
             unavailable = new IllegalStateException(missingFlagMessage(), e);
         } catch (ReflectiveOperationException e) {
             unavailable = new UnsupportedOperationException(
                     "asyncio4j cannot create virtual threads with a custom scheduler on this JDK ("
                             + Runtime.version()
                             + "): "
-                            + BUILDER
-                            + "(Executor) was not found. asyncio4j is built for JDK 21 to 25"
+                            + BUILDERS
+                            + ".newVirtualThread(Executor, String, int, Runnable) or "
+                            + VIRTUAL_THREAD
+                            + ".scheduler was not found. asyncio4j is built for JDK 21 to 25"
                             + " (tested on Temurin 25); please report the JDK version.",
                     e);
         }
-        CONSTRUCTOR = constructor;
+        NEW_THREAD = newThread;
+        SCHEDULER = scheduler;
         UNAVAILABLE = unavailable;
     }
 
@@ -60,20 +79,44 @@ public final class VirtualThreads {
     }
 
     /**
-     * Returns a builder of virtual threads whose continuations run on {@code scheduler}.
+     * Fails with the reason when virtual threads with a custom scheduler cannot be built.
      *
      * @throws IllegalStateException if {@code --add-opens java.base/java.lang} is missing
+     * @throws UnsupportedOperationException if the JDK lacks what asyncio4j reaches into
      */
-    public static Thread.Builder.OfVirtual builder(Executor scheduler) {
+    public static void checkAvailable() {
         if (UNAVAILABLE != null) {
             throw UNAVAILABLE;
         }
+    }
+
+    /**
+     * A new, unstarted virtual thread running {@code body}, whose continuations go to {@code
+     * scheduler}. A virtual thread that this one starts inherits the same scheduler (the JDK's rule),
+     * so {@code scheduler} must tell its own thread's continuation from others.
+     */
+    public static Thread newThread(Executor scheduler, Runnable body) {
+        checkAvailable();
         try {
-            return (Thread.Builder.OfVirtual) CONSTRUCTOR.newInstance(scheduler);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot create a virtual thread builder", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create a virtual thread builder", e);
+            return (Thread) NEW_THREAD.invokeExact(scheduler, (String) null, 0, body);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create a virtual thread", e);
+        }
+    }
+
+    /** The scheduler of virtual thread {@code thread}, or null for a platform thread. */
+    public static Executor schedulerOf(Thread thread) {
+        if (!thread.isVirtual() || SCHEDULER == null) {
+            return null;
+        }
+        try {
+            return (Executor) SCHEDULER.invokeExact(thread);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read the scheduler of " + thread, e);
         }
     }
 

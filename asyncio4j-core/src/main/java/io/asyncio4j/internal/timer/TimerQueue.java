@@ -2,7 +2,6 @@ package io.asyncio4j.internal.timer;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 
 /**
  * The loop's timers: buckets of about one millisecond, kept in a 4-ary min-heap by bucket, each
@@ -19,6 +18,10 @@ import java.util.HashMap;
  * walk along an array, and the heap holds only a few hundred buckets. Insert is O(1) (the bucket of
  * the previous insert is remembered), cancel is O(1) (the timer is marked; a bucket that is mostly
  * cancelled is compacted, so cancelled timeouts do not pile up until their deadline).
+ *
+ * <p>A bucket that empties is kept for reuse (a few of them, with small arrays), and buckets are
+ * found by tick in a {@link BucketMap}: on a quiet loop, where each timeout is alone in its bucket,
+ * a timer costs no allocation beyond the timer itself.
  *
  * <p>Guarded by the JMH benchmark {@code TimerBench} (insert + cancel, fire) and W1.
  */
@@ -55,7 +58,7 @@ public final class TimerQueue {
 
     /** The timers of one tick, in insertion order; {@code sorted} when that is also deadline order. */
     static final class Bucket {
-        final long tick;
+        long tick;
         Timer[] items = new Timer[16];
         int head;
         int size;
@@ -70,7 +73,15 @@ public final class TimerQueue {
 
     private Bucket[] heap = new Bucket[64];
     private int heapSize;
-    private final HashMap<Long, Bucket> byTick = new HashMap<>();
+    private final BucketMap byTick = new BucketMap();
+    /** Emptied buckets kept for reuse; their arrays hold only nulls. */
+    private final Bucket[] spares = new Bucket[SPARES];
+
+    private int spareCount;
+    private static final int SPARES = 16;
+    /** A bucket whose array grew beyond this is not kept: it would pin the memory of a burst. */
+    private static final int SPARE_MAX_ITEMS = 64;
+
     private Bucket lastBucket;
     private int live;
     /** Cancelled timers still held by a bucket. */
@@ -91,8 +102,8 @@ public final class TimerQueue {
         if (b == null || b.tick != tick || b.heapIndex < 0) {
             b = byTick.get(tick);
             if (b == null) {
-                b = new Bucket(tick);
-                byTick.put(tick, b);
+                b = newBucket(tick);
+                byTick.put(b);
                 heapAdd(b);
             }
             lastBucket = b;
@@ -226,8 +237,22 @@ public final class TimerQueue {
         b.cancelled = 0;
     }
 
+    private Bucket newBucket(long tick) {
+        if (spareCount == 0) {
+            return new Bucket(tick);
+        }
+        Bucket b = spares[--spareCount];
+        spares[spareCount] = null;
+        b.tick = tick;
+        b.head = 0;
+        b.size = 0;
+        b.cancelled = 0;
+        b.sorted = true;
+        return b;
+    }
+
     private void removeBucket(Bucket b) {
-        byTick.remove(b.tick);
+        byTick.remove(b);
         if (lastBucket == b) {
             lastBucket = null;
         }
@@ -240,6 +265,9 @@ public final class TimerQueue {
             if (heap[i] == last) {
                 siftUp(i, last);
             }
+        }
+        if (spareCount < SPARES && b.items.length <= SPARE_MAX_ITEMS) {
+            spares[spareCount++] = b; // every slot is null: consumed and cancelled ones are cleared
         }
     }
 

@@ -127,4 +127,46 @@ class TimerQueueTest {
         assertThat(timeouts).allSatisfy(t -> assertThat(t.bucket).isNull());
         assertThat(drain(q, Long.MAX_VALUE)).containsExactly("early sleep");
     }
+
+    /**
+     * One queue through many rounds of adds, cancels and firing, as a loop's: buckets empty and are
+     * reused, the map of buckets grows and shrinks, and deadlines span the whole long range.
+     */
+    @Test
+    void agreesWithAReferenceModelAcrossRoundsThatReuseEmptiedBuckets() {
+        Random random = new Random(7);
+        TimerQueue q = new TimerQueue();
+        List<long[]> model = new ArrayList<>(); // {deadline, id, cancelled(0/1)}
+        List<Named> byId = new ArrayList<>();
+        long now = 0;
+        for (int round = 0; round < 2_000; round++) {
+            int adds = random.nextInt(8);
+            for (int i = 0; i < adds; i++) {
+                long deadline = switch (random.nextInt(10)) {
+                    case 0 -> Long.MIN_VALUE;
+                    case 1 -> Long.MAX_VALUE - 1;
+                    default -> now + random.nextInt(50_000_000);
+                };
+                Named t = new Named(Integer.toString(byId.size()));
+                model.add(new long[] {deadline, byId.size(), 0});
+                byId.add(t);
+                q.add(t, deadline);
+            }
+            if (!model.isEmpty() && random.nextInt(3) == 0) {
+                long[] victim = model.get(random.nextInt(model.size()));
+                q.cancel(byId.get((int) victim[1]));
+                victim[2] = 1;
+            }
+            now += random.nextInt(5_000_000);
+            long due = now;
+            List<long[]> fired = new ArrayList<>(model.stream()
+                    .filter(e -> e[2] == 0 && e[0] <= due)
+                    .sorted((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]))
+                    .toList());
+            List<String> want = fired.stream().map(e -> Long.toString(e[1])).toList();
+            assertThat(drain(q, now)).as("round %d", round).isEqualTo(want);
+            model.removeIf(e -> e[2] == 1 || e[0] <= due);
+            assertThat(q.size()).isEqualTo(model.size());
+        }
+    }
 }

@@ -1,0 +1,170 @@
+package io.asyncio4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncio4j.lowlevel.Clock;
+import io.asyncio4j.lowlevel.VirtualClock;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What closing a loop owes its tasks, its error handler and the other loops of the JVM. */
+class LoopClosingTest {
+    private static LoopOptions recording(List<Loop.ErrorContext> errors) {
+        return LoopOptions.defaults().clock(new VirtualClock()).exceptionHandler(errors::add);
+    }
+
+    /**
+     * Tasks created in a task's last step have not started when it returns. Here the loop is held at
+     * that task's end until close() has been called, so the close request always meets them
+     * unstarted; as in asyncio, each still runs its first step, and so its finally.
+     */
+    @Test
+    void tasksCreatedJustBeforeTheLoopClosesRunTheirFirstStepAndTheirFinally() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch mainEnding = new CountDownLatch(1);
+        Loop loop = Loop.open(recording(errors));
+        try {
+            loop.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    int n = i;
+                    Asyncio.createTask(() -> {
+                        try {
+                            log.add("start " + n);
+                            Asyncio.sleep(Duration.ofDays(1));
+                        } finally {
+                            log.add("finally " + n);
+                        }
+                    });
+                }
+                // Runs on the loop thread as this task ends, and holds it until close() was called.
+                Asyncio.currentTask().addWaiter((Awaitable.Waiter) a -> {
+                    mainEnding.countDown();
+                    while (!loop.isClosed()) {
+                        Thread.onSpinWait();
+                    }
+                });
+                return null;
+            });
+            mainEnding.await();
+        } finally {
+            loop.close();
+        }
+        assertThat(log.stream().filter(s -> s.startsWith("start"))).hasSize(20);
+        assertThat(log.stream().filter(s -> s.startsWith("finally"))).hasSize(20);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void anExceptionNeverRetrievedIsReportedWithItsTaskWhenTheLoopCloses() throws Exception {
+        List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
+        IOException lost = new IOException("lost");
+        List<Task<?>> kept = new ArrayList<>();
+        try (Loop loop = Loop.open(recording(errors))) {
+            loop.run(() -> {
+                kept.add(Asyncio.createTask("failing", () -> {
+                    throw lost;
+                }));
+                Asyncio.yieldNow();
+                return null;
+            });
+        }
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).exception()).isSameAs(lost);
+        assertThat(errors.get(0).task()).isSameAs(kept.get(0));
+    }
+
+    /** A clock that throws once from idleWait when armed: a failure of the loop's cycle itself. */
+    private static final class FailingOnceClock implements Clock {
+        final VirtualClock inner = new VirtualClock();
+        volatile boolean armed;
+
+        @Override
+        public long nanoTime() {
+            return inner.nanoTime();
+        }
+
+        @Override
+        public long idleWait(long deadline, long activity) {
+            if (armed) {
+                armed = false;
+                throw new OutOfMemoryError("simulated failure inside the cycle");
+            }
+            return inner.idleWait(deadline, activity);
+        }
+
+        @Override
+        public boolean tracksRealTime() {
+            return false;
+        }
+    }
+
+    @Test
+    void aFailureOfTheCycleItselfIsReportedAndTheLoopGoesOnSoCleanupRuns() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
+        FailingOnceClock clock = new FailingOnceClock();
+        try (Loop loop = Loop.open(LoopOptions.defaults().clock(clock).exceptionHandler(errors::add))) {
+            String result = loop.run(() -> {
+                Asyncio.createTask("worker", () -> {
+                    try {
+                        Asyncio.sleep(Duration.ofDays(1));
+                    } finally {
+                        log.add("worker: finally");
+                    }
+                });
+                clock.armed = true;
+                Asyncio.sleep(Duration.ofSeconds(1)); // the loop idles, and its cycle fails once
+                return "main went on";
+            });
+            assertThat(result).isEqualTo("main went on");
+        }
+        assertThat(log).containsExactly("worker: finally");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).exception()).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    @Timeout(
+            value = 60,
+            threadMode =
+                    Timeout.ThreadMode.SEPARATE_THREAD) // a regression loses the signal, and the wait for it never ends
+    void closingOneLoopLeavesAnotherLoopsHandlerOfTheSameSignalInPlace() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        Loop first = Loop.open();
+        try (Loop second = Loop.open()) {
+            first.run(() -> {
+                Asyncio.currentLoop().addSignalHandler("SIGWINCH", () -> log.add("first"));
+                return null;
+            });
+            Future<String> received = second.submit(() -> new Future<String>()).get();
+            second.run(() -> {
+                Asyncio.currentLoop().addSignalHandler("SIGWINCH", () -> {
+                    log.add("second");
+                    if (!received.isDone()) {
+                        received.setResult("WINCH");
+                    }
+                });
+                return null;
+            });
+            first.close();
+            new ProcessBuilder(
+                            "kill",
+                            "-WINCH",
+                            Long.toString(ProcessHandle.current().pid()))
+                    .start()
+                    .waitFor();
+            assertThat(second.run(received::await)).isEqualTo("WINCH");
+            second.run(() -> Asyncio.currentLoop().removeSignalHandler("SIGWINCH"));
+        } finally {
+            first.close();
+        }
+        assertThat(log).containsExactly("second");
+    }
+}
