@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * asyncio's module-level functions: {@code Asyncio.run}, {@code createTask}, {@code gather}, {@code
@@ -629,7 +630,14 @@ public final class Asyncio {
      * does).
      */
     public static <T> T waitFor(Awaitable<T> awaitable, Duration timeout) throws Exception {
-        return timeout(timeout, awaitable::await);
+        Objects.requireNonNull(awaitable, "awaitable");
+        Task<?> me = Task.currentOrThrow("Asyncio.waitFor");
+        return timeoutAt(
+                me,
+                timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout),
+                t -> awaitable.await(),
+                false,
+                () -> "waitFor(" + awaitable + ", " + timeout + ")");
     }
 
     /**
@@ -651,7 +659,31 @@ public final class Asyncio {
     /** Like {@link #timeout(Duration, Coroutine)}, with access to the {@link Timeout} to move it. */
     public static <T> T timeout(Duration timeout, Timeout.Body<T> body) throws Exception {
         Task<?> me = Task.currentOrThrow("Asyncio.timeout");
-        return timeoutAt(me, timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout), body, false);
+        return timeoutAt(
+                me,
+                timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout),
+                body,
+                false,
+                () -> "timeout(" + timeout + ")");
+    }
+
+    /**
+     * Like {@link #timeout(Duration, Coroutine)} for a body without a result: {@code async with
+     * timeout(d):} around statements.
+     *
+     * {@snippet :
+     * Asyncio.timeout(Duration.ofSeconds(2), () -> {
+     *     writer.write(request);
+     *     writer.drain();
+     * });
+     * }
+     */
+    public static void timeout(Duration timeout, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        timeout(timeout, t -> {
+            body.run();
+            return null;
+        });
     }
 
     /**
@@ -660,7 +692,14 @@ public final class Asyncio {
      */
     public static <T> T timeoutAt(long deadline, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
-        return timeoutAt(Task.currentOrThrow("Asyncio.timeoutAt"), deadline, t -> body.call(), false);
+        Task<?> me = Task.currentOrThrow("Asyncio.timeoutAt");
+        return timeoutAt(me, deadline, t -> body.call(), false, () -> "timeoutAt(" + deadline + ")");
+    }
+
+    /** Like {@link #timeoutAt(long, Coroutine)} for a body without a result. */
+    public static void timeoutAt(long deadline, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        timeoutAt(deadline, body.asCoroutine());
     }
 
     /**
@@ -670,10 +709,30 @@ public final class Asyncio {
     public static <T> T timeoutOrNull(Duration timeout, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         Task<?> me = Task.currentOrThrow("Asyncio.timeoutOrNull");
-        return timeoutAt(me, me.loop.deadlineAfter(timeout), t -> body.call(), true);
+        return timeoutAt(me, me.loop.deadlineAfter(timeout), t -> body.call(), true, null);
     }
 
-    private static <T> T timeoutAt(Task<?> me, long deadline, Timeout.Body<T> body, boolean orNull) throws Exception {
+    /**
+     * Like {@link #timeoutOrNull(Duration, Coroutine)} for a body without a result: returns {@code
+     * true} if the body finished, {@code false} if the timeout expired (and the body was cancelled),
+     * as asyncio's {@code cm.expired()} tells after {@code async with timeout(d) as cm}.
+     */
+    public static boolean timeoutOrNull(Duration timeout, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        return timeoutOrNull(timeout, () -> {
+                    body.run();
+                    return Boolean.TRUE;
+                })
+                != null;
+    }
+
+    /**
+     * Runs {@code body} under a {@link Timeout} ending at {@code deadline}; when that timeout (and
+     * nothing else) cancelled it, throws a {@link TimeoutException} whose message is {@code what}
+     * plus "expired", or returns null when {@code orNull}.
+     */
+    private static <T> T timeoutAt(
+            Task<?> me, long deadline, Timeout.Body<T> body, boolean orNull, Supplier<String> what) throws Exception {
         Objects.requireNonNull(body, "body");
         Timeout t = new Timeout(me, deadline);
         t.scope.enter();
@@ -689,7 +748,7 @@ public final class Asyncio {
                 if (orNull) {
                     return null;
                 }
-                TimeoutException timeoutError = new TimeoutException("timed out");
+                TimeoutException timeoutError = new TimeoutException(what.get() + " expired");
                 timeoutError.initCause(e);
                 throw timeoutError;
             }
@@ -738,6 +797,18 @@ public final class Asyncio {
      */
     public static <T> T uncancellable(Duration timeout, Coroutine<T> body) throws Exception {
         return uncancellable(() -> timeout(timeout, body));
+    }
+
+    /** Like {@link #uncancellable(Coroutine)} for a body without a result. */
+    public static void uncancellable(AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        uncancellable(body.asCoroutine());
+    }
+
+    /** Like {@link #uncancellable(Duration, Coroutine)} for a body without a result. */
+    public static void uncancellable(Duration timeout, AsyncRunnable body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        uncancellable(timeout, body.asCoroutine());
     }
 
     /**

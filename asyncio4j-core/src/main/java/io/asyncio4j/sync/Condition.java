@@ -1,5 +1,6 @@
 package io.asyncio4j.sync;
 
+import io.asyncio4j.AsyncRunnable;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Coroutine;
 import io.asyncio4j.Task;
@@ -59,6 +60,11 @@ public final class Condition {
     /** Runs {@code body} holding the lock; asyncio's {@code async with condition}. */
     public <T> T withLock(Coroutine<T> body) throws Exception {
         return lock.withLock(body);
+    }
+
+    /** Like {@link #withLock(Coroutine)} for a body without a result. */
+    public void withLock(AsyncRunnable body) throws Exception {
+        lock.withLock(body);
     }
 
     /**

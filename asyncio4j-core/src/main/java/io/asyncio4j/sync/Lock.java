@@ -1,5 +1,6 @@
 package io.asyncio4j.sync;
 
+import io.asyncio4j.AsyncRunnable;
 import io.asyncio4j.Coroutine;
 import io.asyncio4j.lowlevel.LoopBinding;
 import io.asyncio4j.lowlevel.Parking;
@@ -88,6 +89,19 @@ public final class Lock {
         } finally {
             release();
         }
+    }
+
+    /**
+     * Like {@link #withLock(Coroutine)} for a body without a result.
+     *
+     * {@snippet :
+     * lock.withLock(() -> {
+     *     counter++;
+     * });
+     * }
+     */
+    public void withLock(AsyncRunnable body) throws Exception {
+        withLock(body.asCoroutine());
     }
 
     @Override

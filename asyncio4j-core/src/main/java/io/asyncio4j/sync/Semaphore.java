@@ -1,5 +1,6 @@
 package io.asyncio4j.sync;
 
+import io.asyncio4j.AsyncRunnable;
 import io.asyncio4j.Coroutine;
 import io.asyncio4j.lowlevel.LoopBinding;
 import io.asyncio4j.lowlevel.Parking;
@@ -104,6 +105,11 @@ public sealed class Semaphore permits BoundedSemaphore {
         } finally {
             release();
         }
+    }
+
+    /** Like {@link #withPermit(Coroutine)} for a body without a result. */
+    public final void withPermit(AsyncRunnable body) throws Exception {
+        withPermit(body.asCoroutine());
     }
 
     @Override
