@@ -65,9 +65,9 @@ class ForkedJvmTest {
             });
         }
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(main.getSimpleName() + " did not finish within 30 s (deadlock?): " + seen
+                throw new AssertionError(main.getSimpleName() + " did not finish within 120 s (deadlock?): " + seen
                         + java.nio.file.Files.readString(out));
             }
             return new Result(p.exitValue(), seen + java.nio.file.Files.readString(out));

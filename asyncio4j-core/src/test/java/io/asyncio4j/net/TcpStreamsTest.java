@@ -383,16 +383,22 @@ class TcpStreamsTest {
                     "127.0.0.1",
                     0);
             StreamPair conn = Streams.openConnection("127.0.0.1", port(server));
-            byte[] chunk = new byte[256 * 1024];
+            // One write far larger than the kernel's buffers can take while the peer does not read
+            // (a small send buffer, and a receive window that grows only as the peer reads), so the
+            // drain after it blocks with most of it still in our buffer.
+            conn.writer().setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
+            byte[] chunk = new byte[16 * 1024 * 1024];
             int[] written = {0};
+            Event wrote = new Event();
             Task<Void> writer = Asyncio.createTask(() -> {
                 while (true) {
                     conn.writer().write(chunk);
                     written[0] += chunk.length;
+                    wrote.set();
                     conn.writer().drain();
                 }
             });
-            Asyncio.sleep(Duration.ofMillis(100));
+            wrote.await(); // the writer runs on until it parks in drain
             writer.cancel();
             try {
                 writer.await();
