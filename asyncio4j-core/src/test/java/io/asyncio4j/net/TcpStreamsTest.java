@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,18 +202,19 @@ class TcpStreamsTest {
 
     @Test
     void connectionRefusedNamesTheAddress() throws Exception {
-        int port;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        // A port bound but never listened on refuses connections, and while it stays bound no other
+        // process (another test suite on the machine) can start listening on it.
+        try (SocketChannel holder = SocketChannel.open()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) holder.getLocalAddress()).getPort();
+            NetTests.run(() -> {
+                assertThatThrownBy(() -> Streams.openConnection("127.0.0.1", port))
+                        .isInstanceOf(ConnectException.class)
+                        .hasMessageContaining("127.0.0.1:" + port)
+                        .hasMessageContaining("refused");
+                return null;
+            });
         }
-        NetTests.run(() -> {
-            assertThatThrownBy(() -> Streams.openConnection("127.0.0.1", port))
-                    .isInstanceOf(ConnectException.class)
-                    .hasMessageContaining("127.0.0.1:" + port)
-                    .hasMessageContaining("refused");
-            return null;
-        });
     }
 
     @Test
