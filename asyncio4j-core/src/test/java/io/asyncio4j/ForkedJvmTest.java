@@ -1,6 +1,7 @@
 package io.asyncio4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour that depends on how the JVM was started, checked in freshly started JVMs. */
@@ -26,6 +28,16 @@ class ForkedJvmTest {
     private static Result runJava(List<String> jvmArgs, Class<?> main, String sigintOn)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
+        if (sigintOn != null && sigintIgnored()) {
+            // A JVM started in the background by a shell, or under nohup, ignores SIGINT and its
+            // children inherit that: the child would never see the Ctrl-C.
+            assumeTrue(
+                    canResetSigint(),
+                    "SIGINT is ignored by this JVM (started in the background or under nohup) and env"
+                            + " --default-signal is missing to reset it for the child: run the tests in the"
+                            + " foreground");
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArgs);
         command.add("-cp");
@@ -37,6 +49,18 @@ class ForkedJvmTest {
             builder.redirectOutput(out.toFile()); // a file never fills up and blocks the child
         }
         Process p = builder.start();
+        // The reads below end when the child does; a child that hangs is ended after the limit.
+        AtomicBoolean overran = new AtomicBoolean();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    overran.set(true);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        });
         StringBuilder seen = new StringBuilder();
         if (sigintOn != null) {
             java.io.BufferedReader reader = new java.io.BufferedReader(
@@ -65,14 +89,42 @@ class ForkedJvmTest {
             });
         }
         try {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            p.waitFor();
+            if (overran.get()) {
                 throw new AssertionError(main.getSimpleName() + " did not finish within 120 s (deadlock?): " + seen
                         + java.nio.file.Files.readString(out));
             }
             return new Result(p.exitValue(), seen + java.nio.file.Files.readString(out));
         } finally {
             java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
+    /** Whether this process ignores SIGINT, from the SigIgn mask of /proc/self/status (Linux). */
+    private static boolean sigintIgnored() throws IOException {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        if (!java.nio.file.Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : java.nio.file.Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code env --default-signal=INT} (GNU coreutils 8.31+) is there to reset SIGINT. */
+    private static boolean canResetSigint() throws InterruptedException {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT", "true")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
