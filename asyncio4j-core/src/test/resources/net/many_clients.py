@@ -31,4 +31,4 @@ async def main(port, n):
 
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
 resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-asyncio.run(asyncio.wait_for(main(int(sys.argv[1]), int(sys.argv[2])), 120))
+asyncio.run(asyncio.wait_for(main(int(sys.argv[1]), int(sys.argv[2])), 240))

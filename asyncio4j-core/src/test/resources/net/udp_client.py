@@ -17,7 +17,7 @@ async def main():
     transport, proto = await loop.create_datagram_endpoint(Client, remote_addr=("127.0.0.1", int(sys.argv[1])))
     for word in sys.argv[2:]:
         transport.sendto(word.encode())
-        answer = await asyncio.wait_for(proto.answers.get(), 10)
+        answer = await asyncio.wait_for(proto.answers.get(), 30)
         print("got", answer.decode(), flush=True)
     transport.close()
 

@@ -10,24 +10,48 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 
 class DebugModeTest {
-    private static void spinFor(Duration d) {
-        long end = System.nanoTime() + d.toNanos();
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
+    /**
+     * The loop stalls JFR records, for a task that must be sampled by the loop's watchdog: it spins
+     * until a stall is reported, which the watchdog does (at ten times the slow threshold) only
+     * after it has sampled the stack. A spin of fixed length can end before a watchdog starved of
+     * CPU on a loaded machine takes its sample.
+     */
+    private static final class Stalls implements AutoCloseable {
+        private final RecordingStream stream = new RecordingStream();
+        private final AtomicBoolean seen = new AtomicBoolean();
+
+        Stalls() {
+            stream.enable("io.asyncio4j.LoopStall");
+            stream.onEvent("io.asyncio4j.LoopStall", event -> seen.set(true));
+            stream.startAsync();
+        }
+
+        void spinUntilOne() {
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!seen.get() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public void close() {
+            stream.close();
         }
     }
 
     /** Named so the sampled stack can be recognised. */
-    private static void crunchNumbersWithoutYielding() {
-        spinFor(Duration.ofMillis(400));
+    private static void crunchNumbersWithoutYielding(Stalls stalls) {
+        stalls.spinUntilOne();
     }
 
     @Test
@@ -37,9 +61,10 @@ class DebugModeTest {
                 .debug(true)
                 .slowCallbackDuration(Duration.ofMillis(50))
                 .exceptionHandler(errors::add);
-        try (Loop loop = Loop.open(options)) {
+        try (Stalls stalls = new Stalls();
+                Loop loop = Loop.open(options)) {
             loop.run(() -> {
-                Asyncio.createTask("cruncher", DebugModeTest::crunchNumbersWithoutYielding)
+                Asyncio.createTask("cruncher", () -> crunchNumbersWithoutYielding(stalls))
                         .await();
                 return null;
             });
@@ -57,8 +82,12 @@ class DebugModeTest {
     @Test
     void aFailureNobodyRetrievedIsReportedWithWhereTheTaskWasCreated() throws Exception {
         List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
-        LoopOptions options =
-                LoopOptions.defaults().debug(true).clock(new VirtualClock()).exceptionHandler(errors::add);
+        // A step that a loaded machine makes slow must not add a report to the one under test.
+        LoopOptions options = LoopOptions.defaults()
+                .debug(true)
+                .slowCallbackDuration(Duration.ofMinutes(1))
+                .clock(new VirtualClock())
+                .exceptionHandler(errors::add);
         try (Loop loop = Loop.open(options)) {
             loop.run(() -> {
                 Asyncio.createTask("forgotten", () -> {
@@ -135,10 +164,10 @@ class DebugModeTest {
                     .debug(true)
                     .slowCallbackDuration(Duration.ofMillis(20))
                     .exceptionHandler(errors::add);
-            try (Loop loop = Loop.open(options)) {
+            try (Stalls stalls = new Stalls();
+                    Loop loop = Loop.open(options)) {
                 loop.run(() -> {
-                    Asyncio.createTask("hog", () -> spinFor(Duration.ofMillis(100)))
-                            .await();
+                    Asyncio.createTask("hog", stalls::spinUntilOne).await();
                     return null;
                 });
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.asyncio4j.sync.Event;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -122,11 +123,15 @@ class LoopThreadingTest {
             try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                     Loop loop = Loop.open()) {
                 loop.run(() -> {
+                    // Set just before the reader blocks: the writer can run after that only while
+                    // the reader is parked in its read.
+                    Event reading = new Event();
                     Task<Integer> reader = Asyncio.createTask(() -> {
                         log.add("reader accepts");
                         try (Socket s = server.accept();
                                 InputStream in = s.getInputStream()) {
                             log.add("reader reads");
+                            reading.set();
                             int b = in.read();
                             log.add("reader got " + b);
                             return b;
@@ -136,11 +141,10 @@ class LoopThreadingTest {
                         log.add("writer connects");
                         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                                 OutputStream out = s.getOutputStream()) {
-                            Asyncio.sleep(Duration.ofMillis(20));
+                            reading.await();
                             log.add("writer writes");
                             out.write(42);
                             out.flush();
-                            Asyncio.sleep(Duration.ofMillis(20));
                         }
                     });
                     Asyncio.gather(reader, writer);

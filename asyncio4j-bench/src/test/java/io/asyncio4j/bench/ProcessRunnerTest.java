@@ -77,7 +77,7 @@ class ProcessRunnerTest {
 
         long start = System.nanoTime();
         ProcessRunner.Outcome o = runner.runWithLoad(
-                sh("sleep 0.2; echo READY port=4242; touch " + marker + "; cat >/dev/null; touch " + stopped),
+                sh("sleep 0.2; touch " + marker + "; echo READY port=4242; cat >/dev/null; touch " + stopped),
                 -1,
                 List.of("sh", "-c", "test -f " + marker + " && echo RESULT W9 port=$0", ProcessRunner.PORT),
                 -1,

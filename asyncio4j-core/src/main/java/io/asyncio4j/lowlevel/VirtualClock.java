@@ -85,6 +85,9 @@ public final class VirtualClock implements Clock {
         if (deadline == Long.MAX_VALUE) {
             return -1;
         }
+        if (deadline <= now) {
+            return 0; // a timer is due: time need not move, so there is nothing to hold back
+        }
         if (thresholdNanos > 0 && activity != lastActivity) {
             lastActivity = activity;
             return thresholdNanos;

@@ -11,6 +11,7 @@ import io.asyncio4j.sync.Semaphore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ManyConnectionsTest {
+    /**
+     * Thousands of connections take seconds on an idle machine and ten times as long on a loaded
+     * one; the bound is for a test that is stuck.
+     */
+    private static final Duration BODY_TIMEOUT = Duration.ofSeconds(240);
 
     @Test
     void fiveThousandConnectionsAtOnceOnOneLoop() throws Exception {
@@ -32,7 +38,7 @@ class ManyConnectionsTest {
                 limit >= 2L * n + 1000,
                 "the open-files limit is " + limit + ", below the " + (2 * n + 1000)
                         + " this test needs (raise it with ulimit -n)");
-        List<String> log = NetTests.run(() -> {
+        List<String> log = NetTests.run(BODY_TIMEOUT, () -> {
             AtomicInteger serving = new AtomicInteger();
             AtomicInteger maxServing = new AtomicInteger();
             Server server = Streams.startServer(
@@ -89,7 +95,7 @@ class ManyConnectionsTest {
                 limit >= n + 1000,
                 "the open-files limit is " + limit + ", below the " + (n + 1000)
                         + " this test needs (raise it with ulimit -n)");
-        List<String> printed = NetTests.run(() -> {
+        List<String> printed = NetTests.run(BODY_TIMEOUT, () -> {
             AtomicInteger serving = new AtomicInteger();
             AtomicInteger maxServing = new AtomicInteger();
             Server server = Streams.startServer(

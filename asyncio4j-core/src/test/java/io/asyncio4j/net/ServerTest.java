@@ -33,10 +33,12 @@ class ServerTest {
     void closeStopsListeningAndWaitClosedWaitsForTheHandlers() throws Exception {
         List<String> log = NetTests.run(() -> {
             List<String> out = Collections.synchronizedList(new ArrayList<>());
+            Event started = new Event();
             Event finish = new Event();
             Server server = Streams.startServer(
                     (reader, writer) -> {
                         out.add("handler started");
+                        started.set();
                         finish.await();
                         writer.write(ascii("done\n"));
                         out.add("handler finished");
@@ -45,7 +47,7 @@ class ServerTest {
                     0);
             int port = port(server);
             StreamPair conn = Streams.openConnection("127.0.0.1", port);
-            Asyncio.sleep(Duration.ofMillis(20));
+            started.await();
             server.close();
             out.add("closed; serving " + server.isServing() + ", active " + server.activeConnections());
             Asyncio.yieldNow(); // the loop's next select releases the listening socket
@@ -221,7 +223,7 @@ class ServerTest {
             Asyncio.sleep(Duration.ofMillis(20));
             server.close();
             server.abortClients();
-            Asyncio.timeout(Duration.ofSeconds(5), () -> {
+            Asyncio.timeout(Duration.ofSeconds(30), () -> {
                 server.waitClosed();
                 return null;
             });

@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,18 +202,19 @@ class TcpStreamsTest {
 
     @Test
     void connectionRefusedNamesTheAddress() throws Exception {
-        int port;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        // A port bound but never listened on refuses connections, and while it stays bound no other
+        // process (another test suite on the machine) can start listening on it.
+        try (SocketChannel holder = SocketChannel.open()) {
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) holder.getLocalAddress()).getPort();
+            NetTests.run(() -> {
+                assertThatThrownBy(() -> Streams.openConnection("127.0.0.1", port))
+                        .isInstanceOf(ConnectException.class)
+                        .hasMessageContaining("127.0.0.1:" + port)
+                        .hasMessageContaining("refused");
+                return null;
+            });
         }
-        NetTests.run(() -> {
-            assertThatThrownBy(() -> Streams.openConnection("127.0.0.1", port))
-                    .isInstanceOf(ConnectException.class)
-                    .hasMessageContaining("127.0.0.1:" + port)
-                    .hasMessageContaining("refused");
-            return null;
-        });
     }
 
     @Test
@@ -383,16 +384,22 @@ class TcpStreamsTest {
                     "127.0.0.1",
                     0);
             StreamPair conn = Streams.openConnection("127.0.0.1", port(server));
-            byte[] chunk = new byte[256 * 1024];
+            // One write far larger than the kernel's buffers can take while the peer does not read
+            // (a small send buffer, and a receive window that grows only as the peer reads), so the
+            // drain after it blocks with most of it still in our buffer.
+            conn.writer().setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024);
+            byte[] chunk = new byte[16 * 1024 * 1024];
             int[] written = {0};
+            Event wrote = new Event();
             Task<Void> writer = Asyncio.createTask(() -> {
                 while (true) {
                     conn.writer().write(chunk);
                     written[0] += chunk.length;
+                    wrote.set();
                     conn.writer().drain();
                 }
             });
-            Asyncio.sleep(Duration.ofMillis(100));
+            wrote.await(); // the writer runs on until it parks in drain
             writer.cancel();
             try {
                 writer.await();

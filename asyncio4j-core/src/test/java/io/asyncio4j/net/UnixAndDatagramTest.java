@@ -110,12 +110,12 @@ class UnixAndDatagramTest {
                 List<String> out = new ArrayList<>();
                 try (DatagramEndpoint connected = DatagramEndpoint.connect("127.0.0.1", port)) {
                     connected.send(ascii("ping"));
-                    Datagram d = Asyncio.timeout(Duration.ofSeconds(5), connected::receive);
+                    Datagram d = Asyncio.timeout(Duration.ofSeconds(30), connected::receive);
                     out.add(ascii(d.data()) + " from " + d.sender());
                 }
                 try (DatagramEndpoint unconnected = DatagramEndpoint.bind("127.0.0.1", 0)) {
                     unconnected.send(ascii("pong"), new java.net.InetSocketAddress("127.0.0.1", port));
-                    Datagram d = Asyncio.timeout(Duration.ofSeconds(5), unconnected::receive);
+                    Datagram d = Asyncio.timeout(Duration.ofSeconds(30), unconnected::receive);
                     out.add(ascii(d.data()));
                 }
                 return out;

@@ -9,6 +9,7 @@ import io.asyncio4j.CancelledError;
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopOptions;
 import io.asyncio4j.Task;
+import io.asyncio4j.sync.Event;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,28 +67,37 @@ class SubprocessTest {
         assumeTrue(onPath("python3"), "python3 is not installed: skipped");
         List<String> log = run(() -> {
             List<String> events = new ArrayList<>();
+            // The child prints a line for each "go" it reads, so each line comes while it runs.
             Subprocess p = Subprocess.exec(
                     "python3",
                     "-u",
                     "-c",
-                    "import sys,time\nfor i in range(3):\n    print('line', i)\n    time.sleep(0.05)\n");
-            int[] ticks = {0};
-            Task<Void> ticker = Asyncio.createTask(() -> {
-                while (true) {
-                    Asyncio.sleep(Duration.ofMillis(5));
-                    ticks[0]++;
+                    "import sys\nfor i in range(3):\n    sys.stdin.readline()\n    print('line', i)\n");
+            List<Event> seen = List.of(new Event(), new Event(), new Event());
+            // While the main task waits for each line, another task's timers tick and it sends the
+            // go: the lines come only if the loop stays free.
+            Task<Void> feeder = Asyncio.createTask(() -> {
+                for (int i = 0; i < 3; i++) {
+                    for (int tick = 0; tick < 5; tick++) {
+                        Asyncio.sleep(Duration.ofMillis(5));
+                    }
+                    events.add("go " + i);
+                    p.stdin().write("go\n".getBytes(StandardCharsets.UTF_8));
+                    p.stdin().drain();
+                    seen.get(i).await();
                 }
+                p.stdin().writeEof();
             });
             byte[] line;
-            while ((line = p.stdout().readLine()).length > 0) {
+            for (int i = 0; (line = p.stdout().readLine()).length > 0; i++) {
                 events.add(text(line).strip());
+                seen.get(i).set();
             }
             events.add("exit " + p.waitFor());
-            ticker.cancel();
-            events.add("the loop ticked meanwhile: " + (ticks[0] > 5));
+            feeder.await();
             return events;
         });
-        assertThat(log).containsExactly("line 0", "line 1", "line 2", "exit 0", "the loop ticked meanwhile: true");
+        assertThat(log).containsExactly("go 0", "line 0", "go 1", "line 1", "go 2", "line 2", "exit 0");
     }
 
     @Test
@@ -112,7 +122,7 @@ class SubprocessTest {
     void aChildThatDoesNotReadMakesDrainWaitWithBoundedMemory() throws Exception {
         List<String> log = run(() -> {
             List<String> events = new ArrayList<>();
-            Subprocess sleeper = Subprocess.exec("sleep", "20");
+            Subprocess sleeper = Subprocess.exec("sleep", "3600"); // killed below
             byte[] chunk = new byte[32 * 1024];
             long[] maxBuffered = {0};
             try {

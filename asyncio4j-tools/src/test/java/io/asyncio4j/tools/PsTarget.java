@@ -4,9 +4,11 @@ import io.asyncio4j.Asyncio;
 import io.asyncio4j.Loop;
 import io.asyncio4j.LoopOptions;
 import io.asyncio4j.Task;
+import io.asyncio4j.sync.Event;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The JVM that {@link PsTest} inspects: two loops with a known task tree, every task parked in a
@@ -30,20 +32,32 @@ public final class PsTarget {
     public static void main(String[] args) throws Exception {
         exitWhenStdinCloses();
         try (Loop second = Loop.open(LoopOptions.defaults().name("ps-second"))) {
+            CompletableFuture<Void> named = new CompletableFuture<>();
             second.submit(() -> {
                 Asyncio.currentTask().setName("idle-worker");
-                Asyncio.sleep(Duration.ofHours(1));
+                named.complete(null);
+                Asyncio.sleep(Duration.ofHours(1)); // parks in the step that completed named
                 return null;
             });
+            named.get(); // another loop's thread: no sleep here can promise it has run
             Asyncio.run(LoopOptions.defaults().name("ps-target"), () -> {
                 Asyncio.currentTask().setName("main");
-                Task<Void> server = Asyncio.createTask("server", PsTarget::server);
+                // Set by the last connection just before it parks, in the step that parks it; the
+                // server and the ticker, created earlier, parked before.
+                Event treeParked = new Event();
+                int[] connections = {0};
+                Runnable parking = () -> {
+                    if (++connections[0] == 2) {
+                        treeParked.set();
+                    }
+                };
+                Task<Void> server = Asyncio.createTask("server", () -> server(parking));
                 Task<Void> ticker = Asyncio.createTask("ticker", () -> {
                     while (true) {
                         Asyncio.sleep(Duration.ofHours(1));
                     }
                 });
-                Asyncio.sleep(Duration.ofMillis(100)); // every task has started and parked
+                treeParked.await();
                 System.out.println("READY");
                 System.out.flush();
                 Asyncio.gather(List.of(server, ticker));
@@ -52,13 +66,14 @@ public final class PsTarget {
         }
     }
 
-    private static void server() throws Exception {
-        Task<Void> first = Asyncio.createTask("conn-1", PsTarget::connection);
-        Task<Void> second = Asyncio.createTask("conn-2", PsTarget::connection);
+    private static void server(Runnable parking) throws Exception {
+        Task<Void> first = Asyncio.createTask("conn-1", () -> connection(parking));
+        Task<Void> second = Asyncio.createTask("conn-2", () -> connection(parking));
         Asyncio.gather(List.of(first, second));
     }
 
-    private static void connection() {
+    private static void connection(Runnable parking) {
+        parking.run();
         Asyncio.sleep(Duration.ofHours(1)); // waiting for a request that never comes
     }
 

@@ -101,15 +101,17 @@ class PsTest {
         Output r = ps("pstree", Long.toString(target.pid()));
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
+        // The lag is a timing figure, sampled now and then: its value is the machine's business.
         List<String> tree = r.out()
                 .lines()
                 .filter(l -> l.startsWith("Loop ") || l.contains("── "))
+                .map(l -> l.replaceFirst(", lag \\d+ µs$", ", lag N µs"))
                 .toList();
         assertThat(tree)
                 .containsExactly(
-                        "Loop ps-second: 1 task, 0 ready entries, lag 0 µs",
+                        "Loop ps-second: 1 task, 0 ready entries, lag N µs",
                         "└── idle-worker [waiting]",
-                        "Loop ps-target: 5 tasks, 0 ready entries, lag 0 µs",
+                        "Loop ps-target: 5 tasks, 0 ready entries, lag N µs",
                         "└── main [waiting]",
                         "    ├── server [waiting]",
                         "    │   ├── conn-1 [waiting]",
