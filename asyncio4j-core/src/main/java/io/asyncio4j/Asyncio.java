@@ -47,7 +47,9 @@ public final class Asyncio {
      * Opens a loop, runs {@code main} as its first task, closes the loop, and returns main's result
      * (or throws its exception unwrapped); asyncio's {@code asyncio.run}. Closing cancels the tasks
      * still running and waits for them. On the main thread, the first Ctrl-C (SIGINT) cancels the
-     * main task so its cleanup runs; a second one stops the JVM at once.
+     * main task so its cleanup runs, then this method throws its {@link CancelledError}; if nothing
+     * catches it, the JVM exits with status 130 and no stack trace, as a Python program or a plain
+     * Java program ended by Ctrl-C does. A second Ctrl-C stops the JVM at once.
      *
      * @throws IllegalStateException if called from inside a running loop
      */
@@ -62,12 +64,17 @@ public final class Asyncio {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running loop; await the"
                     + " coroutine, or create a task with Asyncio.createTask, instead");
         }
-        try (Loop loop = Loop.open(options);
-                Interrupts interrupts = Interrupts.install(loop)) {
+        Loop loop = Loop.open(options);
+        Interrupts interrupts = Interrupts.install(loop);
+        try (loop;
+                interrupts) {
             return loop.run(() -> {
                 interrupts.mainStarted(Task.current());
                 return main.call();
             });
+        } catch (CancelledError e) {
+            interrupts.exitQuietlyIfUncaught(e);
+            throw e;
         }
     }
 

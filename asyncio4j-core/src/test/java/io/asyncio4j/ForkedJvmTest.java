@@ -237,6 +237,60 @@ class ForkedJvmTest {
         assertThat(r.exitCode()).isEqualTo(130);
     }
 
+    /**
+     * The asyncio drain-on-Ctrl-C pattern written for level-triggered cancellation: on Ctrl-C the
+     * main task drains the queue inside {@code uncancellable}, then lets the CancelledError go,
+     * uncaught, out of main.
+     */
+    public static final class DrainsOnCtrlC {
+        public static void main(String[] args) throws Exception {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
+            Asyncio.run(() -> {
+                io.asyncio4j.queue.Queue<Integer> jobs = new io.asyncio4j.queue.Queue<>();
+                List<Integer> done = new ArrayList<>();
+                Task<Void> worker = Asyncio.createTask("worker", () -> {
+                    while (true) {
+                        Integer job = jobs.get();
+                        Asyncio.sleep(java.time.Duration.ofMillis(1));
+                        done.add(job);
+                        jobs.taskDone();
+                    }
+                });
+                try {
+                    for (int i = 0; i < 3; i++) {
+                        jobs.putNowait(i);
+                    }
+                    jobs.join();
+                    System.out.println("waiting for Ctrl-C");
+                    System.out.flush();
+                    for (int i = 3; i < 6; i++) {
+                        jobs.putNowait(i);
+                    }
+                    Asyncio.sleep(java.time.Duration.ofHours(1));
+                } finally {
+                    Asyncio.uncancellable(() -> {
+                        jobs.join();
+                        worker.cancel();
+                        Asyncio.gatherSettled(worker);
+                        System.out.println("drained " + done);
+                    });
+                }
+            });
+        }
+    }
+
+    @Test
+    void anUncaughtCtrlCEndsTheJvmWithStatus130AndNoStackTrace() throws Exception {
+        Result r = runJava(
+                List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), DrainsOnCtrlC.class, "waiting for Ctrl-C");
+        assertThat(r.output())
+                .contains("drained [0, 1, 2, 3, 4, 5]")
+                .contains("shutdown hook ran")
+                .doesNotContain("CancelledError")
+                .doesNotContain("Exception in thread");
+        assertThat(r.exitCode()).isEqualTo(130);
+    }
+
     /** Prints a marker as the first thing its main task does. */
     public static final class MarksUserCode {
         public static void main(String[] args) throws Exception {

@@ -93,6 +93,8 @@ class DocSnippetsTest {
     private static final List<String> PRELUDE_PACKAGES = List.of(
             "io.asyncio4j",
             "io.asyncio4j.channel",
+            "io.asyncio4j.http",
+            "io.asyncio4j.http.client",
             "io.asyncio4j.lowlevel",
             "io.asyncio4j.net",
             "io.asyncio4j.process",
