@@ -32,17 +32,32 @@ public final class LoopBinding {
         if (l == null) {
             Task<?> me = Parking.currentTaskOrNull();
             if (me == null) {
-                throw new IllegalStateException(owner + "." + operation + " must be called from a task of a running"
-                        + " loop; to coordinate plain threads or several loops use a thread-safe channel or"
-                        + " java.util.concurrent");
+                throw new IllegalStateException(owner + "." + operation + "() must be called from a task of a"
+                        + " running loop, not from " + describeCaller() + "; " + CROSS_LOOP_HINT);
             }
             loop = me.loop();
         } else if (!Parking.isLoopThread(l)) {
-            throw new IllegalStateException(owner + "." + operation + ": this " + owner + " belongs to loop '"
-                    + l.name() + "' and was used from thread '"
-                    + Thread.currentThread().getName() + "'; an "
-                    + owner + " is for the tasks of one loop — to coordinate plain threads or several loops use a"
-                    + " thread-safe channel or java.util.concurrent");
+            throw new IllegalStateException(owner + "." + operation + "(): this " + owner + " belongs to loop '"
+                    + l.name() + "' and was used from " + describeCaller() + "; " + article(owner) + " " + owner
+                    + " is for the tasks of one loop. " + CROSS_LOOP_HINT);
         }
+    }
+
+    private static final String CROSS_LOOP_HINT = "to coordinate several loops or plain threads use"
+            + " io.asyncio4j.channel.Channel (or BroadcastChannel, WatchChannel), or java.util.concurrent";
+
+    /** Who is calling: a task of another loop (by name), a virtual thread, or a named thread. */
+    private static String describeCaller() {
+        Task<?> task = Parking.currentTaskOrNull();
+        if (task != null) {
+            return "task '" + task.getName() + "' of loop '" + task.loop().name() + "'";
+        }
+        Thread t = Thread.currentThread();
+        String name = t.getName().isEmpty() ? "#" + t.threadId() : "'" + t.getName() + "'";
+        return (t.isVirtual() ? "virtual thread " : "thread ") + name + " (not a task of any loop)";
+    }
+
+    private static String article(String noun) {
+        return !noun.isEmpty() && "AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an" : "a";
     }
 }

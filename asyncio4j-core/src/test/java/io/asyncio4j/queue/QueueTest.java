@@ -262,7 +262,7 @@ class QueueTest {
         assertThatThrownBy(() -> TestLoops.run(() -> q.getNowait()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("belongs to loop")
-                .hasMessageContaining("thread-safe channel");
+                .hasMessageContaining("io.asyncio4j.channel.Channel");
         assertThatThrownBy(() -> new Queue<Integer>().put(1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must be called from a task");
