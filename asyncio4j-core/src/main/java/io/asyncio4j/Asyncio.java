@@ -75,6 +75,24 @@ public final class Asyncio {
         } catch (CancelledError e) {
             interrupts.exitQuietlyIfUncaught(e);
             throw e;
+        } catch (Exception | Error e) {
+            // The exception's own trace ends where the main task's virtual thread began; the
+            // frames that called Asyncio.run (main, the test) are only here, so attach them.
+            e.addSuppressed(new CalledFrom(Thread.currentThread()));
+            throw e;
+        }
+    }
+
+    /**
+     * Where {@link #run} was called: a suppressed exception on what main threw, so a stack trace
+     * shows both the task's frames and the caller's, as CPython's traceback does.
+     */
+    private static final class CalledFrom extends Exception {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        CalledFrom(Thread thread) {
+            super("Asyncio.run was called here, on thread '" + thread.getName() + "'");
         }
     }
 
