@@ -60,6 +60,8 @@ final class SocketTransport extends Transport implements ByteSource {
      * system call per message in request-response traffic; level-triggered readiness makes it safe.
      */
     private boolean drained;
+    /** close() (not abort() nor an error) began the closing: unread input is dropped before the close. */
+    private boolean closingGracefully;
 
     private SocketAddress remote;
     private SocketAddress local;
@@ -137,6 +139,7 @@ final class SocketTransport extends Transport implements ByteSource {
 
     @Override
     protected void closing() throws IOException {
+        closingGracefully = true;
         if (tls != null && tls.handshaken()) {
             tls.closeOutbound();
             if (bufferedBytes() > 0) {
@@ -158,6 +161,9 @@ final class SocketTransport extends Transport implements ByteSource {
             shutdownTimer.cancel();
             shutdownTimer = null;
         }
+        if (closingGracefully && error() == null) {
+            discardUnread();
+        }
         out.clear();
         flushing = false;
         try {
@@ -171,6 +177,32 @@ final class SocketTransport extends Transport implements ByteSource {
             // nothing more to do with it
         }
     }
+
+    /**
+     * Reads and drops what the peer sent that nobody read (over TLS, typically the session tickets
+     * and close_notify a writing-only client never reads), without waiting. A socket closed with
+     * unread bytes in its receive queue makes the kernel answer with RST instead of FIN, and an RST
+     * can make the peer drop what we sent last before its application read it: the peer would see
+     * a reset instead of our data and the end of the stream.
+     */
+    private void discardUnread() {
+        ByteBuffer b = net.takeReadBuffer();
+        try {
+            for (int i = 0; i < DISCARD_READS; i++) {
+                b.clear();
+                if (channel.read(b) <= 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the peer is gone already: nothing to protect
+        } finally {
+            net.giveBack(b);
+        }
+    }
+
+    /** At most this many buffers (4 MiB) are dropped at close; a peer still sending gets its RST. */
+    private static final int DISCARD_READS = 64;
 
     /** Whether {@link #sendfile} can hand the file to the kernel (no TLS in between). */
     boolean canSendfile() {
