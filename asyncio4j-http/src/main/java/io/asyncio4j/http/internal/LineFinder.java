@@ -86,6 +86,34 @@ final class LineFinder {
         return p;
     }
 
+    /**
+     * The index of the first control byte other than HTAB (below 0x20, or 0x7F) in {@code a}
+     * within [from, to), or -1: eight bytes at a time while none is below 0x20 or equal to 0x7F.
+     */
+    static int indexOfControl(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (i + 8 <= to) {
+                long x = (long) LONGS.get(a, i);
+                long low = (x - SPACES) & ~x & HIGHS;
+                long y = x ^ DELS;
+                long del = (y - ONES) & ~y & HIGHS;
+                if ((low | del) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            int end = Math.min(i + 8, to);
+            for (; i < end; i++) {
+                int b = a[i] & 0xff;
+                if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The index of the first LF in {@code a} within [from, to), or -1. */
     static int indexOfLf(byte[] a, int from, int to) {
         int i = from;
