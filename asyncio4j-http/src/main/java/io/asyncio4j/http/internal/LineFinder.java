@@ -49,8 +49,15 @@ final class LineFinder {
             long low = (x - SPACES) & ~x & HIGHS;
             long y = x ^ DELS;
             long del = (y - ONES) & ~y & HIGHS;
-            if ((low | del) != 0) {
-                break;
+            long stop = low | del;
+            if (stop != 0) {
+                // The lowest flagged byte is exact (a borrow only runs upwards); HTAB is allowed.
+                int at = p + (Long.numberOfTrailingZeros(stop) >>> 3);
+                if (a[at] != '\t') {
+                    return at;
+                }
+                p = at + 1;
+                continue;
             }
             p += 8;
         }
@@ -74,9 +81,9 @@ final class LineFinder {
             long c = x ^ COLONS;
             long l = x ^ LFS;
             long r = x ^ CRS;
-            long found = ((c - ONES) & ~c) | ((l - ONES) & ~l) | ((r - ONES) & ~r);
-            if ((found & HIGHS) != 0) {
-                break;
+            long found = (((c - ONES) & ~c) | ((l - ONES) & ~l) | ((r - ONES) & ~r)) & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
             }
             p += 8;
         }
