@@ -158,11 +158,11 @@ public final class HeadWriter {
                 throw new IllegalArgumentException("the headers hold " + name
                         + " and a framing was asked for too; pass NO_FRAMING or remove the field");
             }
-            copyField(name, "header name");
+            copyField(name, null);
             ensure(2);
             buf[len++] = ':';
             buf[len++] = ' ';
-            copyField(headers.value(i), "value of header " + name);
+            copyField(headers.value(i), name);
             crlf();
         }
         if (framing >= 0) {
@@ -178,19 +178,19 @@ public final class HeadWriter {
     }
 
     /**
-     * Copies a field name or value, then checks the copy for control bytes eight at a time. {@link
+     * Copies a field name ({@code valueOf} null) or the value of field {@code valueOf}, then checks the copy for control bytes eight at a time. {@link
      * Headers} holds no character above U+00FF (it refuses them when added, and the parser decodes
      * bytes), so the copy is the string's own ISO-8859-1 bytes; the check is defence in depth.
      */
     @SuppressWarnings(
             "deprecation") // getBytes(int, int, byte[], int) copies ISO-8859-1 as is, without a temporary array
-    private void copyField(String s, String what) {
+    private void copyField(String s, String valueOf) {
         int n = s.length();
         ensure(n);
         s.getBytes(0, n, buf, len);
         int bad = LineFinder.indexOfControl(buf, len, len + n);
         if (bad >= 0) {
-            throw refused(s, what, bad - len);
+            throw refused(s, valueOf == null ? "header name" : "value of header " + valueOf, bad - len);
         }
         len += n;
     }
