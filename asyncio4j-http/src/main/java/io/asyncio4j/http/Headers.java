@@ -37,7 +37,9 @@ import java.util.function.BiConsumer;
  */
 public final class Headers implements Iterable<Map.Entry<String, String>> {
     /*
-     * Entry i is names[i] / values[i]. A parsed entry may leave either null: its text is then
+     * Entry i is names[i] / values[i]. values is null until a value is first asked for or set (a
+     * parser leaves it so: most values of most messages are never read). A parsed entry may leave
+     * either string null: its text is then
      * raw[spans[4i] .. +spans[4i+1]] (name) and raw[spans[4i+2] .. +spans[4i+3]] (value), decoded
      * as ISO-8859-1 on first use and kept. raw is never written; an added entry always has both
      * strings.
@@ -69,7 +71,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         this.raw = raw;
         this.spans = spans;
         this.names = names;
-        this.values = values;
+        this.values = values; // null until needed
         this.size = size;
     }
 
@@ -137,12 +139,23 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
      */
     public String value(int index) {
         Objects.checkIndex(index, size);
-        String v = values[index];
+        String[] vs = values();
+        String v = vs[index];
         if (v == null) {
             v = decode(4 * index + 2);
-            values[index] = v;
+            vs[index] = v;
         }
         return v;
+    }
+
+    /** The value strings, created when first needed, as long as the names array. */
+    private String[] values() {
+        String[] vs = values;
+        if (vs == null) {
+            vs = new String[names.length];
+            values = vs;
+        }
+        return vs;
     }
 
     private String decode(int span) {
@@ -223,7 +236,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
             grow();
         }
         names[size] = name;
-        values[size] = value;
+        values()[size] = value;
         size++;
         return this;
     }
@@ -244,7 +257,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         }
         removeFrom(name, first + 1);
         names[first] = name;
-        values[first] = value;
+        values()[first] = value;
         return this;
     }
 
@@ -258,6 +271,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
     }
 
     private int removeFrom(String name, int from) {
+        String[] values = values();
         int removed = 0;
         int out = from;
         for (int i = from; i < size; i++) {
@@ -285,14 +299,14 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
     /** Removes every field. */
     public void clear() {
         Arrays.fill(names, 0, size, null);
-        Arrays.fill(values, 0, size, null);
+        Arrays.fill(values(), 0, size, null);
         size = 0;
     }
 
     private void grow() {
         int capacity = Math.max(8, names.length * 2);
         names = Arrays.copyOf(names, capacity);
-        values = Arrays.copyOf(values, capacity);
+        values = Arrays.copyOf(values(), capacity);
         if (spans != null) {
             spans = Arrays.copyOf(spans, 4 * capacity);
         }

@@ -20,11 +20,10 @@ import java.util.Arrays;
  * writer.write(body);
  * }
  *
- * <p>Injection-safe: every byte of the start line, names and values is checked as it is copied; CR,
- * LF, NUL or another control byte (HTAB is allowed in values), or a character above U+00FF, fails
- * with {@link IllegalArgumentException} naming the field and the position, and nothing is written.
- * {@link Headers} refuses them when they are added, so this only fires for a method, target or
- * reason phrase, but the check costs nothing on top of the copy.
+ * <p>Injection-safe: CR, LF, NUL or another control byte (HTAB is allowed in values and the reason
+ * phrase), or a character above U+00FF, in the method, target, reason phrase or a field fails with
+ * {@link IllegalArgumentException} naming the part and the position. {@link Headers} already refuses
+ * them when a field is added; the fields are checked again here, eight bytes at a time.
  */
 public final class HeadWriter {
     /** Framing argument: {@code Transfer-Encoding: chunked} (write the body with {@link ChunkedWriter}). */
@@ -159,11 +158,11 @@ public final class HeadWriter {
                 throw new IllegalArgumentException("the headers hold " + name
                         + " and a framing was asked for too; pass NO_FRAMING or remove the field");
             }
-            text(name, "header name", true);
+            copyField(name, null);
             ensure(2);
             buf[len++] = ':';
             buf[len++] = ' ';
-            text(headers.value(i), name, false);
+            copyField(headers.value(i), name);
             crlf();
         }
         if (framing >= 0) {
@@ -176,6 +175,24 @@ public final class HeadWriter {
             throw new IllegalArgumentException("framing must be a length, CHUNKED or NO_FRAMING, got " + framing);
         }
         return date;
+    }
+
+    /**
+     * Copies a field name ({@code valueOf} null) or the value of field {@code valueOf}, then checks the copy for control bytes eight at a time. {@link
+     * Headers} holds no character above U+00FF (it refuses them when added, and the parser decodes
+     * bytes), so the copy is the string's own ISO-8859-1 bytes; the check is defence in depth.
+     */
+    @SuppressWarnings(
+            "deprecation") // getBytes(int, int, byte[], int) copies ISO-8859-1 as is, without a temporary array
+    private void copyField(String s, String valueOf) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buf, len);
+        int bad = LineFinder.indexOfControl(buf, len, len + n);
+        if (bad >= 0) {
+            throw refused(s, valueOf == null ? "header name" : "value of header " + valueOf, bad - len);
+        }
+        len += n;
     }
 
     /**

@@ -30,7 +30,8 @@ public abstract class HeadersAccess {
     }
 
     /**
-     * Headers whose entry {@code i} is {@code names[i]} / {@code values[i]}, or, where one is null,
+     * Headers whose entry {@code i} is {@code names[i]} / {@code values[i]} ({@code values} may be
+     * null: none decoded yet), or, where one is null,
      * the ISO-8859-1 text of the span of {@code raw} that {@code spans[4i..4i+3]} give (name offset
      * and length, value offset and length). The arrays are taken, not copied; {@code raw} must never
      * change afterwards.

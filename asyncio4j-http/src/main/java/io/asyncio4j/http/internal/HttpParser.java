@@ -143,6 +143,12 @@ public final class HttpParser {
     /** For responses: the method of the request being answered. */
     private String requestMethod = "GET";
 
+    /** The ids ({@link KnownHeaders}) of the fields being parsed; reused from message to message. */
+    private int[] ids = new int[16];
+
+    /** The result of the field section being parsed; reused. */
+    private final FieldScan fieldScan = new FieldScan();
+
     private HttpParser(boolean requests, HttpLimits limits) {
         this.requests = requests;
         this.limits = limits;
@@ -725,9 +731,12 @@ public final class HttpParser {
     private FieldScan parseFields(byte[] raw, int p, int maxLines) {
         int n = Math.max(maxLines, 0);
         int[] spans = new int[4 * n];
-        int[] ids = new int[n];
+        if (ids.length < n) {
+            ids = new int[Math.max(n, 2 * ids.length)];
+        }
+        int[] ids = this.ids;
         String[] names = new String[n];
-        String[] values = new String[n];
+        String[] values = null;
         int count = 0;
         while (true) {
             byte b = raw[p];
@@ -744,6 +753,9 @@ public final class HttpParser {
                             count == 0
                                     ? "the first field line starts with whitespace"
                                     : "obsolete line folding (obs-fold) in a request; send each field on one line");
+                }
+                if (values == null) {
+                    values = new String[n];
                 }
                 p = unfold(raw, p, spans, names, values, count - 1);
                 continue;
@@ -811,7 +823,7 @@ public final class HttpParser {
             count++;
             p = lf + 1;
         }
-        FieldScan f = new FieldScan();
+        FieldScan f = fieldScan;
         f.headers = HeadersAccess.get().parsed(raw, spans, names, values, count);
         f.spans = spans;
         f.ids = ids;

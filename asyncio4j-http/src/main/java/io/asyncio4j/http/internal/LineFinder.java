@@ -49,8 +49,15 @@ final class LineFinder {
             long low = (x - SPACES) & ~x & HIGHS;
             long y = x ^ DELS;
             long del = (y - ONES) & ~y & HIGHS;
-            if ((low | del) != 0) {
-                break;
+            long stop = low | del;
+            if (stop != 0) {
+                // The lowest flagged byte is exact (a borrow only runs upwards); HTAB is allowed.
+                int at = p + (Long.numberOfTrailingZeros(stop) >>> 3);
+                if (a[at] != '\t') {
+                    return at;
+                }
+                p = at + 1;
+                continue;
             }
             p += 8;
         }
@@ -74,9 +81,9 @@ final class LineFinder {
             long c = x ^ COLONS;
             long l = x ^ LFS;
             long r = x ^ CRS;
-            long found = ((c - ONES) & ~c) | ((l - ONES) & ~l) | ((r - ONES) & ~r);
-            if ((found & HIGHS) != 0) {
-                break;
+            long found = (((c - ONES) & ~c) | ((l - ONES) & ~l) | ((r - ONES) & ~r)) & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
             }
             p += 8;
         }
@@ -84,6 +91,34 @@ final class LineFinder {
             p++;
         }
         return p;
+    }
+
+    /**
+     * The index of the first control byte other than HTAB (below 0x20, or 0x7F) in {@code a}
+     * within [from, to), or -1: eight bytes at a time while none is below 0x20 or equal to 0x7F.
+     */
+    static int indexOfControl(byte[] a, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (i + 8 <= to) {
+                long x = (long) LONGS.get(a, i);
+                long low = (x - SPACES) & ~x & HIGHS;
+                long y = x ^ DELS;
+                long del = (y - ONES) & ~y & HIGHS;
+                if ((low | del) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            int end = Math.min(i + 8, to);
+            for (; i < end; i++) {
+                int b = a[i] & 0xff;
+                if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The index of the first LF in {@code a} within [from, to), or -1. */

@@ -32,6 +32,16 @@ class LineFinderTest {
         return p;
     }
 
+    private static int naiveControl(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = a[i] & 0xff;
+            if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void everyByteValueAtEveryLane() {
         for (int b = 0; b < 256; b++) {
@@ -47,6 +57,9 @@ class LineFinderTest {
                     assertThat(LineFinder.skipFieldValue(a, from))
                             .as("value end, byte %d at %d from %d", b, at, from)
                             .isEqualTo(naiveValueEnd(a, from));
+                    assertThat(LineFinder.indexOfControl(a, from, 31))
+                            .as("control byte, byte %d at %d from %d", b, at, from)
+                            .isEqualTo(naiveControl(a, from, 31));
                     assertThat(LineFinder.nameEnd(a, from))
                             .as("name end, byte %d at %d from %d", b, at, from)
                             .isEqualTo(naiveNameEnd(a, from));
@@ -69,6 +82,8 @@ class LineFinderTest {
             assertThat(LineFinder.indexOfLf(a, from, a.length)).isEqualTo(naiveLf(a, from, a.length));
             assertThat(LineFinder.skipFieldValue(a, from)).isEqualTo(naiveValueEnd(a, from));
             assertThat(LineFinder.nameEnd(a, from)).isEqualTo(naiveNameEnd(a, from));
+            int to = from + r.nextInt(a.length - from + 1);
+            assertThat(LineFinder.indexOfControl(a, from, to)).isEqualTo(naiveControl(a, from, to));
             ByteBuffer direct = ByteBuffer.allocateDirect(a.length).put(a).flip();
             assertThat(LineFinder.indexOfLf(direct, from, a.length)).isEqualTo(naiveLf(a, from, a.length));
             ByteBuffer sliced = ByteBuffer.wrap(new byte[a.length + 5])
