@@ -214,6 +214,9 @@ public final class Bench {
         OUT.println("All runs: " + root.relativize(jsonl));
         if (options.quick()) {
             OUT.println("Quick run: bench/results/latest.*, docs/bench.svg and the README left as they are.");
+        } else if (options.partial()) {
+            OUT.println("Some workloads or peers only: bench/results/latest.*, docs/bench.svg and the README left"
+                    + " as they are (a full ./aio bench writes them).");
         } else if (medians.isEmpty()) {
             OUT.println("No run succeeded: bench/results/latest.* and docs/bench.svg left as they are.");
         } else {
