@@ -1,5 +1,6 @@
 package io.asyncio4j.examples.fetch;
 
+import io.asyncio4j.Asyncio;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,11 @@ sealed interface ProgressView permits ProgressView.Lines, ProgressView.Live {
     /** {@code d} changed state (started, done, failed). */
     void changed(Download d);
 
-    /** Time passed: redraw, if this view draws. */
-    void tick(long now);
+    /** Time passed: redraw, if this view draws. May suspend. */
+    void tick(long now) throws Exception;
 
-    /** The last frame, before the summary. */
-    void finish(long now);
+    /** The last frame, before the summary. May suspend. */
+    void finish(long now) throws Exception;
 
     /** Plain lines, for logs and pipes: each start, end and failure once, nothing redrawn. */
     record Lines(PrintStream out) implements ProgressView {
@@ -41,11 +42,21 @@ sealed interface ProgressView permits ProgressView.Lines, ProgressView.Live {
      * (which sends only what changed, in the terminal's own control sequences).
      */
     final class Live implements ProgressView {
+        /*
+         * The terminal's size comes from an ioctl or, without a native provider, from running
+         * `stty`: a blocking call of milliseconds. So it is read on a worker thread (toThread), at
+         * the start and after each SIGWINCH, never on the loop at every frame.
+         */
         private final Terminal terminal;
         private final Display display;
         private final List<Download> downloads;
         private final long startedAt;
         private final int nameWidth;
+        /** Set by the signal thread when the window changed; read by the loop. */
+        private volatile boolean resized = true;
+
+        /** The size last measured; loop thread (and the worker it waits for). */
+        private Size size = Size.of(80, 24);
 
         Live(Terminal terminal, List<Download> downloads, long startedAt) {
             this.terminal = terminal;
@@ -55,17 +66,26 @@ sealed interface ProgressView permits ProgressView.Lines, ProgressView.Live {
             int longest =
                     downloads.stream().mapToInt(d -> d.name.length()).max().orElse(8);
             this.nameWidth = Math.max(12, Math.min(30, longest));
+            terminal.handle(Terminal.Signal.WINCH, signal -> resized = true);
         }
 
         @Override
         public void changed(Download d) {}
 
         @Override
-        public void tick(long now) {
-            Size size = terminal.getSize();
-            int columns = size.getColumns() > 0 ? size.getColumns() : 80;
-            int rows = size.getRows() > 0 ? size.getRows() : 24;
-            display.resize(Size.of(columns, rows));
+        public void tick(long now) throws Exception {
+            if (resized) {
+                resized = false;
+                // Display.resize reads the terminal's buffer size too: on the worker thread as well.
+                size = Asyncio.toThread(() -> {
+                    Size measured = terminal.getSize();
+                    Size usable = measured.getColumns() > 0 && measured.getRows() > 0 ? measured : size;
+                    display.resize(usable);
+                    return usable;
+                });
+            }
+            int columns = size.getColumns();
+            int rows = size.getRows();
             List<String> text = new ArrayList<>();
             // On a short terminal the running files come first: finished ones are in the summary.
             List<Download> shown = new ArrayList<>();
@@ -86,7 +106,7 @@ sealed interface ProgressView permits ProgressView.Lines, ProgressView.Live {
         }
 
         @Override
-        public void finish(long now) {
+        public void finish(long now) throws Exception {
             tick(now);
             terminal.writer().println();
             terminal.flush();

@@ -161,7 +161,7 @@ class FetchTest {
                 .system(false)
                 .streams(new ByteArrayInputStream(new byte[0]), screen)
                 .type("xterm")
-                .size(new Size(100, 24))
+                .size(Size.of(100, 24))
                 .build()) {
             Run run = fetch(terminal, url("/files/big.bin"), url("/files/missing.txt"), "-o", dir.toString());
 
