@@ -31,12 +31,7 @@ final class TestPki {
         openssl(
                 "req",
                 "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-keyout",
+                NEW_KEY,
                 caKey.toString(),
                 "-out",
                 caCert.toString(),
@@ -78,19 +73,7 @@ final class TestPki {
                 "subjectAltName=" + subjectAltName + "\nbasicConstraints=CA:FALSE\n"
                         + "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n");
         Asyncio.toThread(() -> {
-            openssl(
-                    "req",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:prime256v1",
-                    "-nodes",
-                    "-keyout",
-                    key.toString(),
-                    "-out",
-                    csr.toString(),
-                    "-subj",
-                    "/CN=" + name);
+            openssl("req", NEW_KEY, key.toString(), "-out", csr.toString(), "-subj", "/CN=" + name);
             openssl(
                     "x509",
                     "-req",
@@ -112,10 +95,20 @@ final class TestPki {
         return new ServerCert(cert, key);
     }
 
+    /** Stands for the options that make a new P-256 key, unencrypted, written to the next argument. */
+    private static final String NEW_KEY = "<new key>";
+
     private static void openssl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(OPENSSL);
-        command.addAll(List.of(args));
+        for (String a : args) {
+            if (a.equals(NEW_KEY)) {
+                command.addAll(
+                        List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout"));
+            } else {
+                command.add(a);
+            }
+        }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
