@@ -7,6 +7,8 @@
 #   time            /usr/bin/time -v measures each run's peak RSS
 #   python3-uvloop  the uvloop peer (Debian installs it for /usr/bin/python3)
 #   gcc             builds W4's load generator (asyncio4j-bench/peers/c/w4_loadgen.c)
+#   nginx-light     W6's fixed server (/usr/sbin/nginx)
+#   python3-aiohttp W6's Python peers (aiohttp's client, for /usr/bin/python3)
 # Later workloads add: wrk (W5).
 set -uo pipefail
 
@@ -16,6 +18,10 @@ if ! python3 -c 'import uvloop' 2>/dev/null && ! /usr/bin/python3 -c 'import uvl
     missing+=(python3-uvloop)
 fi
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if ! python3 -c 'import aiohttp' 2>/dev/null && ! /usr/bin/python3 -c 'import aiohttp' 2>/dev/null; then
+    missing+=(python3-aiohttp)
+fi
 command -v python3 >/dev/null 2>&1 || echo "bench/setup: python3 is not installed: the CPython asyncio and uvloop peers are skipped"
 command -v node >/dev/null 2>&1 || echo "bench/setup: node is not installed: the Node.js peer is skipped"
 

@@ -169,31 +169,28 @@ public final class Bench {
         for (Workload w : cases) {
             OUT.println();
             OUT.println(w.key() + " (" + w.name() + ")");
-            for (int run = 1; run <= options.runs(); run++) {
-                for (Peer p : peers) {
-                    if (!w.runsFor(p)) {
-                        continue;
+            NginxServer nginx = null;
+            if (Workloads.againstNginx(w)) {
+                String cannot = NginxServer.cannotRun();
+                if (cannot == null) {
+                    try {
+                        nginx = NginxServer.start(scratch.resolve("nginx-" + w.id()), 1, taskset);
+                        OUT.println("  nginx on " + nginx.url() + (taskset ? ", pinned to CPU 1" : ""));
+                    } catch (IOException e) {
+                        cannot = e.getMessage();
                     }
-                    List<String> command = p.command().apply(w);
-                    if (command == null) {
-                        if (run == 1) {
-                            withoutProgram
-                                    .computeIfAbsent(p.label(), k -> new ArrayList<>())
-                                    .add(w.key());
-                        }
-                        continue;
-                    }
-                    ProcessRunner.Outcome outcome = w.hasLoad()
-                            ? runner.runWithLoad(
-                                    command, w.pinCpu(), inRoot(root, w.load()), w.loadCpu(), root, w.timeout())
-                            : runner.run(command, root, w.pinCpu(), w.timeout());
-                    RunRecord record = RunRecord.of(session, w, p, run, outcome);
-                    records.add(record);
-                    append(jsonl, record.toJson());
-                    OUT.println(progress(w, p, run, options.runs(), record));
-                    if (!record.ok()) {
-                        failures.add(w.key() + " " + p.label() + " run " + run + ": " + record.error());
-                    }
+                }
+                if (cannot != null) {
+                    OUT.println("  skipped: " + cannot);
+                    skipped.add(w.key() + ": " + cannot);
+                    continue;
+                }
+            }
+            try {
+                runCase(w, peers, options, runner, root, session, nginx, records, jsonl, failures, withoutProgram);
+            } finally {
+                if (nginx != null) {
+                    nginx.close();
                 }
             }
         }
@@ -217,6 +214,9 @@ public final class Bench {
         OUT.println("All runs: " + root.relativize(jsonl));
         if (options.quick()) {
             OUT.println("Quick run: bench/results/latest.*, docs/bench.svg and the README left as they are.");
+        } else if (options.partial()) {
+            OUT.println("Some workloads or peers only: bench/results/latest.*, docs/bench.svg and the README left"
+                    + " as they are (a full ./aio bench writes them).");
         } else if (medians.isEmpty()) {
             OUT.println("No run succeeded: bench/results/latest.* and docs/bench.svg left as they are.");
         } else {
@@ -236,6 +236,58 @@ public final class Bench {
         OUT.println(skipped.isEmpty() ? "Skipped: nothing." : "Skipped:");
         skipped.forEach(s -> OUT.println("  " + s));
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Runs every peer on case {@code w}, {@code options.runs()} times, interleaved; {@code nginx} is W6's server or null. */
+    private static void runCase(
+            Workload w,
+            List<Peer> peers,
+            BenchOptions options,
+            ProcessRunner runner,
+            Path root,
+            String session,
+            NginxServer nginx,
+            List<RunRecord> records,
+            Path jsonl,
+            List<String> failures,
+            Map<String, List<String>> withoutProgram)
+            throws IOException, InterruptedException {
+        for (int run = 1; run <= options.runs(); run++) {
+            for (Peer p : peers) {
+                if (!w.runsFor(p)) {
+                    continue;
+                }
+                List<String> command = p.command().apply(w);
+                if (command == null) {
+                    if (run == 1) {
+                        withoutProgram
+                                .computeIfAbsent(p.label(), k -> new ArrayList<>())
+                                .add(w.key());
+                    }
+                    continue;
+                }
+                if (nginx != null) {
+                    command = command.stream()
+                            .map(a -> a.equals(NginxServer.URL) ? nginx.url() : a)
+                            .toList();
+                }
+                NginxServer.Status before = nginx == null ? null : nginx.status();
+                ProcessRunner.Outcome outcome = w.hasLoad()
+                        ? runner.runWithLoad(
+                                command, w.pinCpu(), inRoot(root, w.load()), w.loadCpu(), root, w.timeout())
+                        : runner.run(command, root, w.pinCpu(), w.timeout());
+                Map<String, Double> measured = nginx == null
+                        ? Map.of()
+                        : Map.of(Workloads.REUSE, nginx.status().reuseSince(before));
+                RunRecord record = RunRecord.of(session, w, p, run, outcome, measured);
+                records.add(record);
+                append(jsonl, record.toJson());
+                OUT.println(progress(w, p, run, options.runs(), record));
+                if (!record.ok()) {
+                    failures.add(w.key() + " " + p.label() + " run " + run + ": " + record.error());
+                }
+            }
+        }
     }
 
     /**

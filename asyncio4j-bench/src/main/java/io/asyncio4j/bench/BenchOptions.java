@@ -28,6 +28,8 @@ record BenchOptions(List<String> workloads, int runs, boolean quick, boolean pin
               --runs N       runs per workload and peer; the table shows medians (default 3; --quick: 2)
               --quick        smaller sizes, fewer runs: a smoke check in under 5 minutes; writes no
                              bench/results/latest.* and no docs/bench.svg
+                             (nor does a run of some workloads or some peers only: the README's table
+                             shows one full session)
               --pin          pin single-process workloads to CPU 1 too (taskset -c 1); W4 pins its
                              server and load generator by itself
               --peers LIST   only these peers besides asyncio4j: jdk, netty, asyncio, uvloop, node
@@ -107,6 +109,14 @@ record BenchOptions(List<String> workloads, int runs, boolean quick, boolean pin
             // reported below
         }
         throw new IllegalArgumentException(option + " needs a positive number, not '" + value + "'");
+    }
+
+    /**
+     * Whether this session leaves out workloads or peers: it then writes no {@code latest.*}, chart
+     * or README table, which would lose the rows and columns it did not run.
+     */
+    boolean partial() {
+        return !workloads.containsAll(Workloads.IDS) || !peers.isEmpty();
     }
 
     /** Whether {@code peer} is selected. */

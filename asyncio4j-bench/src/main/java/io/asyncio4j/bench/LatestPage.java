@@ -71,6 +71,12 @@ final class LatestPage {
                                         + " server's CPU time is read from `/proc/<pid>/stat` when the"
                                         + " generator's measured window starts and ends"
                                 : "")
+                .append(
+                        cases.stream().anyMatch(Workloads::againstNginx)
+                                ? "; W6's nginx is pinned to CPU 1 and each client to CPU 0; its keep-alive reuse"
+                                        + " is 1 - connections / requests from nginx's stub_status, the same for"
+                                        + " every client; Python's W6 is aiohttp's client, Node's its fetch"
+                                : "")
                 .append(". In parentheses: how many times better asyncio4j is than that peer")
                 .append(" (peer ÷ asyncio4j for times and sizes, asyncio4j ÷ peer for rates); above 1×")
                 .append(" asyncio4j wins; n/a: the peer has no program for that case.\n\n");

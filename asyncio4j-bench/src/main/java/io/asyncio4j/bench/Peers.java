@@ -46,12 +46,21 @@ final class Peers {
                 w -> javaCommand(java, classPath, w, NETTY_PACKAGE)));
 
         String cpython = probe.firstLine("python3", "--version");
+        // W6 is aiohttp's client; Debian's python3-aiohttp installs it for /usr/bin/python3, which may
+        // not be the python3 on the PATH. Without it the Python peers have no W6 program.
+        List<String> withAiohttp = new ArrayList<>();
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            String v = probe.firstLine(candidate, "-c", "import aiohttp; print('aiohttp', aiohttp.__version__)");
+            if (v != null && v.startsWith("aiohttp ")) {
+                withAiohttp.add(candidate);
+            }
+        }
         peers.add(new Peer(
                 "asyncio",
                 "CPython asyncio",
                 cpython,
                 cpython == null ? "python3 is not on the PATH" : null,
-                w -> script(List.of("python3"), python, w, ".py", List.of())));
+                w -> script(pythonFor(w, "python3", withAiohttp, true), python, w, ".py", List.of())));
 
         // Debian's python3-uvloop installs for /usr/bin/python3, which may not be the python3 on the PATH.
         String uvloopPython = null;
@@ -75,7 +84,7 @@ final class Peers {
                 uvloop == null
                         ? "uvloop is not installed (apt-get install python3-uvloop; bench/setup.sh does it when root)"
                         : null,
-                w -> script(List.of(uvPython), python, w, ".py", List.of("--loop=uvloop"))));
+                w -> script(pythonFor(w, uvPython, withAiohttp, false), python, w, ".py", List.of("--loop=uvloop"))));
 
         String nodeVersion = probe.firstLine("node", "--version");
         peers.add(new Peer(
@@ -131,10 +140,22 @@ final class Peers {
         return v == null ? "(version unknown)" : v.artifactVersion();
     }
 
+    /**
+     * The interpreter for {@code w}: {@code preferred}, but for W6 (aiohttp's client) only if it has
+     * aiohttp, else ({@code mayFallBack}) another one that has it; null when none fits (no program
+     * for W6). uvloop's peer may not fall back: its loop and aiohttp must be in one interpreter.
+     */
+    static List<String> pythonFor(Workload w, String preferred, List<String> withAiohttp, boolean mayFallBack) {
+        if (!w.id().equals("W6") || withAiohttp.contains(preferred)) {
+            return List.of(preferred);
+        }
+        return mayFallBack && !withAiohttp.isEmpty() ? List.of(withAiohttp.getFirst()) : null;
+    }
+
     private static List<String> script(
             List<String> interpreter, Path dir, Workload w, String suffix, List<String> extra) {
         Path file = dir.resolve(w.script() + suffix);
-        if (!Files.exists(file)) {
+        if (interpreter == null || !Files.exists(file)) {
             return null;
         }
         List<String> command = new ArrayList<>(interpreter);

@@ -49,6 +49,20 @@ record RunRecord(
      * and every figure the workload reports) plus peak RSS and CPU time.
      */
     static RunRecord of(String session, Workload w, Peer peer, int run, ProcessRunner.Outcome outcome) {
+        return of(session, w, peer, run, outcome, Map.of());
+    }
+
+    /**
+     * As {@link #of(String, Workload, Peer, int, ProcessRunner.Outcome)}, with figures the harness
+     * measured itself ({@code measured}, such as W6's keep-alive reuse from the server's counters).
+     */
+    static RunRecord of(
+            String session,
+            Workload w,
+            Peer peer,
+            int run,
+            ProcessRunner.Outcome outcome,
+            Map<String, Double> measured) {
         String error = outcome.failure();
         Map<String, Double> figures = new LinkedHashMap<>();
         if (error == null) {
@@ -59,6 +73,7 @@ record RunRecord(
                     throw new IllegalArgumentException("RESULT line of " + line.id() + ", expected " + w.id());
                 }
                 figures.putAll(line.values());
+                figures.putAll(measured);
                 GnuTime time = outcome.time();
                 if (time.peakRssKb() >= 0) {
                     figures.put("rss_mb", time.peakRssMb());

@@ -17,9 +17,8 @@ final class Workloads {
      * Why a BENCH.md workload cannot run yet; the harness prints it as the reason it skipped it.
      * Each needs a part of asyncio4j that does not exist yet.
      */
-    static final Map<String, String> NOT_YET = Map.of(
-            "w5", "W5 http-server needs asyncio4j's HTTP server (io.asyncio4j.http), which does not exist yet",
-            "w6", "W6 http-client needs asyncio4j's HTTP client (io.asyncio4j.http), which does not exist yet");
+    static final Map<String, String> NOT_YET =
+            Map.of("w5", "W5 http-server needs asyncio4j's HTTP server (io.asyncio4j.http), which does not exist yet");
 
     /*
      * JVM flags, the same for asyncio4j and the plain-JDK peer:
@@ -188,6 +187,42 @@ final class Workloads {
                 single ? Set.of() : Set.of(Peer.ASYNCIO4J));
     }
 
+    /** The figure W6 adds from nginx's counters: the share of requests sent on a reused connection. */
+    static final String REUSE = "reuse";
+
+    /**
+     * W6 http-client: {@code requests} GETs of {@code Hello, World!}, {@code concurrency} at a time
+     * over keep-alive, against nginx ({@link NginxServer}, pinned to CPU 1) with the client pinned to
+     * CPU 0. Each program prints {@code req_per_s} over the whole run, its start-up and JIT warm-up
+     * included, as a user's program pays them; the harness adds the keep-alive {@link #REUSE} ratio
+     * from nginx's counters and the peak RSS. No pre-touched heap: peak RSS is a figure here.
+     */
+    static Workload w6(int requests, int concurrency) {
+        List<String> args = List.of(NginxServer.URL, Integer.toString(requests), Integer.toString(concurrency));
+        return new Workload(
+                "W6",
+                "http-client",
+                "W6 requests=" + requests + " concurrency=" + concurrency,
+                "HttpGets",
+                "w6_http_gets",
+                args,
+                args,
+                flags(),
+                List.of(
+                        Figure.higher("req_per_s", "requests/s").withGoal(20_000),
+                        Figure.higher(REUSE, "keep-alive reuse"),
+                        RSS),
+                Duration.ofSeconds(300),
+                List.of(),
+                0,
+                Set.of());
+    }
+
+    /** Whether {@code w} runs against {@link NginxServer}: its arguments take the server's URL. */
+    static boolean againstNginx(Workload w) {
+        return w.args().contains(NginxServer.URL) || w.javaArgs().contains(NginxServer.URL);
+    }
+
     /**
      * The cases of workload {@code id} ({@code w1} ... ): the BENCH.md sizes, or smaller ones for a
      * quick smoke run. Empty for a workload that cannot run yet ({@link #NOT_YET}).
@@ -200,7 +235,8 @@ final class Workloads {
             case "w3" -> List.of(w3(100_000, 20));
             // BENCH.md: 10 s measured after a 2 s warm-up; quick: 3 s after 1 s.
             case "w4" -> quick ? List.of(w4(1, 3, 1), w4(2, 3, 1)) : List.of(w4(1, 10, 2), w4(2, 10, 2));
-            case "w5", "w6" -> List.of();
+            case "w5" -> List.of();
+            case "w6" -> List.of(w6(quick ? 5_000 : 20_000, 100));
             default -> throw new IllegalArgumentException("unknown workload '" + id + "'; BENCH.md defines " + IDS);
         };
     }

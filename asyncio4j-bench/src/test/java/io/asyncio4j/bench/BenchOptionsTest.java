@@ -48,4 +48,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--runs", "0"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--runs"))).hasMessageContaining("needs a number");
     }
+
+    @Test
+    void onlyAFullSessionIsComplete() {
+        assertThat(BenchOptions.parse(List.of()).partial()).isFalse();
+        assertThat(BenchOptions.parse(List.of("--runs", "5")).partial()).isFalse();
+        assertThat(BenchOptions.parse(List.of("w6")).partial()).isTrue();
+        assertThat(BenchOptions.parse(List.of("--peers", "node")).partial()).isTrue();
+    }
 }

@@ -99,11 +99,41 @@ class WorkloadsTest {
 
     @Test
     void workloadsWithoutTheirPartOfAsyncio4jHaveNoCasesButAReason() {
-        assertThat(Workloads.NOT_YET).doesNotContainKey("w4");
-        for (String id : List.of("w5", "w6")) {
+        assertThat(Workloads.NOT_YET).doesNotContainKey("w4").doesNotContainKey("w6");
+        for (String id : List.of("w5")) {
             assertThat(Workloads.cases(id, false)).isEmpty();
             assertThat(Workloads.NOT_YET.get(id)).contains("does not exist yet");
         }
         assertThatThrownBy(() -> Workloads.cases("w7", false)).hasMessageContaining("unknown workload");
+    }
+
+    @Test
+    void w6RunsEveryPeerPinnedToCpu0AgainstNginxWithTheUrlFilledIn() {
+        Workload w6 = Workloads.cases("w6", false).getFirst();
+
+        assertThat(w6.key()).isEqualTo("W6 requests=20000 concurrency=100");
+        assertThat(Workloads.againstNginx(w6)).isTrue();
+        assertThat(Workloads.againstNginx(Workloads.cases("w4", false).getFirst()))
+                .isFalse();
+        assertThat(w6.hasLoad()).isFalse();
+        assertThat(w6.pinCpu()).isZero();
+        assertThat(w6.args()).containsExactly(NginxServer.URL, "20000", "100");
+        assertThat(w6.javaArgs()).isEqualTo(w6.args());
+        // peak RSS is a figure: no pre-touched heap
+        assertThat(w6.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        assertThat(w6.figures())
+                .extracting(Figure::name, Figure::lowerIsBetter, Figure::goal)
+                .containsExactly(
+                        tuple("req_per_s", false, 20_000.0),
+                        tuple(Workloads.REUSE, false, Double.NaN),
+                        tuple("rss_mb", true, Double.NaN));
+        assertThat(Workloads.cases("w6", true).getFirst().args()).containsExactly(NginxServer.URL, "5000", "100");
+    }
+
+    @Test
+    void nginxReuseLeavesOutTheStatusQueryItself() {
+        NginxServer.Status before = new NginxServer.Status(10, 50);
+        // 100 connections and 20,000 requests in between, plus the query's own connection and request
+        assertThat(new NginxServer.Status(111, 20_051).reuseSince(before)).isEqualTo(1 - 100 / 20_000.0);
     }
 }

@@ -8,11 +8,17 @@ import io.asyncio4j.net.StreamPair;
 import io.asyncio4j.net.Streams;
 import java.io.IOException;
 import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * The connection pool of a session: aiohttp's {@code TCPConnector}. Keeps idle keep-alive
@@ -169,7 +175,8 @@ final class Connector {
             throw e;
         } catch (IOException e) {
             throw new ClientConnectorError(
-                    "cannot connect to " + origin + " for " + method + " " + url + ": " + e.getMessage(),
+                    "cannot connect to " + origin + " for " + method + " " + url + ": " + tlsProblem(e, origin)
+                            + e.getMessage(),
                     url,
                     origin.host(),
                     origin.port(),
@@ -177,6 +184,33 @@ final class Connector {
         }
         created++;
         return new Connection(origin, streams, options.limits());
+    }
+
+    /**
+     * What a failed TLS handshake means for the user, with the fix, ahead of the JDK's message; empty
+     * for any other failure. The JDK says "PKIX path building failed" for an untrusted chain and
+     * "No subject alternative DNS name matching" for a wrong name, which few can read.
+     */
+    private static String tlsProblem(IOException e, Origin origin) {
+        if (!(e instanceof SSLException)) {
+            return "";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return "the server's certificate is not trusted (its chain leads to no trusted CA; for a"
+                        + " private CA, trust it with SessionOptions.tls(TlsOptions.client(Path.of(\"ca.pem\"))))"
+                        + ": ";
+            }
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+                return "the server's certificate is not valid now: ";
+            }
+            String m = t.getMessage();
+            if (t instanceof CertificateException && m != null && m.startsWith("No ") && m.contains("matching")) {
+                return "the server's certificate does not name " + origin.host()
+                        + " (check the URL's host; TlsOptions.serverName sets the name to verify): ";
+            }
+        }
+        return "the TLS handshake failed: ";
     }
 
     // ---- slots ----

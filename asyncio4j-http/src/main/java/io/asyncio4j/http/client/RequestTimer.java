@@ -22,6 +22,11 @@ final class RequestTimer {
     private final long totalAt;
     private final String method;
     private URI url;
+    /**
+     * The last timeout this timer named: phases nest (sockConnect inside connect), and an outer one
+     * must let an inner one's error pass as it is, not claim it.
+     */
+    private TimeoutException named;
 
     RequestTimer(Loop loop, ClientTimeout timeout, String method, URI url) {
         this.loop = loop;
@@ -61,7 +66,10 @@ final class RequestTimer {
         try {
             return Asyncio.timeoutAt(at, (Coroutine<T>) phase::run);
         } catch (TimeoutException e) {
-            TimeoutException named = new TimeoutException("ClientTimeout." + (total ? "total" : name) + " ("
+            if (e == named) {
+                throw e;
+            }
+            named = new TimeoutException("ClientTimeout." + (total ? "total" : name) + " ("
                     + format(total ? timeout.total() : limit) + ") expired while " + what + " for " + method + " "
                     + url);
             named.initCause(e.getCause());

@@ -90,6 +90,25 @@ final class Peer implements AutoCloseable {
      * there, on a free loopback port.
      */
     static Peer nginx(String extraServerConfig) throws Exception {
+        return nginx("", extraServerConfig);
+    }
+
+    /**
+     * nginx as {@link #nginx(String)}, speaking TLS (1.2 and 1.3) with {@code cert}: for {@code
+     * https://localhost:port} URLs ({@link #httpsUrl}).
+     */
+    static Peer nginxTls(TestPki.ServerCert cert, String extraServerConfig) throws Exception {
+        return nginx(
+                " ssl",
+                "ssl_certificate %s; ssl_certificate_key %s; ssl_protocols TLSv1.2 TLSv1.3;\n%s"
+                        .formatted(cert.cert(), cert.key(), extraServerConfig));
+    }
+
+    String httpsUrl(String path) {
+        return "https://localhost:" + port + path;
+    }
+
+    private static Peer nginx(String listenOptions, String extraServerConfig) throws Exception {
         assumeTrue(
                 Files.isExecutable(Path.of(NGINX)),
                 "no " + NGINX + ": install nginx-light (scripts/install-test-peers.sh)");
@@ -121,12 +140,12 @@ final class Peer implements AutoCloseable {
                     gzip_types text/plain application/json;
                     types { text/plain txt; application/json json; application/octet-stream bin; }
                     server {
-                        listen 127.0.0.1:%2$d;
+                        listen 127.0.0.1:%2$d%4$s;
                         root %1$s/www;
                         %3$s
                     }
                 }
-                """.formatted(dir, port, extraServerConfig);
+                """.formatted(dir, port, extraServerConfig, listenOptions);
         Files.writeString(dir.resolve("nginx.conf"), conf);
         Process p = new ProcessBuilder(
                         NGINX,
@@ -148,6 +167,58 @@ final class Peer implements AutoCloseable {
             Asyncio.sleep(java.time.Duration.ofMillis(20));
         }
         return peer;
+    }
+
+    /**
+     * openssl's {@code s_server -HTTP} with {@code cert}, one connection at a time: {@code GET
+     * /name} sends the file {@code dir()/name} as it is, so the file holds a whole response, head
+     * included. A peer whose TLS stack is OpenSSL's, not the JDK's.
+     */
+    static Peer opensslHttp(TestPki.ServerCert cert) throws Exception {
+        Path dir = Files.createTempDirectory("openssl-peer");
+        Process p = new ProcessBuilder(
+                        TestPki.OPENSSL,
+                        "s_server",
+                        "-accept",
+                        "127.0.0.1:0",
+                        "-cert",
+                        cert.cert().toString(),
+                        "-key",
+                        cert.key().toString(),
+                        "-HTTP",
+                        "-http_server_binmode")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+        StringBuilder seen = new StringBuilder();
+        String port = Asyncio.timeout(
+                java.time.Duration.ofSeconds(30),
+                () -> Asyncio.toThread(() -> {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        seen.append(line).append('\n');
+                        if (line.startsWith("ACCEPT 127.0.0.1:")) {
+                            return line.substring("ACCEPT 127.0.0.1:".length()).trim();
+                        }
+                    }
+                    return null;
+                }));
+        if (port == null) {
+            p.destroyForcibly();
+            throw new IllegalStateException("openssl s_server did not start: " + seen);
+        }
+        // s_server logs each connection; keep its pipe drained so it never blocks on a full one.
+        Thread.ofPlatform().daemon().name("openssl-peer-output").start(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        return new Peer(p, Integer.parseInt(port), dir, false);
     }
 
     private static boolean accepts(int port) {

@@ -7,14 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The checked-in smuggling corpus ({@code smuggling-corpus.txt}; its header says the format). */
-final class Corpus {
+/**
+ * The checked-in smuggling corpus ({@code smuggling-corpus.txt}; its header says the format). Public:
+ * the client's tests replay its responses.
+ */
+public final class Corpus {
     private Corpus() {}
 
     /** One case: an input and the outcome a strict parser must reach. */
-    record Case(String name, boolean request, String expect, int messages, byte[] body, String why, byte[] data) {
+    public record Case(
+            String name, boolean request, String expect, int messages, byte[] body, String why, byte[] data) {
         /** The expected status, or 0 for "ok". */
-        int expectedStatus() {
+        public int expectedStatus() {
             return expect.equals("ok") ? 0 : Integer.parseInt(expect);
         }
 
@@ -24,7 +28,7 @@ final class Corpus {
         }
     }
 
-    static List<Case> load() {
+    public static List<Case> load() {
         String text;
         try (InputStream in = Corpus.class.getResourceAsStream("/io/asyncio4j/http/smuggling-corpus.txt")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
