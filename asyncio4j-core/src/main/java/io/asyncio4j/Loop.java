@@ -157,7 +157,7 @@ public final class Loop implements AutoCloseable {
     private final LoopManagement management = new LoopManagement(this);
 
     /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
-    private int driven;
+    private int awaitedFromOutside;
     /** Ready entries and timers run so far; tells a virtual clock whether anything happened. */
     private long activity;
 
@@ -303,7 +303,7 @@ public final class Loop implements AutoCloseable {
         callSoonThreadsafe(() -> {
             try {
                 Task<T> task = createTask(null, main, context);
-                drive(task);
+                countAwaitedFromOutside(task);
                 created.complete(task);
             } catch (Throwable t) {
                 created.completeExceptionally(t);
@@ -391,7 +391,7 @@ public final class Loop implements AutoCloseable {
                 return;
             }
             future.task = task;
-            drive(task);
+            countAwaitedFromOutside(task);
             task.addWaiter((Awaitable.Waiter) a -> {
                 Object outcome = a.rawOutcome();
                 if (a.state() == Awaitable.RESULT) {
@@ -406,10 +406,13 @@ public final class Loop implements AutoCloseable {
         return future;
     }
 
-    /** Counts {@code task} as driven (see {@link Clock#tracksRealTime()}) until it is done. */
-    private void drive(Task<?> task) {
-        driven++;
-        task.addWaiter((Awaitable.Waiter) a -> driven--);
+    /**
+     * Counts {@code task} as awaited from outside the loop until it is done: while one is, a virtual
+     * clock moves (see {@link Clock#tracksRealTime()}).
+     */
+    private void countAwaitedFromOutside(Task<?> task) {
+        awaitedFromOutside++;
+        task.addWaiter((Awaitable.Waiter) a -> awaitedFromOutside--);
     }
 
     /** The future of {@link #submit}: cancelling it cancels the task. */
@@ -577,7 +580,7 @@ public final class Loop implements AutoCloseable {
     }
 
     /** Called by a task as it ends: the loop no longer needs to keep it reachable. */
-    void taskDone(Task<?> task) {
+    void forgetEndedTask(Task<?> task) {
         Task<?> prev = task.prevLive;
         Task<?> next = task.nextLive;
         if (prev != null) {
@@ -672,10 +675,10 @@ public final class Loop implements AutoCloseable {
         timers.add(timer, deadline);
     }
 
-    /** A timer the running task armed just before parking (see addTimerOnPark), or null. */
-    private TimerQueue.Timer parkTimer;
+    /** A timer the running task armed just before parking (see deferTimerUntilParked), or null. */
+    private TimerQueue.Timer deferredTimer;
 
-    private long parkDeadline;
+    private long deferredDeadline;
 
     /**
      * Adds {@code timer} once the calling task has parked, right after its continuation yields back
@@ -683,17 +686,17 @@ public final class Loop implements AutoCloseable {
      * frozen with its frames, and a frame is as large as the largest code inlined into it (W1: about
      * 80 bytes a sleeping task). Guarded by W1 spawn-sleep.
      */
-    void addTimerOnPark(TimerQueue.Timer timer, long deadline) {
-        parkTimer = timer;
-        parkDeadline = deadline;
+    void deferTimerUntilParked(TimerQueue.Timer timer, long deadline) {
+        deferredTimer = timer;
+        deferredDeadline = deadline;
     }
 
     /** Adds the timer a task armed before parking, if any; the loop calls it after each entry. */
-    void addParkTimer() {
-        TimerQueue.Timer timer = parkTimer;
+    void addDeferredTimer() {
+        TimerQueue.Timer timer = deferredTimer;
         if (timer != null) {
-            parkTimer = null;
-            timers.add(timer, parkDeadline);
+            deferredTimer = null;
+            timers.add(timer, deferredDeadline);
         }
     }
 
@@ -910,11 +913,11 @@ public final class Loop implements AutoCloseable {
             return null;
         });
         warmingUp = true;
-        driven++;
+        awaitedFromOutside++;
         while (!probe.isDone() || liveCount > 0) {
             cycle();
         }
-        driven--;
+        awaitedFromOutside--;
         warmingUp = false;
     }
 
@@ -980,7 +983,7 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r, t, null);
             }
-            addParkTimer();
+            addDeferredTimer();
         }
         if (sample) {
             lagNanos = System.nanoTime() - batchStart;
@@ -988,7 +991,7 @@ public final class Loop implements AutoCloseable {
         if (!failures.isEmpty()) {
             reportCollectedFailures();
         }
-        if (lifecycle == CLOSING && !closing()) {
+        if (lifecycle == CLOSING && !continueClosing()) {
             return false;
         }
         if (ready.isEmpty()) {
@@ -1003,7 +1006,7 @@ public final class Loop implements AutoCloseable {
     }
 
     private void idle() {
-        long wait = driven == 0 && lifecycle == OPEN && !clock.tracksRealTime()
+        long wait = awaitedFromOutside == 0 && lifecycle == OPEN && !clock.tracksRealTime()
                 ? -1
                 : clock.idleWait(timers.nextDeadline(), activity);
         if (wait == 0) {
@@ -1393,14 +1396,15 @@ public final class Loop implements AutoCloseable {
     }
 
     /**
-     * One step of closing; returns false when the loop may stop.
+     * One step of closing: cancels the live tasks (once), then reports whether the cycle must go on
+     * (tasks or queued work remain); false when the loop may stop.
      *
      * <p>A task created before close() but not started yet runs its first step before it is
      * cancelled, as in asyncio (whose stop callback is queued behind those first steps): its body
      * then gets the CancelledError inside its {@code try}, and its {@code finally} runs. Its
      * continuation is already in the ready queue, so one more cycle is enough.
      */
-    private boolean closing() {
+    private boolean continueClosing() {
         if (!closeCancelSent) {
             closeCancelSent = true;
             closeStartedNanos = System.nanoTime();
@@ -1474,7 +1478,7 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r + " run while closing", t, null);
             }
-            addParkTimer();
+            addDeferredTimer();
         }
     }
 
@@ -1544,7 +1548,7 @@ public final class Loop implements AutoCloseable {
         } catch (Throwable t) {
             reportError("exception in callback " + r, t, null);
         } finally {
-            addParkTimer();
+            addDeferredTimer();
             entryStart = 0;
             long held = System.nanoTime() - start;
             long seq = entrySeq++;
