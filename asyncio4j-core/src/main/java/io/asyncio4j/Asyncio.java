@@ -174,7 +174,7 @@ public final class Asyncio {
         WakeTimer timer = new WakeTimer(me);
         // The loop adds the timer once this task has parked: the heap insertion then runs in the
         // loop's frame, not in this one, whose stack is frozen with every sleeping task.
-        me.loop.addTimerOnPark(timer, deadline);
+        me.loop.deferTimerUntilParked(timer, deadline);
         me.suspend();
         if (!timer.fired) {
             sleepSlow(me, timer);
@@ -182,7 +182,7 @@ public final class Asyncio {
     }
 
     private static void sleepSlow(Task<?> me, WakeTimer timer) {
-        me.loop.addParkTimer(); // the park returned without yielding: the timer may still wait
+        me.loop.addDeferredTimer(); // the park returned without yielding: the timer may still wait
         while (!timer.fired) {
             if (me.cancelPending()) {
                 me.loop.cancelTimer(timer);

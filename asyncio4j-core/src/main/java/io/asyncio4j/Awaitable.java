@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.loop.FailureTracker;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -44,7 +45,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
 
     private Object waiters;
     /** Set (before the outcome is published) when this failed; its flag says whether it was retrieved. */
-    private Loop.FailureRecord failure;
+    private FailureTracker.Record failure;
 
     Awaitable(Loop loop) {
         this.loop = loop;
@@ -399,7 +400,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
 
     /** Marks a failure as retrieved. Any thread: the record's flag is volatile, the set loop-only. */
     final void markRetrieved() {
-        Loop.FailureRecord f = failure;
+        FailureTracker.Record f = failure;
         if (f != null && !f.retrieved) {
             f.retrieved = true;
             if (loop.isLoopThread()) {

@@ -3,7 +3,13 @@ package io.asyncio4j;
 import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.TimerHandle;
 
-/** A {@code callLater}/{@code callAt} timer. */
+/**
+ * A {@code callLater}/{@code callAt} timer.
+ *
+ * <p>It stays in {@code io.asyncio4j}, not beside {@link TimerQueue} in {@code internal.timer},
+ * because it runs its callback in the scheduler's {@link ContextVar} values ({@code
+ * ContextVar.enter}/{@code exit}, package-private) and checks the loop thread on cancel.
+ */
 final class CallbackTimer extends TimerQueue.Timer implements TimerHandle {
     private final Loop loop;
     private final Runnable action;

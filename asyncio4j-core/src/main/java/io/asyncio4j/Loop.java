@@ -1,20 +1,20 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.io.IoRegistration;
+import io.asyncio4j.internal.io.SelectorDriver;
+import io.asyncio4j.internal.loop.FailureTracker;
 import io.asyncio4j.internal.loop.Signals;
+import io.asyncio4j.internal.loop.Watchdog;
+import io.asyncio4j.internal.sched.Inbox;
 import io.asyncio4j.internal.sched.VirtualThreads;
 import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.Handle;
 import io.asyncio4j.lowlevel.TimerHandle;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -74,96 +73,119 @@ public final class Loop implements AutoCloseable {
      * returns to the loop thread, which runs the next entry.
      *
      * Threads. The ready queue, the timers, the live-task list and every Task and Future field are
-     * touched by the loop thread only, without locks. Other threads reach the loop through `inbox`
-     * (a lock-free queue) and wake it from select only when it is there: `selecting` is 1 while the
-     * loop is, or is about to be, in select, and the first submitter to swap it to 2 calls
-     * Selector.wakeup(). A busy loop thus pays no syscall per cross-thread submit. (Guarded by the
-     * JMH benchmark SubmitBench.)
+     * touched by the loop thread only, without locks. Other threads reach the loop through the Inbox
+     * (internal.sched: a lock-free queue, and a wake-up of the selector only when the loop is in
+     * select, so a busy loop pays no syscall per cross-thread submit; guarded by SubmitBench).
      *
      * A JDK thread submits too: a task parked in Thread.sleep, a JDK socket or a CompletableFuture is
      * unparked by the JDK's own threads, whose execute() lands in the inbox.
      *
-     * Lifecycle (field `lifecycle`):
+     * Parts. This class is the public face, the cycle and the live-task list; the jobs it hands off
+     * each have a file of their own, which never calls back into this one except through the
+     * functions it is given:
      *
-     *   OPEN    -> CLOSING  close(): live tasks are cancelled; the cycle goes on until none is left
-     *   CLOSING -> CLOSED   the default executor is shut down, never-retrieved exceptions are
-     *                       reported, the selector is closed and the thread ends
+     *   internal.sched.Inbox          the thread-safe half: cross-thread hand-off, wake-up, spin
+     *   internal.io.SelectorDriver    the selector, IoRegistration per channel, readiness callbacks
+     *   internal.timer.TimerQueue     the timers (WakeTimer, CallbackTimer and Timeout's expiry
+     *                                 stay in this package: they call package-private members)
+     *   internal.loop.FailureTracker  exceptions never retrieved
+     *   internal.loop.Watchdog        debug mode: slow entries and stalls
+     *   SockOps                       asyncio's sock_* methods, which the public ones delegate to
+     *
+     * Fields are grouped below by the thread that may touch them.
+     */
+    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
+    private static final AtomicInteger LOOP_IDS = new AtomicInteger();
+
+    // ---- Set at construction; read by any thread. ----
+    private final String name;
+    private final LoopThread thread;
+    private final Clock clock;
+    final boolean debug;
+    private final int executorThreads;
+    /** Counted down once the warm-up task has ended (or the loop thread failed before that). */
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+    /** Counted down once the loop thread has shut everything down; close() waits for it. */
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private final LoopManagement management = new LoopManagement(this);
+
+    // ---- Any thread. ----
+    /** What other threads hand in, and the selector wake-up; the thread-safe half of scheduling. */
+    private final Inbox inbox;
+
+    private volatile Consumer<ErrorContext> exceptionHandler;
+
+    /*
+     * lifecycle (volatile: other threads read it to refuse work; written under `this` or by the loop):
+     *
+     *   OPEN    -> CLOSING  close() (any thread but the loop's), or 100 failed cycles in a row: live
+     *                       tasks are cancelled; the cycle goes on until none is left
+     *   CLOSING -> CLOSED   loop thread, in shutDown(): the default executor is shut down,
+     *                       never-retrieved exceptions are reported, the selector is closed and
+     *                       the thread ends
      *
      * A task created while CLOSING starts cancelled. Work handed to a CLOSED loop is refused with
      * LoopClosedException.
      */
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
-    private static final AtomicInteger LOOP_IDS = new AtomicInteger();
-    private static final VarHandle SELECTING;
-
-    static {
-        try {
-            SELECTING = MethodHandles.lookup().findVarHandle(Loop.class, "selecting", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private volatile int lifecycle = OPEN;
 
     private static final int OPEN = 0;
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
 
-    private final String name;
-    private final LoopThread thread;
-    private final Clock clock;
-    final boolean debug;
-    private volatile Consumer<ErrorContext> exceptionHandler;
-    private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
-    private final int executorThreads;
-    private final Selector selector;
-
+    // ---- Loop thread only (no locks): the cycle. ----
+    /** Entries to run, FIFO: task continuations and callbacks. Guarded by ParkBench and W1. */
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-
-    @SuppressWarnings("unused") // accessed through SELECTING
-    private volatile int selecting;
 
     private final TimerQueue timers = new TimerQueue();
+    /** The selector and the channels' registrations. */
+    private final SelectorDriver<Task<?>> io;
+    /** A timer the running task armed just before parking (see deferTimerUntilParked), or null. */
+    private TimerQueue.Timer deferredTimer;
 
-    private volatile int lifecycle = OPEN;
+    private long deferredDeadline;
+    /** Ready entries and timers run so far (with io.events()): tells a virtual clock whether anything happened. */
+    private long activity;
+    /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
+    private int awaitedFromOutside;
+    /** True while the warm-up task runs: work from other threads waits in the inbox. */
+    private boolean warmingUp;
+    /** Cycles that failed in a row. */
+    private int cycleFailures;
+
+    // ---- Loop thread only: live tasks, waiters, failures, executors, signals. ----
+    /** The live tasks, a list linked through Task.nextLive/prevLive; a task unlinks itself as it ends. */
+    private Task<?> liveHead;
+
+    private int liveCount;
+    private long taskIds;
+    /** Threads and other loops' tasks waiting for awaitables still pending; abandoned at close. */
+    private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
+
+    private final FailureTracker failures = new FailureTracker(this::reportNeverRetrieved);
+    /** Created on the first toThread; shut down at close. */
+    private ExecutorService defaultExecutor;
+
+    private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
+
+    // ---- Loop thread only: closing (see continueClosing). ----
     private boolean closeCancelSent;
     /** Tasks not started when closing began: cancelled one cycle later, after their first step. */
     private List<Task<?>> unstartedAtClose;
 
     private long closeStartedNanos;
     private boolean closeWarned;
-    /** True while the warm-up task runs: work from other threads waits in the inbox. */
-    private boolean warmingUp;
 
-    private final CountDownLatch terminated = new CountDownLatch(1);
-
-    private Task<?> liveHead;
-    private int liveCount;
-    private long taskIds;
-    // Counters for stats(): written by the loop thread only, read racily by monitors.
+    // ---- Written by the loop thread only, read racily by stats() and monitors. ----
     private long tasksCreated;
     private long tasksFinished;
     private long selectorWakeups;
     private long cycles;
     private long lagNanos;
 
-    // Debug mode: when the current ready entry started (0 between entries), and its sequence number.
-    private final long slowNanos;
-    private volatile long entryStart;
-    private volatile long entrySeq;
-    private volatile long stallReportedSeq = -1;
-    private volatile StackTraceElement[] slowSample;
-    private volatile String slowSampleTask;
-    private final LoopManagement management = new LoopManagement(this);
-
-    /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
-    private int driven;
-    /** Ready entries and timers run so far; tells a virtual clock whether anything happened. */
-    private long activity;
-
-    private final HashSet<FailureRecord> failures = new HashSet<>();
-    private final ReferenceQueue<Awaitable<?>> collected = new ReferenceQueue<>();
-    private ExecutorService defaultExecutor;
+    // ---- Debug mode: the watchdog thread reads what the loop thread writes (volatile inside). ----
+    private final Watchdog watchdog;
 
     /**
      * What the exception handler receives: asyncio's exception-handler context.
@@ -175,22 +197,6 @@ public final class Loop implements AutoCloseable {
      */
     public record ErrorContext(String message, Throwable exception, Task<?> task) {}
 
-    /** A failed awaitable whose exception nobody retrieved yet. */
-    static final class FailureRecord extends WeakReference<Awaitable<?>> {
-        final Throwable exception;
-        final String what;
-        final Throwable creationSite;
-        /** Set by whoever retrieves the exception, on any thread; the loop then never reports it. */
-        volatile boolean retrieved;
-
-        FailureRecord(Awaitable<?> source, Throwable exception, ReferenceQueue<Awaitable<?>> queue) {
-            super(source, queue);
-            this.exception = exception;
-            this.what = source instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
-            this.creationSite = source instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
-        }
-    }
-
     private Loop(LoopOptions options) {
         int id = LOOP_IDS.incrementAndGet();
         this.name = options.name() != null ? options.name() : "aio-loop-" + id;
@@ -198,13 +204,21 @@ public final class Loop implements AutoCloseable {
         this.debug = options.debug();
         this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
         this.executorThreads = options.executorThreads();
-        this.slowNanos = options.slowCallbackDuration().toNanos();
+        this.watchdog = new Watchdog(
+                name,
+                options.slowCallbackDuration().toNanos(),
+                () -> lifecycle == CLOSED,
+                this::sampleRunningStack,
+                (message, where) -> reportError(message, where, null));
         VirtualThreads.checkAvailable();
+        Selector selector;
         try {
-            this.selector = Selector.open();
+            selector = Selector.open();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a selector for the loop", e);
         }
+        this.io = new SelectorDriver<>(selector, Task::wake, (message, e) -> reportError(message, e, null));
+        this.inbox = new Inbox(selector);
         this.thread = new LoopThread(this, name);
     }
 
@@ -225,7 +239,7 @@ public final class Loop implements AutoCloseable {
         loop.awaitWarmUp();
         loop.management.register();
         if (loop.debug) {
-            loop.startWatchdog();
+            loop.watchdog.start();
         }
         return loop;
     }
@@ -303,7 +317,7 @@ public final class Loop implements AutoCloseable {
         callSoonThreadsafe(() -> {
             try {
                 Task<T> task = createTask(null, main, context);
-                drive(task);
+                countAwaitedFromOutside(task);
                 created.complete(task);
             } catch (Throwable t) {
                 created.completeExceptionally(t);
@@ -351,9 +365,6 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    /** Loop thread only: threads and other loops' tasks waiting for awaitables still pending. */
-    private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
-
     void addOutsideWaiter(ForeignWaiter waiter) {
         if (lifecycle == CLOSED) {
             waiter.abandon();
@@ -391,7 +402,7 @@ public final class Loop implements AutoCloseable {
                 return;
             }
             future.task = task;
-            drive(task);
+            countAwaitedFromOutside(task);
             task.addWaiter((Awaitable.Waiter) a -> {
                 Object outcome = a.rawOutcome();
                 if (a.state() == Awaitable.RESULT) {
@@ -406,10 +417,13 @@ public final class Loop implements AutoCloseable {
         return future;
     }
 
-    /** Counts {@code task} as driven (see {@link Clock#tracksRealTime()}) until it is done. */
-    private void drive(Task<?> task) {
-        driven++;
-        task.addWaiter((Awaitable.Waiter) a -> driven--);
+    /**
+     * Counts {@code task} as awaited from outside the loop until it is done: while one is, a virtual
+     * clock moves (see {@link Clock#tracksRealTime()}).
+     */
+    private void countAwaitedFromOutside(Task<?> task) {
+        awaitedFromOutside++;
+        task.addWaiter((Awaitable.Waiter) a -> awaitedFromOutside--);
     }
 
     /** The future of {@link #submit}: cancelling it cancels the task. */
@@ -458,7 +472,7 @@ public final class Loop implements AutoCloseable {
                 if (lifecycle == OPEN) {
                     lifecycle = CLOSING;
                     inbox.add(() -> {});
-                    wakeUp();
+                    inbox.wakeUp();
                 }
             }
         }
@@ -577,7 +591,7 @@ public final class Loop implements AutoCloseable {
     }
 
     /** Called by a task as it ends: the loop no longer needs to keep it reachable. */
-    void taskDone(Task<?> task) {
+    void forgetEndedTask(Task<?> task) {
         Task<?> prev = task.prevLive;
         Task<?> next = task.nextLive;
         if (prev != null) {
@@ -672,28 +686,23 @@ public final class Loop implements AutoCloseable {
         timers.add(timer, deadline);
     }
 
-    /** A timer the running task armed just before parking (see addTimerOnPark), or null. */
-    private TimerQueue.Timer parkTimer;
-
-    private long parkDeadline;
-
     /**
      * Adds {@code timer} once the calling task has parked, right after its continuation yields back
      * to the loop. Keeps the timer heap's code out of the task's frame: every parked task's stack is
      * frozen with its frames, and a frame is as large as the largest code inlined into it (W1: about
      * 80 bytes a sleeping task). Guarded by W1 spawn-sleep.
      */
-    void addTimerOnPark(TimerQueue.Timer timer, long deadline) {
-        parkTimer = timer;
-        parkDeadline = deadline;
+    void deferTimerUntilParked(TimerQueue.Timer timer, long deadline) {
+        deferredTimer = timer;
+        deferredDeadline = deadline;
     }
 
     /** Adds the timer a task armed before parking, if any; the loop calls it after each entry. */
-    void addParkTimer() {
-        TimerQueue.Timer timer = parkTimer;
+    void addDeferredTimer() {
+        TimerQueue.Timer timer = deferredTimer;
         if (timer != null) {
-            parkTimer = null;
-            timers.add(timer, parkDeadline);
+            deferredTimer = null;
+            timers.add(timer, deferredDeadline);
         }
     }
 
@@ -783,28 +792,18 @@ public final class Loop implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, context.message(), context.exception());
     }
 
-    FailureRecord trackFailure(Awaitable<?> source, Throwable exception) {
-        FailureRecord record = new FailureRecord(source, exception, collected);
-        failures.add(record);
-        return record;
+    FailureTracker.Record trackFailure(Awaitable<?> source, Throwable exception) {
+        String what = source instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
+        Throwable creationSite = source instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
+        return failures.track(source, exception, what, creationSite);
     }
 
     /** Loop thread only: forgets a retrieved failure at once (retrieval elsewhere sets the flag only). */
-    void retrieved(FailureRecord record) {
-        failures.remove(record);
-        record.clear();
+    void retrieved(FailureTracker.Record record) {
+        failures.retrieved(record);
     }
 
-    private void reportCollectedFailures() {
-        FailureRecord record;
-        while ((record = (FailureRecord) collected.poll()) != null) {
-            if (failures.remove(record) && !record.retrieved) {
-                reportNeverRetrieved(record);
-            }
-        }
-    }
-
-    private void reportNeverRetrieved(FailureRecord record) {
+    private void reportNeverRetrieved(FailureTracker.Record record) {
         var event = new io.asyncio4j.internal.jfr.UnretrievedExceptionEvent();
         if (event.shouldCommit()) {
             event.loop = name;
@@ -857,18 +856,9 @@ public final class Loop implements AutoCloseable {
                 // the loop closed meanwhile and will not drain the inbox again
                 throw new RejectedExecutionException("loop '" + name + "' is closed");
             }
-            wakeUp();
+            inbox.wakeUp();
         }
     }
-
-    private void wakeUp() {
-        if ((int) SELECTING.getVolatile(this) == 1 && SELECTING.compareAndSet(this, 1, 2)) {
-            selector.wakeup();
-        }
-    }
-
-    /** Counted down once the warm-up task has ended (or the loop thread failed before that). */
-    private final CountDownLatch warmedUp = new CountDownLatch(1);
 
     /**
      * Waits until the loop's warm-up task has ended, so that no user code can run before a virtual
@@ -910,11 +900,11 @@ public final class Loop implements AutoCloseable {
             return null;
         });
         warmingUp = true;
-        driven++;
+        awaitedFromOutside++;
         while (!probe.isDone() || liveCount > 0) {
             cycle();
         }
-        driven--;
+        awaitedFromOutside--;
         warmingUp = false;
     }
 
@@ -945,16 +935,10 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    /** Cycles that failed in a row; loop thread only. */
-    private int cycleFailures;
-
     private boolean cycle() {
         Runnable r;
         if (!warmingUp) {
-            while ((r = inbox.poll()) != null) {
-                ready.addLast(r);
-                lastInboxNanos = -1; // marks "work came from another thread this cycle"
-            }
+            inbox.drainTo(ready);
         }
         long now = clock.nanoTime();
         TimerQueue.Timer timer;
@@ -980,15 +964,15 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r, t, null);
             }
-            addParkTimer();
+            addDeferredTimer();
         }
         if (sample) {
             lagNanos = System.nanoTime() - batchStart;
         }
         if (!failures.isEmpty()) {
-            reportCollectedFailures();
+            failures.reportCollected();
         }
-        if (lifecycle == CLOSING && !closing()) {
+        if (lifecycle == CLOSING && !continueClosing()) {
             return false;
         }
         if (ready.isEmpty()) {
@@ -996,152 +980,48 @@ public final class Loop implements AutoCloseable {
                 return true; // the warm-up task has ended: nothing would wake the selector now
             }
             idle();
-        } else if (!selector.keys().isEmpty()) {
-            select(0);
+        } else if (io.hasChannels()) {
+            io.select(0);
         }
         return true;
     }
 
     private void idle() {
-        long wait = driven == 0 && lifecycle == OPEN && !clock.tracksRealTime()
+        long wait = awaitedFromOutside == 0 && lifecycle == OPEN && !clock.tracksRealTime()
                 ? -1
-                : clock.idleWait(timers.nextDeadline(), activity);
+                : clock.idleWait(timers.nextDeadline(), activity + io.events());
         if (wait == 0) {
-            select(0);
+            io.select(0);
             return;
         }
-        if (spinForInbox(wait)) {
+        if (inbox.spin(wait) || !inbox.enterSelect()) {
             return;
         }
-        SELECTING.setVolatile(this, 1);
-        if (!inbox.isEmpty()) {
-            SELECTING.setVolatile(this, 0);
-            return;
-        }
-        select(wait < 0 ? -1 : selectMillis(wait));
-        SELECTING.setVolatile(this, 0);
+        io.select(wait < 0 ? -1 : selectMillis(wait));
+        inbox.leaveSelect();
         selectorWakeups++;
     }
-
-    /**
-     * When other threads handed work in recently (a conversation with another loop or thread), spins
-     * briefly for the next hand-off before going to sleep in the selector: falling asleep and being
-     * woken costs a system call and two thread switches each way, tens of microseconds on a VM.
-     * Spins only for {@link #SPIN_NANOS} after such work, so an idle loop burns nothing. Guarded by
-     * the cross-loop Channel ping-pong of W2 and the JMH benchmark SubmitBench.
-     */
-    private boolean spinForInbox(long wait) {
-        long now = System.nanoTime();
-        if (lastInboxNanos == -1) {
-            lastInboxNanos = now;
-        } else if (lastInboxNanos == NEVER || now - lastInboxNanos > SPIN_WINDOW_NANOS) {
-            return false;
-        }
-        long limit = wait < 0 ? SPIN_NANOS : Math.min(SPIN_NANOS, wait);
-        do {
-            if (!inbox.isEmpty()) {
-                return true;
-            }
-            Thread.onSpinWait();
-        } while (System.nanoTime() - now < limit);
-        return false;
-    }
-
-    private static final long SPIN_NANOS = 20_000;
-    /** Spinning stops this long after the last work from another thread. */
-    private static final long SPIN_WINDOW_NANOS = 1_000_000;
-
-    /** When work last came from another thread (-1: in this cycle, NEVER: never); loop thread only. */
-    private long lastInboxNanos = NEVER;
-
-    private static final long NEVER = Long.MIN_VALUE;
 
     /** A positive wait in nanoseconds as select's milliseconds, rounded up (at least 1); no overflow. */
     static long selectMillis(long waitNanos) {
         return Math.max(1, waitNanos / 1_000_000 + (waitNanos % 1_000_000 == 0 ? 0 : 1));
     }
 
-    /** Selects: {@code millis} 0 polls, negative blocks until woken. */
-    private void select(long millis) {
-        try {
-            if (millis == 0) {
-                selector.selectNow(this::ioReady);
-            } else if (millis < 0) {
-                selector.select(this::ioReady);
-            } else {
-                selector.select(this::ioReady, millis);
-            }
-        } catch (IOException e) {
-            reportError("selector failed", e, null);
-        }
-    }
-
-    private void ioReady(SelectionKey key) {
-        activity++;
-        if (key.attachment() instanceof IoRegistration registration) {
-            try {
-                registration.ready(key.readyOps());
-            } catch (Throwable t) {
-                reportError("exception in an I/O readiness callback of " + key.channel(), t, null);
-            }
-        }
-    }
-
     // ---- I/O readiness (see IoWait) ----
 
     void waitIo(Task<?> me, SelectableChannel channel, boolean read) throws IOException {
         me.checkCancelled();
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null && !key.isValid()) {
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
-            key = null;
-        }
-        IoRegistration registration;
-        if (key == null) {
-            key = channel.register(selector, 0);
-            registration = new IoRegistration(key);
-            key.attach(registration);
-        } else {
-            registration = (IoRegistration) key.attachment();
-        }
-        if (read ? registration.onReadable != null : registration.onWritable != null) {
-            throw new IllegalStateException(
-                    "a readiness callback already watches " + channel + " for " + (read ? "reading" : "writing"));
-        }
-        int ops = read
-                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
-                : (channel.validOps() & SelectionKey.OP_CONNECT) != 0
-                                && channel instanceof SocketChannel sc
-                                && sc.isConnectionPending()
-                        ? SelectionKey.OP_CONNECT
-                        : SelectionKey.OP_WRITE;
-        if (read ? registration.reader != null : registration.writer != null) {
-            throw new IllegalStateException(
-                    "another task already waits to " + (read ? "read" : "write") + " " + channel);
-        }
-        if (read) {
-            registration.reader = me;
-        } else {
-            registration.writer = me;
-        }
-        key.interestOps(key.interestOps() | ops);
+        IoRegistration<Task<?>> registration = io.addWaiter(channel, read, me);
         me.suspend();
-        if (read ? registration.reader == me : registration.writer == me) {
-            waitIoSlow(me, registration, read, ops);
+        if (registration.waiter(read) == me) {
+            waitIoSlow(me, registration, read);
         }
     }
 
-    private void waitIoSlow(Task<?> me, IoRegistration registration, boolean read, int ops) {
-        while (read ? registration.reader == me : registration.writer == me) {
+    private void waitIoSlow(Task<?> me, IoRegistration<Task<?>> registration, boolean read) {
+        while (registration.waiter(read) == me) {
             if (me.cancelPending()) {
-                if (read) {
-                    registration.reader = null;
-                } else {
-                    registration.writer = null;
-                }
-                if (registration.key.isValid()) {
-                    registration.key.interestOps(registration.key.interestOps() & ~ops);
-                }
+                registration.cancelWait(read);
                 throw me.cancelledError();
             }
             me.suspend();
@@ -1311,13 +1191,7 @@ public final class Loop implements AutoCloseable {
 
     private boolean removeIoCallback(SelectableChannel channel, boolean read) throws IOException {
         checkThread(read ? "removeReader" : "removeWriter");
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null || !(key.attachment() instanceof IoRegistration registration)) {
-            return false;
-        }
-        boolean had = (read ? registration.onReadable : registration.onWritable) != null;
-        setIoCallback(channel, read, null);
-        return had;
+        return io.removeCallback(channel, read);
     }
 
     /**
@@ -1327,80 +1201,24 @@ public final class Loop implements AutoCloseable {
      */
     void setIoCallback(SelectableChannel channel, boolean read, Runnable callback) throws IOException {
         checkThread(read ? "addReader" : "addWriter");
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null && !key.isValid()) {
-            if (callback == null) {
-                return;
-            }
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
-            key = null;
-        }
-        if (key == null) {
-            if (callback == null) {
-                return;
-            }
-            key = channel.register(selector, 0);
-            key.attach(new IoRegistration(key));
-        }
-        IoRegistration registration = (IoRegistration) key.attachment();
-        int ops = read
-                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
-                : SelectionKey.OP_WRITE;
-        if (callback == null) {
-            if (read) {
-                registration.onReadable = null;
-            } else {
-                registration.onWritable = null;
-            }
-            if ((read ? registration.reader : registration.writer) == null) {
-                key.interestOps(key.interestOps() & ~ops);
-            }
-            return;
-        }
-        if (read ? registration.reader != null : registration.writer != null) {
-            throw new IllegalStateException("a task already waits to " + (read ? "read" : "write") + " " + channel
-                    + "; it cannot also have a readiness callback");
-        }
-        if (read) {
-            registration.onReadable = callback;
-        } else {
-            registration.onWritable = callback;
-        }
-        key.interestOps(key.interestOps() | ops);
+        io.setCallback(channel, read, callback);
     }
 
     void forgetIo(SelectableChannel channel) {
         checkThread("IoWait.forget");
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null) {
-            return;
-        }
-        key.cancel();
-        if (key.attachment() instanceof IoRegistration registration) {
-            Task<?> r = registration.reader;
-            Task<?> w = registration.writer;
-            registration.reader = null;
-            registration.writer = null;
-            registration.onReadable = null;
-            registration.onWritable = null;
-            if (r != null) {
-                r.wake();
-            }
-            if (w != null) {
-                w.wake();
-            }
-        }
+        io.forget(channel);
     }
 
     /**
-     * One step of closing; returns false when the loop may stop.
+     * One step of closing: cancels the live tasks (once), then reports whether the cycle must go on
+     * (tasks or queued work remain); false when the loop may stop.
      *
      * <p>A task created before close() but not started yet runs its first step before it is
      * cancelled, as in asyncio (whose stop callback is queued behind those first steps): its body
      * then gets the CancelledError inside its {@code try}, and its {@code finally} runs. Its
      * continuation is already in the ready queue, so one more cycle is enough.
      */
-    private boolean closing() {
+    private boolean continueClosing() {
         if (!closeCancelSent) {
             closeCancelSent = true;
             closeStartedNanos = System.nanoTime();
@@ -1447,18 +1265,12 @@ public final class Loop implements AutoCloseable {
                 waiter.abandon();
             }
             outsideWaiters.clear();
-            reportCollectedFailures();
-            for (FailureRecord record : new ArrayList<>(failures)) {
-                if (!record.retrieved) {
-                    reportNeverRetrieved(record);
-                }
-            }
-            failures.clear();
+            failures.reportAll();
         } catch (Throwable t) {
             LOG.log(System.Logger.Level.ERROR, "loop " + name + " failed while closing", t);
         } finally {
             try {
-                selector.close();
+                io.close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
             }
@@ -1474,7 +1286,7 @@ public final class Loop implements AutoCloseable {
             } catch (Throwable t) {
                 reportError("exception in callback " + r + " run while closing", t, null);
             }
-            addParkTimer();
+            addDeferredTimer();
         }
     }
 
@@ -1537,108 +1349,27 @@ public final class Loop implements AutoCloseable {
 
     /** Runs one ready entry, timing it and reporting it if it held the loop too long. */
     private void runTimed(Runnable r) {
-        long start = System.nanoTime();
-        entryStart = start;
+        long start = watchdog.entryStarted();
         try {
             r.run();
         } catch (Throwable t) {
             reportError("exception in callback " + r, t, null);
         } finally {
-            addParkTimer();
-            entryStart = 0;
-            long held = System.nanoTime() - start;
-            long seq = entrySeq++;
-            if (held > slowNanos) {
-                reportSlow(held, seq);
-            }
+            addDeferredTimer();
+            watchdog.entryEnded(start);
         }
     }
 
-    private void reportSlow(long held, long seq) {
-        StackTraceElement[] stack = slowSample;
-        String who = slowSampleTask;
-        slowSample = null;
-        slowSampleTask = null;
-        Throwable where = new Throwable(
-                stack != null ? "where " + who + " was running when sampled" : "no stack sample (too short)");
-        where.setStackTrace(stack != null ? stack : new StackTraceElement[0]);
-        String message = (who != null ? who : "a callback or task") + " held loop " + name + " for "
-                + held / 1_000_000 + " ms (slowCallbackDuration " + slowNanos / 1_000_000
-                + " ms); move blocking or CPU-heavy work to Asyncio.toThread";
-        var event = new io.asyncio4j.internal.jfr.SlowTaskEvent();
-        if (event.shouldCommit()) {
-            event.loop = name;
-            event.task = who;
-            event.held = held;
-            event.stack = TaskDump.stackText(stack, 12);
-            event.commit();
-        }
-        reportError(message, where, null);
-        if (stallReportedSeq == seq) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + name + " is cycling again after a stall");
-        }
-    }
-
-    /**
-     * In debug mode, a platform thread samples what holds the loop: the task (or carrier) stack of a
-     * ready entry running longer than the slow threshold, so the report shows where it was, not
-     * where it ended. If the entry goes on for ten times the threshold, the loop has stalled (a task
-     * pinned in native code or a class initializer, say): the watchdog reports that itself, since the
-     * loop cannot.
-     */
-    private void startWatchdog() {
-        Thread watchdog = new Thread(
-                () -> {
-                    long period = Math.max(1_000_000, slowNanos / 2);
-                    while (lifecycle != CLOSED) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(period);
-                        long start = entryStart;
-                        long seq = entrySeq;
-                        if (start == 0) {
-                            continue;
-                        }
-                        long held = System.nanoTime() - start;
-                        if (held > slowNanos && slowSample == null) {
-                            sampleRunningStack();
-                        }
-                        if (held > 10 * slowNanos && stallReportedSeq != seq) {
-                            stallReportedSeq = seq;
-                            reportStall(held);
-                        }
-                    }
-                },
-                name + "-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-    }
-
-    private void sampleRunningStack() {
+    /** The stack of the task running on the loop thread, or of the thread itself; watchdog thread. */
+    private Watchdog.Sample sampleRunningStack() {
         String marker = "@" + name;
         for (Task<?> t : allTasksUnchecked()) {
             Thread vt = t.thread;
             if (vt != null && vt.toString().endsWith(marker)) {
-                slowSampleTask = t.toString();
-                slowSample = vt.getStackTrace();
-                return;
+                return new Watchdog.Sample(t.toString(), vt.getStackTrace());
             }
         }
-        slowSampleTask = "a callback";
-        slowSample = thread.getStackTrace();
-    }
-
-    private void reportStall(long held) {
-        String stack = TaskDump.stackText(slowSample, 20);
-        var event = new io.asyncio4j.internal.jfr.LoopStallEvent();
-        if (event.shouldCommit()) {
-            event.loop = name;
-            event.stalledFor = held;
-            event.stack = stack;
-            event.commit();
-        }
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "loop " + name + " has not cycled for " + held / 1_000_000 + " ms; " + slowSampleTask
-                        + " holds its thread at:\n" + stack);
+        return new Watchdog.Sample("a callback", thread.getStackTrace());
     }
 
     @Override

@@ -20,6 +20,10 @@ import java.util.Objects;
  * {@code sock_sendfile} on plain NIO channels: each tries the operation, and while the channel
  * is not ready parks the task on its loop's selector ({@link Loop#waitIo}), then tries again. The
  * public entry points are on {@link Loop}.
+ *
+ * <p>It stays in {@code io.asyncio4j} rather than {@code internal.io} because it parks the calling
+ * task through {@code Loop.waitIo} and {@code Task}'s cancellation checks, which are
+ * package-private so that users cannot park or wake tasks behind the loop's back.
  */
 final class SockOps {
     private SockOps() {}

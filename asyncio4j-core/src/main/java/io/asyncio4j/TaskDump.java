@@ -111,17 +111,6 @@ final class TaskDump {
     }
 
     /** Up to {@code max} frames as text, one per line. */
-    static String stackText(StackTraceElement[] stack, int max) {
-        if (stack == null) {
-            return "(no sample)";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < stack.length && i < max; i++) {
-            sb.append("    at ").append(stack[i]).append('\n');
-        }
-        return sb.toString();
-    }
-
     private static final java.util.Set<String> CREATION_PATH = java.util.Set.of(
             "io.asyncio4j.Task",
             "io.asyncio4j.Task$DebugInfo",

@@ -79,6 +79,10 @@ public final class Timeout {
         }
     }
 
+    /**
+     * The timer that cancels the block's scope at the deadline. An inner class, not a timer in
+     * {@code internal.timer}, because it cancels through {@link CancelScope}, package-private.
+     */
     private final class Expiry extends TimerQueue.Timer {
         @Override
         public void fire() {

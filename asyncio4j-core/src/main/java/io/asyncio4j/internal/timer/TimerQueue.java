@@ -24,6 +24,10 @@ import java.util.Comparator;
  * a timer costs no allocation beyond the timer itself.
  *
  * <p>Guarded by the JMH benchmark {@code TimerBench} (insert + cancel, fire) and W1.
+ *
+ * <p>The timers themselves live where what they fire is reachable: {@code io.asyncio4j.WakeTimer}
+ * (wakes a sleeping task), {@code CallbackTimer} ({@code callLater}) and {@code Timeout}'s expiry
+ * (cancels a timeout's scope) all call package-private members of {@code io.asyncio4j}.
  */
 public final class TimerQueue {
     /** Bucket width: 2^20 ns, about one millisecond. */

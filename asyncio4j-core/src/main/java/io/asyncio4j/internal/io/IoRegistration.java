@@ -1,25 +1,32 @@
-package io.asyncio4j;
+package io.asyncio4j.internal.io;
 
 import java.nio.channels.SelectionKey;
+import java.util.function.Consumer;
 
 /**
  * The tasks of one loop waiting for one channel to become readable or writable, or the callbacks
  * the loop runs each time it is (a transport flushing its write buffer). It is the selection key's
- * attachment; the loop calls {@link #ready} from its select step, which wakes the waiting tasks,
+ * attachment; the {@link SelectorDriver} calls {@link #ready} from its select step, which wakes the waiting tasks,
  * runs the callbacks, and drops the interest nobody needs any more. Loop thread only.
  *
  * <p>Per direction there is either one waiting task or one callback, never both: a task wakes once;
  * a callback stays until it is removed. Interest nobody needs is dropped when it next fires.
+ *
+ * @param <W> the waiting tasks' type; the driver wakes one through its {@code wake} function
  */
-final class IoRegistration {
+public final class IoRegistration<W> {
     static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
     static final int WRITE_OPS = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
     final SelectionKey key;
     /** The task waiting for OP_READ or OP_ACCEPT, or null. */
-    Task<?> reader;
+    W reader;
+    /** The interest {@link #reader} added (OP_READ or OP_ACCEPT). */
+    int readerOps;
     /** The task waiting for OP_WRITE or OP_CONNECT, or null. */
-    Task<?> writer;
+    W writer;
+    /** The interest {@link #writer} added (OP_WRITE or OP_CONNECT). */
+    int writerOps;
     /** Run on every OP_READ/OP_ACCEPT readiness while set, or null. */
     Runnable onReadable;
     /** Run on every OP_WRITE readiness while set, or null. */
@@ -29,16 +36,36 @@ final class IoRegistration {
         this.key = key;
     }
 
-    void ready(int readyOps) {
+    /** The task waiting to read ({@code read}) or write, or null once it has been woken. */
+    public W waiter(boolean read) {
+        return read ? reader : writer;
+    }
+
+    /** Takes back the wait of the task waiting to read ({@code read}) or write: it was cancelled. */
+    public void cancelWait(boolean read) {
+        int ops;
+        if (read) {
+            reader = null;
+            ops = readerOps;
+        } else {
+            writer = null;
+            ops = writerOps;
+        }
+        if (key.isValid()) {
+            key.interestOps(key.interestOps() & ~ops);
+        }
+    }
+
+    void ready(int readyOps, Consumer<W> wake) {
         int drop = 0;
         if ((readyOps & READ_OPS) != 0) {
             if (reader != null) {
                 // The read interest stays: a reader usually consumes what is there and waits again
                 // before the next select, which then costs no interest update (no epoll_ctl). If it
                 // does not, the next readiness finds no reader and drops the interest below.
-                Task<?> t = reader;
+                W t = reader;
                 reader = null;
-                t.wake();
+                wake.accept(t);
             } else if (onReadable == null) {
                 drop |= READ_OPS;
             }
@@ -46,9 +73,9 @@ final class IoRegistration {
         if ((readyOps & WRITE_OPS) != 0) {
             if (writer != null) {
                 drop |= WRITE_OPS;
-                Task<?> t = writer;
+                W t = writer;
                 writer = null;
-                t.wake();
+                wake.accept(t);
             } else if (onWritable == null) {
                 drop |= WRITE_OPS;
             }

@@ -1,0 +1,226 @@
+package io.asyncio4j.internal.io;
+
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The I/O driver of one loop: its selector, the {@link IoRegistration} attached to each channel's
+ * key, and the select step that wakes the tasks waiting for readiness and runs the readiness
+ * callbacks ({@code addReader}/{@code addWriter}). The loop calls it; it never calls the loop
+ * back except through the two functions it is given (wake a task, report an error).
+ *
+ * <p>Threads: loop thread only, no locks. The only call from other threads is {@link
+ * Selector#wakeup()}, which the loop's {@code Inbox} makes on the same selector.
+ *
+ * @param <W> the type of the waiting tasks
+ */
+public final class SelectorDriver<W> {
+    private final Selector selector;
+    private final Consumer<W> wake;
+    private final BiConsumer<String, Throwable> reportError;
+    /** Readiness events handled so far; part of the loop's activity count. */
+    private long events;
+
+    /**
+     * @param wake makes a waiting task ready again
+     * @param reportError the loop's exception handler
+     */
+    public SelectorDriver(Selector selector, Consumer<W> wake, BiConsumer<String, Throwable> reportError) {
+        this.selector = selector;
+        this.wake = wake;
+        this.reportError = reportError;
+    }
+
+    /** Readiness events handled so far (each selected key counts once). */
+    public long events() {
+        return events;
+    }
+
+    /** Whether any channel is registered, so that a busy loop still polls for I/O. */
+    public boolean hasChannels() {
+        return !selector.keys().isEmpty();
+    }
+
+    /** Selects: {@code millis} 0 polls, negative blocks until woken. */
+    public void select(long millis) {
+        try {
+            if (millis == 0) {
+                selector.selectNow(this::ioReady);
+            } else if (millis < 0) {
+                selector.select(this::ioReady);
+            } else {
+                selector.select(this::ioReady, millis);
+            }
+        } catch (IOException e) {
+            reportError.accept("selector failed", e);
+        }
+    }
+
+    private void ioReady(SelectionKey key) {
+        events++;
+        if (key.attachment() instanceof IoRegistration<?> registration) {
+            try {
+                @SuppressWarnings("unchecked")
+                IoRegistration<W> r = (IoRegistration<W>) registration;
+                r.ready(key.readyOps(), wake);
+            } catch (Throwable t) {
+                reportError.accept("exception in an I/O readiness callback of " + key.channel(), t);
+            }
+        }
+    }
+
+    /**
+     * Registers {@code waiter} as the task waiting for {@code channel} to be readable ({@code read})
+     * or writable and returns the registration; the caller then parks until {@link
+     * IoRegistration#waiter} no longer returns it.
+     *
+     * @throws IllegalStateException if a readiness callback or another task already waits on that
+     *     direction of the channel
+     */
+    public IoRegistration<W> addWaiter(SelectableChannel channel, boolean read, W waiter) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && !key.isValid()) {
+            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            key = null;
+        }
+        IoRegistration<W> registration;
+        if (key == null) {
+            key = channel.register(selector, 0);
+            registration = new IoRegistration<>(key);
+            key.attach(registration);
+        } else {
+            registration = registrationOf(key);
+        }
+        if (read ? registration.onReadable != null : registration.onWritable != null) {
+            throw new IllegalStateException(
+                    "a readiness callback already watches " + channel + " for " + (read ? "reading" : "writing"));
+        }
+        int ops = read
+                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
+                : (channel.validOps() & SelectionKey.OP_CONNECT) != 0
+                                && channel instanceof SocketChannel sc
+                                && sc.isConnectionPending()
+                        ? SelectionKey.OP_CONNECT
+                        : SelectionKey.OP_WRITE;
+        if (read ? registration.reader != null : registration.writer != null) {
+            throw new IllegalStateException(
+                    "another task already waits to " + (read ? "read" : "write") + " " + channel);
+        }
+        if (read) {
+            registration.reader = waiter;
+            registration.readerOps = ops;
+        } else {
+            registration.writer = waiter;
+            registration.writerOps = ops;
+        }
+        key.interestOps(key.interestOps() | ops);
+        return registration;
+    }
+
+    @SuppressWarnings("unchecked")
+    private IoRegistration<W> registrationOf(SelectionKey key) {
+        return (IoRegistration<W>) key.attachment();
+    }
+
+    /**
+     * Removes the readiness callback of {@code channel} for reading ({@code read}) or writing.
+     *
+     * @return whether there was one
+     */
+    public boolean removeCallback(SelectableChannel channel, boolean read) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null || !(key.attachment() instanceof IoRegistration<?> registration)) {
+            return false;
+        }
+        boolean had = (read ? registration.onReadable : registration.onWritable) != null;
+        setCallback(channel, read, null);
+        return had;
+    }
+
+    /**
+     * Sets the callback run on every readiness of {@code channel} for reading ({@code read}) or
+     * writing, until it is removed with a null {@code callback}: asyncio's {@code
+     * add_reader}/{@code add_writer}.
+     *
+     * @throws IllegalStateException if a task waits on that direction of the channel
+     */
+    public void setCallback(SelectableChannel channel, boolean read, Runnable callback) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && !key.isValid()) {
+            if (callback == null) {
+                return;
+            }
+            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            key = null;
+        }
+        if (key == null) {
+            if (callback == null) {
+                return;
+            }
+            key = channel.register(selector, 0);
+            key.attach(new IoRegistration<W>(key));
+        }
+        IoRegistration<W> registration = registrationOf(key);
+        int ops = read
+                ? (channel.validOps() & SelectionKey.OP_ACCEPT) != 0 ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ
+                : SelectionKey.OP_WRITE;
+        if (callback == null) {
+            if (read) {
+                registration.onReadable = null;
+            } else {
+                registration.onWritable = null;
+            }
+            if ((read ? registration.reader : registration.writer) == null) {
+                key.interestOps(key.interestOps() & ~ops);
+            }
+            return;
+        }
+        if (read ? registration.reader != null : registration.writer != null) {
+            throw new IllegalStateException("a task already waits to " + (read ? "read" : "write") + " " + channel
+                    + "; it cannot also have a readiness callback");
+        }
+        if (read) {
+            registration.onReadable = callback;
+        } else {
+            registration.onWritable = callback;
+        }
+        key.interestOps(key.interestOps() | ops);
+    }
+
+    /**
+     * Deregisters {@code channel}: its key is cancelled, its callbacks dropped, and the tasks
+     * waiting on it woken (they then find it closed).
+     */
+    public void forget(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null) {
+            return;
+        }
+        key.cancel();
+        if (key.attachment() instanceof IoRegistration<?>) {
+            IoRegistration<W> registration = registrationOf(key);
+            W r = registration.reader;
+            W w = registration.writer;
+            registration.reader = null;
+            registration.writer = null;
+            registration.onReadable = null;
+            registration.onWritable = null;
+            if (r != null) {
+                wake.accept(r);
+            }
+            if (w != null) {
+                wake.accept(w);
+            }
+        }
+    }
+
+    /** Closes the selector; the loop's last step. */
+    public void close() throws IOException {
+        selector.close();
+    }
+}
