@@ -417,6 +417,12 @@ public final class Loop implements AutoCloseable {
         return future;
     }
 
+    /** Like {@link #submit(Coroutine)} for a body without a result. */
+    public CompletableFuture<Void> submit(AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return submit(body.asCoroutine());
+    }
+
     /**
      * Counts {@code task} as awaited from outside the loop until it is done: while one is, a virtual
      * clock moves (see {@link Clock#tracksRealTime()}).
@@ -526,6 +532,17 @@ public final class Loop implements AutoCloseable {
     public <T> Task<T> createTask(String name, Coroutine<T> coro) {
         Objects.requireNonNull(coro, "coro");
         return createTaskOf(name, coro);
+    }
+
+    /** Like {@link #createTask(Coroutine)} for a body without a result. */
+    public Task<Void> createTask(AsyncRunnable body) {
+        return createTask(null, body);
+    }
+
+    /** Like {@link #createTask(String, Coroutine)} for a body without a result. */
+    public Task<Void> createTask(String name, AsyncRunnable body) {
+        Objects.requireNonNull(body, "body");
+        return createTask(name, body.asCoroutine());
     }
 
     /** Creates a task whose body is a {@link Coroutine} or an {@link AsyncRunnable}. */

@@ -119,4 +119,26 @@ class VoidBodiesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the body's own failure");
     }
+
+    @Test
+    void aLoopRunsCreatesAndSubmitsStatementBodies() throws Exception {
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Loop loop = Loop.open(LoopOptions.defaults().clock(new io.asyncio4j.lowlevel.VirtualClock()))) {
+            loop.run(() -> {
+                Task<Void> named = Asyncio.currentLoop().createTask("named", () -> {
+                    log.add("named task ran as " + Asyncio.currentTask().getName());
+                });
+                Task<Void> plain = Asyncio.currentLoop().createTask(() -> {
+                    log.add("plain task ran");
+                });
+                Asyncio.gather(named, plain);
+                return null;
+            });
+            loop.submit(() -> {
+                        log.add("submitted body ran");
+                    })
+                    .get();
+        }
+        assertThat(log).containsExactly("named task ran as named", "plain task ran", "submitted body ran");
+    }
 }
