@@ -17,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * asyncio's module-level functions: {@code Asyncio.run}, {@code createTask}, {@code gather}, {@code
@@ -662,7 +661,9 @@ public final class Asyncio {
                 timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout),
                 t -> awaitable.await(),
                 false,
-                () -> "waitFor(" + awaitable + ", " + timeout + ")");
+                "waitFor",
+                awaitable,
+                timeout);
     }
 
     /**
@@ -689,7 +690,9 @@ public final class Asyncio {
                 timeout == null ? Long.MAX_VALUE : me.loop.deadlineAfter(timeout),
                 body,
                 false,
-                () -> "timeout(" + timeout + ")");
+                "timeout",
+                timeout,
+                null);
     }
 
     /**
@@ -718,7 +721,7 @@ public final class Asyncio {
     public static <T> T timeoutAt(long deadline, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         Task<?> me = Task.currentOrThrow("Asyncio.timeoutAt");
-        return timeoutAt(me, deadline, t -> body.call(), false, () -> "timeoutAt(" + deadline + ")");
+        return timeoutAt(me, deadline, t -> body.call(), false, "timeoutAt", deadline, null);
     }
 
     /** Like {@link #timeoutAt(long, Coroutine)} for a body without a result. */
@@ -734,7 +737,7 @@ public final class Asyncio {
     public static <T> T timeoutOrNull(Duration timeout, Coroutine<T> body) throws Exception {
         Objects.requireNonNull(body, "body");
         Task<?> me = Task.currentOrThrow("Asyncio.timeoutOrNull");
-        return timeoutAt(me, me.loop.deadlineAfter(timeout), t -> body.call(), true, null);
+        return timeoutAt(me, me.loop.deadlineAfter(timeout), t -> body.call(), true, "timeoutOrNull", timeout, null);
     }
 
     /**
@@ -753,11 +756,20 @@ public final class Asyncio {
 
     /**
      * Runs {@code body} under a {@link Timeout} ending at {@code deadline}; when that timeout (and
-     * nothing else) cancelled it, throws a {@link TimeoutException} whose message is {@code what}
-     * plus "expired", or returns null when {@code orNull}.
+     * nothing else) cancelled it, throws a {@link TimeoutException} saying {@code
+     * kind(argument[, secondArgument]) expired}, or returns null when {@code orNull}. The message
+     * parts are passed as they are, so a call that does not time out builds no text and captures
+     * nothing.
      */
     private static <T> T timeoutAt(
-            Task<?> me, long deadline, Timeout.Body<T> body, boolean orNull, Supplier<String> what) throws Exception {
+            Task<?> me,
+            long deadline,
+            Timeout.Body<T> body,
+            boolean orNull,
+            String kind,
+            Object argument,
+            Object secondArgument)
+            throws Exception {
         Objects.requireNonNull(body, "body");
         Timeout t = new Timeout(me, deadline);
         t.scope.enter();
@@ -773,7 +785,8 @@ public final class Asyncio {
                 if (orNull) {
                     return null;
                 }
-                TimeoutException timeoutError = new TimeoutException(what.get() + " expired");
+                TimeoutException timeoutError = new TimeoutException(
+                        kind + "(" + argument + (secondArgument == null ? "" : ", " + secondArgument) + ") expired");
                 timeoutError.initCause(e);
                 throw timeoutError;
             }
