@@ -198,6 +198,11 @@ public final class AppRunner {
                             Asyncio.currentTask());
                 }
             }
+            Asyncio.timeoutOrNull(Duration.ofSeconds(10), () -> {
+                for (BaseSite s : List.copyOf(sites)) {
+                    s.waitStopped();
+                }
+            });
             stopContexts();
             runHooks(app, "on_cleanup", true);
             closeWorkers();

@@ -52,6 +52,14 @@ public abstract sealed class BaseSite permits TcpSite, UnixSite {
         }
     }
 
+    /** Waits until the site's acceptor and its connections' tasks have ended (after {@link #stop()}). */
+    final void waitStopped() {
+        Server s = server;
+        if (s != null) {
+            s.waitClosed();
+        }
+    }
+
     /** The addresses listened on, with the ports actually bound; empty before {@link #start()}. */
     public final List<SocketAddress> addresses() {
         Server s = server;

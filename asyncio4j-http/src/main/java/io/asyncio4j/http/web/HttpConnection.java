@@ -2,6 +2,7 @@ package io.asyncio4j.http.web;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
+import io.asyncio4j.ContextVar;
 import io.asyncio4j.Loop;
 import io.asyncio4j.Task;
 import io.asyncio4j.http.HeaderNames;
@@ -64,6 +65,7 @@ final class HttpConnection {
     /** Bodies up to this size go out in one write with their head. */
     private static final int COPY_BODY_BELOW = 16 * 1024;
 
+    private static final boolean SPAWN = Boolean.getBoolean("w5.spawn");
     private static final int IDLE = 0;
     private static final int HEAD = 1;
     private static final int BUSY = 2;
@@ -80,6 +82,7 @@ final class HttpConnection {
     private ByteBuffer in = ByteBuffer.allocate(4096).flip();
     private byte[] out = new byte[1024];
     private Task<?> task;
+    private String connectionName;
 
     private int phase = IDLE;
     /** The server is shutting down: answer the request in hand with Connection: close, then end. */
@@ -135,6 +138,7 @@ final class HttpConnection {
     /** Serves the connection until the client closes, keep-alive ends, or the server shuts down. */
     void serve() {
         task = Asyncio.currentTask();
+        connectionName = task.getName();
         setDeadline(server.headerTimeoutNanos());
         try {
             while (true) {
@@ -232,12 +236,14 @@ final class HttpConnection {
         bodyReceived = 0;
         response = null;
         chunks = null;
-        closeAfter = !h.keepAlive() || closing;
+        // A request to switch protocols that no response takes up ends the connection after its
+        // answer: what the client sends next may already be the other protocol.
+        closeAfter = !h.keepAlive() || closing || h.upgrade();
         Request req = newRequest(h);
         request = req;
         StreamResponse resp = null;
         try {
-            resp = req.chain().handle(req);
+            resp = SPAWN ? Asyncio.createTask(() -> req.chain().handle(req)).await() : handle(req);
             if (resp == null) {
                 throw new IllegalStateException(
                         "the handler of " + req + " returned null; return a Response (or throw an HttpException)");
@@ -246,7 +252,7 @@ final class HttpConnection {
             resp = response == null ? e.toResponse(req) : null;
         } catch (HttpParseException e) {
             // The body was malformed or too large for the parser: answer its status, then close.
-            closeAfter = true;
+            bodyUnreadable();
             resp = response == null ? simple(e.status(), e.reason()) : null;
         } catch (CancelledError e) {
             cancelled(req);
@@ -267,6 +273,21 @@ final class HttpConnection {
             request = null;
             response = null;
             chunks = null;
+        }
+    }
+
+    /**
+     * Runs the handler chain in this task, named after the request meanwhile (for {@code pstree}),
+     * in a copy of the task's context (what the handler sets in a {@code ContextVar} ends with it).
+     */
+    private StreamResponse handle(Request req) throws Exception {
+        Task<?> t = task;
+        String name = connectionName;
+        t.setName(req.method() + " " + req.pathQs() + " (" + name + ")");
+        try {
+            return ContextVar.runInCopy(() -> req.chain().handle(req));
+        } finally {
+            t.setName(name);
         }
     }
 
@@ -380,16 +401,20 @@ final class HttpConnection {
     }
 
     private void skipBufferedBody() {
-        while (!bodyDone) {
-            HttpParser.Event e = parser.next(in);
-            if (e == HttpParser.Event.BODY) {
-                ByteBuffer b = parser.body();
-                bodyReceived += b.remaining();
-            } else if (e == HttpParser.Event.NEED_DATA) {
-                return;
-            } else {
-                bodyDone = true;
+        try {
+            while (!bodyDone) {
+                HttpParser.Event e = parser.next(in);
+                if (e == HttpParser.Event.BODY) {
+                    ByteBuffer b = parser.body();
+                    bodyReceived += b.remaining();
+                } else if (e == HttpParser.Event.NEED_DATA) {
+                    return;
+                } else {
+                    bodyDone = true;
+                }
             }
+        } catch (HttpParseException e) {
+            bodyUnreadable();
         }
     }
 
@@ -397,13 +422,17 @@ final class HttpConnection {
     private void drainBody() {
         phase = DRAIN;
         setDeadline(server.headerTimeoutNanos());
-        while (!bodyDone) {
-            HttpParser.Event e = parser.next(in);
-            switch (e) {
-                case BODY -> bodyReceived += parser.body().remaining();
-                case NEED_DATA -> fill();
-                default -> bodyDone = true;
+        try {
+            while (!bodyDone) {
+                HttpParser.Event e = parser.next(in);
+                switch (e) {
+                    case BODY -> bodyReceived += parser.body().remaining();
+                    case NEED_DATA -> fill();
+                    default -> bodyDone = true;
+                }
             }
+        } catch (HttpParseException e) {
+            bodyUnreadable();
         }
         phase = BUSY;
         deadline = NONE;
@@ -442,21 +471,32 @@ final class HttpConnection {
                 writer.write(CONTINUE);
             }
         }
-        while (true) {
-            HttpParser.Event e = parser.next(in);
-            switch (e) {
-                case BODY -> {
-                    ByteBuffer b = parser.body();
-                    bodyReceived += b.remaining();
-                    return b;
-                }
-                case NEED_DATA -> fill();
-                default -> {
-                    bodyDone = true;
-                    return null;
+        try {
+            while (true) {
+                HttpParser.Event e = parser.next(in);
+                switch (e) {
+                    case BODY -> {
+                        ByteBuffer b = parser.body();
+                        bodyReceived += b.remaining();
+                        return b;
+                    }
+                    case NEED_DATA -> fill();
+                    default -> {
+                        bodyDone = true;
+                        return null;
+                    }
                 }
             }
+        } catch (HttpParseException e) {
+            bodyUnreadable();
+            throw e;
         }
+    }
+
+    /** The body is malformed or past a limit: nothing more can be read, and the connection ends. */
+    private void bodyUnreadable() {
+        bodyDone = true;
+        closeAfter = true;
     }
 
     // ---- the response ----
