@@ -153,7 +153,7 @@ final class HttpConnection {
                     return;
                 }
                 exchange(parser.request());
-                if (closeAfter || closing || phase == DETACHED) {
+                if (closeAfter || phase == DETACHED || (closing && !nextRequestBuffered())) {
                     return;
                 }
                 setDeadline(server.keepaliveTimeoutNanos());
@@ -238,7 +238,7 @@ final class HttpConnection {
         chunks = null;
         // A request to switch protocols that no response takes up ends the connection after its
         // answer: what the client sends next may already be the other protocol.
-        closeAfter = !h.keepAlive() || closing || h.upgrade();
+        closeAfter = !h.keepAlive() || h.upgrade();
         Request req = newRequest(h);
         request = req;
         StreamResponse resp = null;
@@ -548,7 +548,8 @@ final class HttpConnection {
             mode = StreamResponse.UNTIL_CLOSE;
             closeAfter = true;
         }
-        if (r.forcesClose()) {
+        if (r.forcesClose() || (closing && !nextRequestBuffered())) {
+            // Shutting down, the last request already received gets Connection: close.
             closeAfter = true;
         }
         if (status != 101) {
@@ -737,8 +738,27 @@ final class HttpConnection {
     }
 
     /**
-     * Asks the connection to end for a shutdown: closed now if idle, else after the response in hand
-     * (which says {@code Connection: close} if it has not started). On the connection's loop.
+     * Whether the whole head of another request is already here (pipelined), after a fully read
+     * body: a shutting-down connection still answers it.
+     */
+    private boolean nextRequestBuffered() {
+        if (!bodyDone) {
+            return false;
+        }
+        ByteBuffer b = in;
+        int end = b.limit() - 3;
+        for (int i = b.position(); i < end; i++) {
+            if (b.get(i) == '\r' && b.get(i + 1) == '\n' && b.get(i + 2) == '\r' && b.get(i + 3) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Asks the connection to end for a shutdown: closed now if idle, else after the requests already
+     * received (the last response says {@code Connection: close} if it has not started). On the
+     * connection's loop.
      */
     void shutdown() {
         closing = true;
