@@ -98,13 +98,33 @@ class WorkloadsTest {
     }
 
     @Test
-    void workloadsWithoutTheirPartOfAsyncio4jHaveNoCasesButAReason() {
-        assertThat(Workloads.NOT_YET).doesNotContainKey("w4").doesNotContainKey("w6");
-        for (String id : List.of("w5")) {
-            assertThat(Workloads.cases(id, false)).isEmpty();
-            assertThat(Workloads.NOT_YET.get(id)).contains("does not exist yet");
+    void everyWorkloadOfTheCatalogueHasCasesAndAnUnknownOneIsRefused() {
+        assertThat(Workloads.NOT_YET).isEmpty();
+        for (String id : Workloads.IDS) {
+            assertThat(Workloads.cases(id, false)).isNotEmpty();
         }
         assertThatThrownBy(() -> Workloads.cases("w7", false)).hasMessageContaining("unknown workload");
+    }
+
+    @Test
+    void w5IsWrkAgainstAServerPinnedToCpu1AndTwoWorkersUnpinned() {
+        List<Workload> w5 = Workloads.cases("w5", false);
+        assertThat(w5)
+                .extracting(Workload::key)
+                .containsExactly("W5 GET /", "W5 GET /json", "W5 GET /sleep", "W5 GET / workers=2");
+        Workload hello = w5.getFirst();
+        assertThat(hello.load()).containsExactly(Workloads.W5_WRK, ProcessRunner.PORT, "/", "10", "3");
+        assertThat(hello.pinCpu()).isEqualTo(1);
+        assertThat(hello.loadCpu()).isZero();
+        assertThat(hello.javaArgs()).containsExactly("serve", "0");
+        assertThat(hello.figures())
+                .extracting(Figure::name)
+                .containsExactly("req_per_s", "p50_us", "p99_us", RunRecord.SERVER_CPU_US_PER_MSG);
+        Workload workers = w5.getLast();
+        assertThat(workers.pinCpu()).isEqualTo(-1);
+        assertThat(workers.javaArgs()).containsExactly("serve", "0", "2");
+        assertThat(workers.onlyPeers()).containsExactlyInAnyOrder(Peer.ASYNCIO4J, Peers.VERTX);
+        assertThat(Workloads.cases("w5", true)).extracting(Workload::key).containsExactly("W5 GET / seconds=3");
     }
 
     @Test
