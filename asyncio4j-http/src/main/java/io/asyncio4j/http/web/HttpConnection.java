@@ -65,7 +65,6 @@ final class HttpConnection {
     /** Bodies up to this size go out in one write with their head. */
     private static final int COPY_BODY_BELOW = 16 * 1024;
 
-    private static final boolean SPAWN = Boolean.getBoolean("w5.spawn");
     private static final int IDLE = 0;
     private static final int HEAD = 1;
     private static final int BUSY = 2;
@@ -215,13 +214,13 @@ final class HttpConnection {
             b = bigger;
             in = b;
         }
-        byte[] data = reader.read(b.remaining());
-        if (data.length == 0) {
-            parser.feedEof();
-        } else {
-            b.put(data);
+        try {
+            if (reader.readInto(b) < 0) {
+                parser.feedEof();
+            }
+        } finally {
+            b.flip();
         }
-        b.flip();
     }
 
     // ---- one exchange ----
@@ -229,7 +228,7 @@ final class HttpConnection {
     private void exchange(RequestHead h) {
         phase = BUSY;
         deadline = NONE;
-        long start = System.nanoTime();
+        long start = server.logsRequests() ? System.nanoTime() : 0;
         RequestEvent event = server.beginEvent();
         bodyDone = h.bodyKind() == BodyKind.NONE;
         continueSent = false;
@@ -243,7 +242,7 @@ final class HttpConnection {
         request = req;
         StreamResponse resp = null;
         try {
-            resp = SPAWN ? Asyncio.createTask(() -> req.chain().handle(req)).await() : handle(req);
+            resp = handle(req);
             if (resp == null) {
                 throw new IllegalStateException(
                         "the handler of " + req + " returned null; return a Response (or throw an HttpException)");
@@ -277,19 +276,40 @@ final class HttpConnection {
     }
 
     /**
-     * Runs the handler chain in this task, named after the request meanwhile (for {@code pstree}),
-     * in a copy of the task's context (what the handler sets in a {@code ContextVar} ends with it).
+     * Runs the handler chain in this task, named after the route meanwhile ({@code "GET
+     * /users/{id} (conn /127.0.0.1:50312)"}, for {@code pstree}), in a copy of the task's context
+     * (what the handler sets in a {@code ContextVar} ends with it).
      */
     private StreamResponse handle(Request req) throws Exception {
         Task<?> t = task;
-        String name = connectionName;
-        t.setName(req.method() + " " + req.pathQs() + " (" + name + ")");
+        Route route = req.route();
+        String name;
+        if (route != null && route == namedRoute) {
+            name = routeName;
+        } else {
+            name = (route == null ? req.method() + " " + req.rawPath() : route.method() + " " + route.path()) + " ("
+                    + connectionName + ")";
+            if (route != null) {
+                namedRoute = route;
+                routeName = name;
+            }
+        }
+        t.setName(name);
         try {
-            return ContextVar.runInCopy(() -> req.chain().handle(req));
+            return ContextVar.runInCopy(callHandler);
         } finally {
-            t.setName(name);
+            t.setName(connectionName);
         }
     }
+
+    /** The handler of the request in hand, as runInCopy takes it (made once, not per request). */
+    private final io.asyncio4j.Coroutine<StreamResponse> callHandler =
+            () -> request.chain().handle(request);
+
+    /** The route the task's name was last made for, and that name: a connection mostly repeats one route. */
+    private Route namedRoute;
+
+    private String routeName;
 
     private Request newRequest(RequestHead h) {
         String target = h.target();
@@ -563,7 +583,13 @@ final class HttpConnection {
                 hs.set(HeaderNames.CONNECTION, "keep-alive");
             }
         }
-        head.response(HttpVersion.HTTP_1_1, status, r.reason(), hs != null ? hs : NO_HEADERS, framing);
+        head.response(
+                HttpVersion.HTTP_1_1,
+                status,
+                r.reason(),
+                hs != null ? hs : NO_HEADERS,
+                hs == null ? r.contentTypeLine() : null,
+                framing);
         response = r;
         r.conn = this;
         r.bodyMode = mode;
@@ -576,9 +602,23 @@ final class HttpConnection {
             r.bodyBytes += len;
             writeHeadAndBody(body, off, len);
         } else {
-            writer.write(head.array(), 0, head.length());
+            writeHead();
         }
     }
+
+    /** Writes the serialized head through a buffer kept for it (a write copies what it cannot send). */
+    private void writeHead() {
+        byte[] a = head.array();
+        ByteBuffer b = headBuffer;
+        if (b == null || b.array() != a) {
+            b = ByteBuffer.wrap(a);
+            headBuffer = b;
+        }
+        writer.write(b.limit(head.length()).position(0));
+    }
+
+    private ByteBuffer headBuffer;
+    private ByteBuffer outBuffer;
 
     /** Moves a {@code Content-Length} set as a header into the length; drops {@code Transfer-Encoding}. */
     private static long takeFramingFields(Headers hs, long length) {
@@ -602,18 +642,23 @@ final class HttpConnection {
     private void writeHeadAndBody(byte[] body, int off, int len) {
         int n = head.length();
         if (len >= COPY_BODY_BELOW) {
-            writer.write(head.array(), 0, n);
+            writeHead();
             writer.write(body, off, len);
             return;
         }
         byte[] o = out;
-        if (o.length < n + len) {
-            o = new byte[Math.max(o.length * 2, n + len)];
-            out = o;
+        ByteBuffer b = outBuffer;
+        if (o.length < n + len || b == null) {
+            if (o.length < n + len) {
+                o = new byte[Math.max(o.length * 2, n + len)];
+                out = o;
+            }
+            b = ByteBuffer.wrap(o);
+            outBuffer = b;
         }
         System.arraycopy(head.array(), 0, o, 0, n);
         System.arraycopy(body, off, o, n, len);
-        writer.write(o, 0, n + len);
+        writer.write(b.limit(n + len).position(0));
     }
 
     void writeBody(StreamResponse r, byte[] data, int off, int len) {

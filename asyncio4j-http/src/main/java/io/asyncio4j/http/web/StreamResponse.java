@@ -46,6 +46,13 @@ public class StreamResponse {
     private int status;
     private String reason;
     private Headers headers;
+    /**
+     * The Content-Type while {@link #headers} is null (then it moves there): the usual answer sends
+     * it as a prepared line, without a Headers made for it.
+     */
+    private String contentType;
+
+    private byte[] contentTypeLine;
     private long contentLength = -1;
     private boolean chunked = true;
     private boolean forceClose;
@@ -143,9 +150,19 @@ public class StreamResponse {
         Headers h = headers;
         if (h == null) {
             h = new Headers();
+            if (contentType != null) {
+                h.add(HeaderNames.CONTENT_TYPE, contentType);
+                contentType = null;
+                contentTypeLine = null;
+            }
             headers = h;
         }
         return h;
+    }
+
+    /** The prepared Content-Type line while no Headers were made, else null. */
+    final byte[] contentTypeLine() {
+        return contentTypeLine;
     }
 
     /** The headers if any were set, else null (no allocation). */
@@ -166,16 +183,23 @@ public class StreamResponse {
 
     /** The {@code Content-Type}, or null. */
     public String contentType() {
-        return headers == null ? null : headers.get(HeaderNames.CONTENT_TYPE);
+        return headers == null ? contentType : headers.get(HeaderNames.CONTENT_TYPE);
     }
 
     /**
      * Sets {@code Content-Type} ({@code "text/html; charset=utf-8"}).
      *
      * @return this response
+     * @throws IllegalArgumentException if the value holds a control byte (as {@link Headers#set})
      */
     public StreamResponse contentType(String value) {
-        headers().set(HeaderNames.CONTENT_TYPE, value);
+        checkNotPrepared("change the content type");
+        if (headers != null) {
+            headers.set(HeaderNames.CONTENT_TYPE, value);
+        } else {
+            contentTypeLine = ContentTypes.line(value);
+            contentType = value;
+        }
         return this;
     }
 

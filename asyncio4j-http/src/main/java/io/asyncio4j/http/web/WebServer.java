@@ -62,6 +62,11 @@ final class WebServer {
         return keepaliveTimeout;
     }
 
+    /** Whether requests are written to the access log (their duration is then measured). */
+    boolean logsRequests() {
+        return accessLog != null;
+    }
+
     boolean trusts(String address) {
         return options.trustedProxies().contains(address);
     }

@@ -106,7 +106,7 @@ class FeaturesTest {
             assertThat(session.statistics().created())
                     .as("one keep-alive connection")
                     .isEqualTo(1);
-            assertThat(seen).containsExactly("- a | GET /id/a?x=1 (conn)", "- b | GET /id/b?x=1 (conn)");
+            assertThat(seen).containsExactly("- a | GET /id/{id} (conn)", "- b | GET /id/{id} (conn)");
         }
     }
 
