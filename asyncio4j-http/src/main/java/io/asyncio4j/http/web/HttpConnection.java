@@ -79,7 +79,6 @@ final class HttpConnection {
     private final HttpParser parser;
     private final HeadWriter head = new HeadWriter();
     private ByteBuffer in = ByteBuffer.allocate(4096).flip();
-    private byte[] out = new byte[1024];
     private Task<?> task;
     private String connectionName;
 
@@ -164,6 +163,11 @@ final class HttpConnection {
             // is left to answer.
             LOG.log(System.Logger.Level.DEBUG, () -> "connection from " + peerAddress() + " ended: " + e.getMessage());
         } finally {
+            try {
+                flush();
+            } catch (UncheckedIOException e) {
+                // the client has gone
+            }
             phase = DONE;
             deadline = NONE;
             if (timer != null) {
@@ -206,6 +210,7 @@ final class HttpConnection {
     }
 
     private void fill() {
+        flush();
         ByteBuffer b = in;
         b.compact();
         if (!b.hasRemaining()) {
@@ -380,6 +385,7 @@ final class HttpConnection {
             if (response == null) {
                 sendSimple(internalError());
             } else {
+                flush();
                 writer.close();
             }
             return;
@@ -488,6 +494,7 @@ final class HttpConnection {
         if (!continueSent && req.head().expectContinue()) {
             continueSent = true;
             if (response == null) {
+                flush();
                 writer.write(CONTINUE);
             }
         }
@@ -602,23 +609,14 @@ final class HttpConnection {
             r.bodyBytes += len;
             writeHeadAndBody(body, off, len);
         } else {
-            writeHead();
+            appendOut(head.array(), 0, head.length());
+            if (body != null && mode != StreamResponse.LENGTH) {
+                sendOut(); // a whole answer without a body (HEAD, 204, 304): it may wait for the next
+            } else {
+                flush();
+            }
         }
     }
-
-    /** Writes the serialized head through a buffer kept for it (a write copies what it cannot send). */
-    private void writeHead() {
-        byte[] a = head.array();
-        ByteBuffer b = headBuffer;
-        if (b == null || b.array() != a) {
-            b = ByteBuffer.wrap(a);
-            headBuffer = b;
-        }
-        writer.write(b.limit(head.length()).position(0));
-    }
-
-    private ByteBuffer headBuffer;
-    private ByteBuffer outBuffer;
 
     /** Moves a {@code Content-Length} set as a header into the length; drops {@code Transfer-Encoding}. */
     private static long takeFramingFields(Headers hs, long length) {
@@ -639,29 +637,77 @@ final class HttpConnection {
         return length;
     }
 
+    /** Sends a head and the whole body after it: one write, or none yet if another request is here. */
     private void writeHeadAndBody(byte[] body, int off, int len) {
-        int n = head.length();
+        appendOut(head.array(), 0, head.length());
         if (len >= COPY_BODY_BELOW) {
-            writeHead();
+            flush();
             writer.write(body, off, len);
             return;
         }
-        byte[] o = out;
-        ByteBuffer b = outBuffer;
-        if (o.length < n + len || b == null) {
-            if (o.length < n + len) {
-                o = new byte[Math.max(o.length * 2, n + len)];
-                out = o;
-            }
-            b = ByteBuffer.wrap(o);
-            outBuffer = b;
+        appendOut(body, off, len);
+        sendOut();
+    }
+
+    /*
+     * Answers waiting to be written: out[0, outLen). Answers to pipelined requests (whose heads are
+     * already here) are gathered and written together, one system call for many; they go out
+     * before anything else is written or read, and at the latest at the loop's next turn (a
+     * handler that suspends lets them go).
+     */
+    private byte[] out = new byte[1024];
+    private int outLen;
+    private ByteBuffer outBuffer = ByteBuffer.wrap(out);
+    private boolean flushScheduled;
+    private final Runnable scheduledFlush = this::scheduledFlush;
+
+    /** Gathering stops at this many bytes. */
+    private static final int GATHER_LIMIT = 32 * 1024;
+
+    private void appendOut(byte[] src, int off, int len) {
+        if (outLen + len > out.length) {
+            out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, outLen + len));
+            outBuffer = ByteBuffer.wrap(out);
         }
-        System.arraycopy(head.array(), 0, o, 0, n);
-        System.arraycopy(body, off, o, n, len);
-        writer.write(b.limit(n + len).position(0));
+        System.arraycopy(src, off, out, outLen, len);
+        outLen += len;
+    }
+
+    /** Writes the gathered answers, or leaves them for the next when another request is already here. */
+    private void sendOut() {
+        if (outLen < GATHER_LIMIT && bodyDone && nextRequestBuffered()) {
+            if (!flushScheduled) {
+                flushScheduled = true;
+                loop.callSoon(scheduledFlush);
+            }
+            return;
+        }
+        flush();
+    }
+
+    /** Writes the gathered answers now. */
+    private void flush() {
+        int n = outLen;
+        if (n == 0) {
+            return;
+        }
+        outLen = 0;
+        if (!writer.isClosing()) {
+            writer.write(outBuffer.limit(n).position(0));
+        }
+    }
+
+    private void scheduledFlush() {
+        flushScheduled = false;
+        try {
+            flush();
+        } catch (UncheckedIOException e) {
+            // The connection broke: its task sees it at its next read or write.
+        }
     }
 
     void writeBody(StreamResponse r, byte[] data, int off, int len) {
+        flush();
         if (r.bodyMode == StreamResponse.CHUNKED) {
             chunks.write(data, off, len);
         } else {
@@ -670,6 +716,7 @@ final class HttpConnection {
     }
 
     void writeBody(StreamResponse r, ByteBuffer data) {
+        flush();
         if (r.bodyMode == StreamResponse.CHUNKED) {
             chunks.write(data);
         } else {
@@ -682,12 +729,14 @@ final class HttpConnection {
     }
 
     long sendfile(FileChannel file, long offset, long count) throws IOException {
+        flush();
         return writer.sendfile(file, offset, count);
     }
 
     void endBody(StreamResponse r) {
         switch (r.bodyMode) {
             case StreamResponse.CHUNKED -> {
+                flush();
                 if (!writer.isClosing()) {
                     chunks.finish(null);
                 }
@@ -695,6 +744,7 @@ final class HttpConnection {
             case StreamResponse.LENGTH -> {
                 if (r.remaining > 0) {
                     closeAfter = true;
+                    flush();
                     writer.close();
                     throw new IllegalStateException("the response to " + request + " declared Content-Length "
                             + r.contentLength() + " but its body ended after " + r.bodyBytes + " bytes;"
@@ -710,6 +760,7 @@ final class HttpConnection {
         if (r != response) {
             throw new IllegalStateException("detach() by a response that is not the one prepared for the request");
         }
+        flush();
         phase = DETACHED;
         byte[] rest = new byte[in.remaining()];
         in.get(rest);
@@ -735,7 +786,9 @@ final class HttpConnection {
         hs.set(HeaderNames.CONNECTION, "close");
         byte[] body = r.body();
         head.response(HttpVersion.HTTP_1_1, r.status(), r.reason(), hs, body.length);
-        writeHeadAndBody(body, 0, body.length);
+        appendOut(head.array(), 0, head.length());
+        appendOut(body, 0, body.length);
+        flush();
         closeAfter = true;
         writer.close();
     }
@@ -746,6 +799,7 @@ final class HttpConnection {
         if (response == null) {
             sendSimple(simple(e.status(), e.reason()));
         } else {
+            flush();
             writer.close();
         }
     }

@@ -53,6 +53,24 @@ class ConnectionTest {
     }
 
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 60)
+    void anAnswerGatheredBehindAPipelinedRequestGoesOutWhenThatRequestsHandlerWaits() throws Exception {
+        io.asyncio4j.testing.Transcript log = new io.asyncio4j.testing.Transcript();
+        Application app = TestApps.echo();
+        app.addRoutes(Web.get("/wait", r -> {
+            Asyncio.sleep(Duration.ofMillis(300));
+            log.record("the second handler finished");
+            return Response.text("waited");
+        }));
+        try (Served s = Served.start(app);
+                RawClient c = RawClient.connect(s.port())) {
+            c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /wait HTTP/1.1\r\nHost: x\r\n\r\n");
+            log.record("first answer: " + c.next().body());
+            log.record("second answer: " + c.next().body());
+        }
+        log.assertEquals("first answer: Hello, World!", "the second handler finished", "second answer: waited");
+    }
+
+    @AsyncioTest(realClock = true, wallTimeoutSeconds = 60)
     void keepAliveByVersionAndConnectionField() throws Exception {
         try (Served s = Served.start(app())) {
             try (RawClient c = RawClient.connect(s.port())) {
