@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the real servers the HTTP client's tests talk to: nginx (nginx-light) and CPython's
-# aiohttp (python3-aiohttp, for Debian's /usr/bin/python3). Idempotent: does nothing when they are
+# Installs the real peers the HTTP tests talk to: nginx (nginx-light) and CPython's aiohttp
+# (python3-aiohttp, for Debian's /usr/bin/python3) for the client; curl, aiohttp's client and
+# openssl (a test certificate) for the server. Idempotent: does nothing when they are
 # there, runs `apt-get update` only when a package is missing. Tests whose peer is still absent
 # skip with a message naming the package, so a machine without apt (or without root) still builds.
 set -euo pipefail
 
-PACKAGES=(nginx-light python3-aiohttp)
+PACKAGES=(nginx-light python3-aiohttp curl openssl)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
