@@ -145,6 +145,21 @@ public final class Router {
     }
 
     /**
+     * A class-based view for every method of {@code path}: aiohttp's {@code add_view}. A new
+     * instance of {@code view} handles each request; see {@link View}.
+     *
+     * @throws IllegalArgumentException if the view has no constructor without arguments
+     */
+    public Route addView(String path, Class<? extends View> view) {
+        return add(ANY, path, View.handler(view), null);
+    }
+
+    /** {@link #addView(String, Class)} with a name. */
+    public Route addView(String path, Class<? extends View> view, String name) {
+        return add(ANY, path, View.handler(view), name);
+    }
+
+    /**
      * The route named {@code name}; aiohttp's {@code router["name"]}.
      *
      * @throws IllegalArgumentException if there is none; the message lists the names there are
