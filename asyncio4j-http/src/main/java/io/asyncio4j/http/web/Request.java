@@ -3,6 +3,7 @@ package io.asyncio4j.http.web;
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.RequestHead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -353,31 +354,12 @@ public final class Request {
 
     /** The media type of {@code Content-Type} in lower case, without parameters; {@code application/octet-stream} when absent. */
     public String contentType() {
-        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
-        if (ct == null) {
-            return "application/octet-stream";
-        }
-        int semi = ct.indexOf(';');
-        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return MediaTypes.mediaType(head.headers().get(HeaderNames.CONTENT_TYPE));
     }
 
     /** The {@code charset} parameter of {@code Content-Type}, or null. */
     public String charset() {
-        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
-        if (ct == null) {
-            return null;
-        }
-        for (String param : ct.split(";")) {
-            String p = param.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                String v = p.substring(8).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v.isEmpty() ? null : v;
-            }
-        }
-        return null;
+        return MediaTypes.charset(head.headers().get(HeaderNames.CONTENT_TYPE));
     }
 
     /**
