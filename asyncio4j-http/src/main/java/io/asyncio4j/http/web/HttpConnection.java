@@ -51,6 +51,9 @@ final class HttpConnection {
      *   DETACHED  a 101 response took the connection over
      *   DONE      serve() returned
      *
+     * The hot path (readHead, exchange, sendHead) is guarded by asyncio4j-bench's HttpServerCpu
+     * (the server loop's CPU time and bytes per request, pipelined and not) and W5 (wrk).
+     *
      * Timeouts: one TimerHandle at a time. `deadline` says when the current phase expires (NONE in
      * BUSY and after); the timer fires at or before it and re-arms itself if the deadline moved,
      * so a keep-alive connection costs one timer per timeout period, not one per request.
