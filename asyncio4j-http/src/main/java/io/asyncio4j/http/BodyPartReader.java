@@ -2,12 +2,10 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.http.internal.FileIo;
 import io.asyncio4j.http.internal.HeaderParams;
+import io.asyncio4j.http.internal.Percent;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -235,16 +233,12 @@ public final class BodyPartReader implements BodySource {
     }
 
     String decode(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Percent.decodeStrict(bytes, charset);
+        if (text == null) {
             throw new HttpParseException(400, "multipart part " + describe() + " is not valid " + charset.name()
                     + " text; the client should declare the charset it used");
         }
+        return text;
     }
 
     /**

@@ -2,10 +2,7 @@ package io.asyncio4j.http.internal;
 
 import io.asyncio4j.http.HttpParseException;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -195,7 +192,7 @@ public final class HeaderParams {
                 }
                 v = v.substring(q2 + 1);
             }
-            byte[] piece = encoded ? percentDecode(v) : v.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] piece = encoded ? Percent.decode(v) : v.getBytes(StandardCharsets.ISO_8859_1);
             if (piece == null) {
                 return null;
             }
@@ -205,7 +202,7 @@ public final class HeaderParams {
         if (charset == null) {
             return utf8IfValid(new String(all, StandardCharsets.ISO_8859_1));
         }
-        return decodeStrict(all, charset);
+        return Percent.decodeStrict(all, charset);
     }
 
     /**
@@ -219,53 +216,17 @@ public final class HeaderParams {
             return null;
         }
         Charset charset = charset(v.substring(0, q1));
-        byte[] bytes = percentDecode(v.substring(q2 + 1));
+        byte[] bytes = Percent.decode(v.substring(q2 + 1));
         if (charset == null || bytes == null) {
             return null;
         }
-        return decodeStrict(bytes, charset);
+        return Percent.decodeStrict(bytes, charset);
     }
 
     private static Charset charset(String name) {
         try {
             return name.isEmpty() ? null : Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
-    }
-
-    private static byte[] percentDecode(String s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return null;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else if (c > 0xff) {
-                return null;
-            } else {
-                out.write(c);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static String decodeStrict(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
             return null;
         }
     }
@@ -288,7 +249,7 @@ public final class HeaderParams {
         if (ascii) {
             return s;
         }
-        String decoded = decodeStrict(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        String decoded = Percent.decodeStrict(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         return decoded == null ? s : decoded;
     }
 }

@@ -1,11 +1,9 @@
 package io.asyncio4j.http.internal;
 
 import io.asyncio4j.http.HttpParseException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -81,15 +79,11 @@ public final class UrlEncoded {
             }
             out[n++] = b;
         }
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out, 0, n))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Percent.decodeStrict(Arrays.copyOf(out, n), charset);
+        if (text == null) {
             throw new HttpParseException(400, "a field " + what + " of the form data is not valid " + charset.name()
                     + " once percent-decoded; the client should send UTF-8 or declare its charset in Content-Type");
         }
+        return text;
     }
 }
