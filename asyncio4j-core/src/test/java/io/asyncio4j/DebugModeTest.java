@@ -121,7 +121,7 @@ class DebugModeTest {
         });
         assertThat(dump).contains("tasks").contains("parent [waiting]").contains("child [waiting]");
         assertThat(dump.indexOf("child")).isGreaterThan(dump.indexOf("parent"));
-        assertThat(dump).contains("at io.asyncio4j.Asyncio.sleep");
+        assertThat(dump).contains("in Asyncio.sleep").contains("at io.asyncio4j.DebugModeTest.lambda$");
         String childLine =
                 dump.lines().filter(l -> l.contains("child [")).findFirst().orElseThrow();
         String parentLine =
