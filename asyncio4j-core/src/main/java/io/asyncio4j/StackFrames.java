@@ -46,7 +46,8 @@ final class StackFrames {
      * The user's view of {@code stack} (innermost first): the library or JDK call the task is parked
      * in (the frame the user's code called, as {@code Class.method}), then the user's frames, with
      * the library's own and the JDK's frames below the last user frame left out. A stack without a
-     * user frame (a task whose body is the library's) shows its frames past the parking machinery.
+     * user frame (a task whose body is a library method, such as {@code event::await}) shows no
+     * frame, only the call: the outermost one above the frames that run a task's body.
      */
     View userView(StackTraceElement[] stack) {
         int first = 0;
@@ -54,7 +55,11 @@ final class StackFrames {
             first++;
         }
         if (first == stack.length) {
-            return new View("", machineryLeftOut(stack, USER_FRAMES));
+            int body = stack.length - 1;
+            while (body >= 0 && runsTaskBodies(stack[body])) {
+                body--;
+            }
+            return new View(body < 0 ? "" : shortName(stack[body]), List.of());
         }
         String waitingIn = first == 0 ? "" : shortName(stack[first - 1]);
         int last = stack.length - 1;
@@ -107,9 +112,15 @@ final class StackFrames {
         return !isPlatform(frame) && !isLibrary(frame);
     }
 
+    /**
+     * The JDK's frames, and a test runner's: neither is the program's, but both may sit between two
+     * of its frames (a stream's forEach calling the program's lambda) and are kept there.
+     */
     static boolean isPlatform(StackTraceElement frame) {
         String c = frame.getClassName();
         return c.startsWith("java.")
+                || c.startsWith("org.junit.")
+                || c.startsWith("org.apache.maven.surefire.")
                 || c.startsWith("javax.")
                 || c.startsWith("jdk.")
                 || c.startsWith("sun.")
@@ -127,6 +138,15 @@ final class StackFrames {
             // outside the examples.
             return location == null ? !name.startsWith("io.asyncio4j.examples.") : libraryLocations.contains(location);
         });
+    }
+
+    /** Frames at the bottom of every task's stack, which run its body. */
+    private static boolean runsTaskBodies(StackTraceElement frame) {
+        String c = frame.getClassName();
+        return c.startsWith("java.lang.VirtualThread")
+                || c.equals("io.asyncio4j.Task")
+                || c.equals("io.asyncio4j.TaskBody")
+                || c.equals("io.asyncio4j.AsyncRunnable");
     }
 
     /** Frames of the virtual-thread parking machinery, above the call the task is parked in. */

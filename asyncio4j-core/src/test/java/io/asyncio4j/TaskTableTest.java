@@ -89,6 +89,22 @@ class TaskTableTest {
     }
 
     @Test
+    void aTaskWhoseBodyIsALibraryMethodShowsThatMethod() throws Exception {
+        List<TaskInfo> rows = TestLoops.run(() -> {
+            io.asyncio4j.sync.Event never = new io.asyncio4j.sync.Event();
+            Task<Void> waiter = Asyncio.createTask("waiter", never::await);
+            Asyncio.yieldNow();
+            List<TaskInfo> table = Asyncio.currentLoop().taskTable();
+            waiter.cancel();
+            Asyncio.gatherSettled(waiter);
+            return table;
+        });
+        TaskInfo waiter = byName(rows).get("waiter");
+        assertThat(waiter.waitingIn()).isEqualTo("Event.await");
+        assertThat(waiter.stack()).as("none of it is the program's").isEmpty();
+    }
+
+    @Test
     void theTreeShowsTheUsersFramesAndAllFramesOnRequest() throws Exception {
         List<String> dumps = TestLoops.run(() -> {
             Task<Void> sleeper = Asyncio.createTask("sleeper", () -> Asyncio.sleep(Duration.ofHours(1)));
