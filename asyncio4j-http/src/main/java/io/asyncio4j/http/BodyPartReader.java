@@ -227,16 +227,19 @@ public final class BodyPartReader implements BodySource {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new HttpParseException(400, "multipart part " + describe() + " declares charset " + name
-                    + ", which this JVM does not know");
+            throw new HttpParseException(
+                    400,
+                    "multipart part " + describe() + " declares charset " + name + ", which this JVM does not know");
         }
     }
 
     String decode(byte[] bytes, Charset charset) {
         String text = Percent.decodeStrict(bytes, charset);
         if (text == null) {
-            throw new HttpParseException(400, "multipart part " + describe() + " is not valid " + charset.name()
-                    + " text; the client should declare the charset it used");
+            throw new HttpParseException(
+                    400,
+                    "multipart part " + describe() + " is not valid " + charset.name()
+                            + " text; the client should declare the charset it used");
         }
         return text;
     }

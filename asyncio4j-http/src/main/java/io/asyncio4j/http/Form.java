@@ -196,7 +196,8 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
             List<FormField> out = new ArrayList<>(slots.size());
             for (Object slot : slots) {
                 if (slot instanceof PendingText t) {
-                    out.add(new FormField.Text(t.name(), t.part().decode(t.bytes(), t.part().charsetOr(fallback))));
+                    out.add(new FormField.Text(
+                            t.name(), t.part().decode(t.bytes(), t.part().charsetOr(fallback))));
                 } else {
                     out.add((FormField) slot);
                 }
@@ -349,7 +350,11 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
             switch (f) {
                 case FormField.Text t -> s.append('\'').append(t.value()).append('\'');
                 case FormField.File file ->
-                    s.append("<file ").append(file.filename()).append(", ").append(file.size()).append(" bytes>");
+                    s.append("<file ")
+                            .append(file.filename())
+                            .append(", ")
+                            .append(file.size())
+                            .append(" bytes>");
             }
         }
         return s.append(")>").toString();

@@ -82,8 +82,8 @@ class FormTest {
 
     @Test
     void readTakesUrlencodedBodiesWithTheirCharsetAndLimits() {
-        Form form = Form.read(
-                "application/x-www-form-urlencoded; charset=ISO-8859-1", BodySource.of(latin1("q=caf%E9")));
+        Form form =
+                Form.read("application/x-www-form-urlencoded; charset=ISO-8859-1", BodySource.of(latin1("q=caf%E9")));
         assertThat(form.get("q")).isEqualTo("caf\u00e9");
         assertThat(Form.read(null, BodySource.of(latin1("a=1"))).get("a"))
                 .as("no Content-Type: urlencoded, as aiohttp")
@@ -128,11 +128,14 @@ class FormTest {
                 temp);
         try (form) {
             assertThat(form.getAll("title")).containsExactly("Hello", "Again");
-            assertThat(form.get("none")).as("no file chosen in a browser: an empty text field, as aiohttp").isEmpty();
+            assertThat(form.get("none"))
+                    .as("no file chosen in a browser: an empty text field, as aiohttp")
+                    .isEmpty();
             assertThat(form.file("none")).isNull();
             List<FormField.File> docs = form.files("doc");
             assertThat(docs).extracting(FormField.File::filename).containsExactly("a.txt", "b.bin");
-            assertThat(docs).extracting(FormField.File::contentType)
+            assertThat(docs)
+                    .extracting(FormField.File::contentType)
                     .containsExactly("text/plain", "application/octet-stream");
             assertThat(docs).extracting(FormField.File::size).containsExactly(16L, 3L);
             assertThat(Files.readString(docs.get(0).path())).isEqualTo("line 1\r\nline 2\r\n");
@@ -213,7 +216,10 @@ class FormTest {
 
         String cut = body.substring(0, body.indexOf("123456"));
         assertThatThrownBy(() -> Form.read(
-                        "multipart/form-data; boundary=b", BodySource.of(latin1(cut)), MultipartLimits.defaults(), temp))
+                        "multipart/form-data; boundary=b",
+                        BodySource.of(latin1(cut)),
+                        MultipartLimits.defaults(),
+                        temp))
                 .hasMessageContaining("the upload was cut short");
         assertThat(tempFiles()).isEmpty();
     }

@@ -60,7 +60,8 @@ class MultipartReaderTest {
 
     @Test
     void readsFieldsAndFilesAsABrowserSendsThem() {
-        for (Function<byte[], BodySource> source : List.<Function<byte[], BodySource>>of(BodySource::of, b -> drip(b))) {
+        for (Function<byte[], BodySource> source :
+                List.<Function<byte[], BodySource>>of(BodySource::of, b -> drip(b))) {
             MultipartReader reader = new MultipartReader(FORM, source.apply(latin1(CHROME_BODY)));
             assertThat(reader.boundary()).isEqualTo("----WebKitFormBoundary7MA4YWxkTrZu0gW");
             assertThat(describe(reader))
@@ -95,8 +96,8 @@ class MultipartReaderTest {
         List<String> names = new ArrayList<>();
         for (String d : dispositions) {
             String body = "--b\r\nContent-Disposition: " + d + "\r\n\r\nx\r\n--b--";
-            BodyPartReader part = new MultipartReader("multipart/form-data; boundary=b", BodySource.of(latin1(body)))
-                    .nextPart();
+            BodyPartReader part =
+                    new MultipartReader("multipart/form-data; boundary=b", BodySource.of(latin1(body))).nextPart();
             names.add(part.name() + ":" + part.filename());
         }
         assertThat(names)
@@ -145,8 +146,8 @@ class MultipartReaderTest {
     @Test
     void readChunkStreamsAPartAndReadTakesTheRest() {
         String body = "--b\r\n\r\n0123456789\r\n--b--";
-        BodyPartReader part = new MultipartReader("multipart/form-data; boundary=b", BodySource.of(latin1(body)))
-                .nextPart();
+        BodyPartReader part =
+                new MultipartReader("multipart/form-data; boundary=b", BodySource.of(latin1(body))).nextPart();
         assertThat(new String(part.readChunk(4), StandardCharsets.US_ASCII)).isEqualTo("0123");
         assertThat(part.atEof()).isFalse();
         assertThat(new String(part.read(), StandardCharsets.US_ASCII)).isEqualTo("456789");

@@ -65,7 +65,8 @@ public record FilePlan(int status, Headers headers, List<Segment> body) {
 
         /** The modification time. */
         public Instant lastModified() {
-            return Instant.ofEpochSecond(Math.floorDiv(mtimeNanos, 1_000_000_000L), Math.floorMod(mtimeNanos, 1_000_000_000L));
+            return Instant.ofEpochSecond(
+                    Math.floorDiv(mtimeNanos, 1_000_000_000L), Math.floorMod(mtimeNanos, 1_000_000_000L));
         }
     }
 
@@ -85,7 +86,8 @@ public record FilePlan(int status, Headers headers, List<Segment> body) {
      * The plan for a {@code method} (GET or HEAD) request with {@code request} headers, for a file
      * described by {@code file}; {@code boundary} gives a fresh boundary when several ranges are sent.
      */
-    public static FilePlan plan(String method, Headers request, FileFacts file, Instant now, Supplier<String> boundary) {
+    public static FilePlan plan(
+            String method, Headers request, FileFacts file, Instant now, Supplier<String> boundary) {
         EntityTag etag = file.etag();
         Instant lastModified = file.lastModified();
         Headers h = new Headers();
@@ -128,7 +130,8 @@ public record FilePlan(int status, Headers headers, List<Segment> body) {
         return new FilePlan(200, h, body);
     }
 
-    private static FilePlan partial(Headers h, List<ByteRanges.Range> ranges, FileFacts file, Supplier<String> boundary) {
+    private static FilePlan partial(
+            Headers h, List<ByteRanges.Range> ranges, FileFacts file, Supplier<String> boundary) {
         if (ranges.size() == 1) {
             ByteRanges.Range r = ranges.get(0);
             h.add("Content-Type", file.contentType());

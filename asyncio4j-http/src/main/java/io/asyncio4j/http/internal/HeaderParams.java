@@ -63,9 +63,7 @@ public final class HeaderParams {
             return new HeaderParams("", Map.of());
         }
         int semi = header.indexOf(';');
-        String token = (semi < 0 ? header : header.substring(0, semi))
-                .strip()
-                .toLowerCase(Locale.ROOT);
+        String token = (semi < 0 ? header : header.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
         Map<String, Raw> raw = new LinkedHashMap<>();
         int p = semi < 0 ? header.length() : semi + 1;
         int n = header.length();

@@ -98,12 +98,7 @@ public final class HttpDates {
             }
         }
         return LocalDateTime.of(
-                        year,
-                        month,
-                        day,
-                        Integer.parseInt(hms[0]),
-                        Integer.parseInt(hms[1]),
-                        Integer.parseInt(hms[2]))
+                        year, month, day, Integer.parseInt(hms[0]), Integer.parseInt(hms[1]), Integer.parseInt(hms[2]))
                 .toInstant(ZoneOffset.UTC);
     }
 }

@@ -132,8 +132,9 @@ public final class MultipartParser {
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);
             if (c < 0x20 || c >= 0x7f) {
-                return "the multipart boundary holds " + (c > 0xff ? String.format("U+%04X", (int) c) : Ascii.describe(c))
-                        + " at index " + i + "; a boundary is printable ASCII";
+                return "the multipart boundary holds "
+                        + (c > 0xff ? String.format("U+%04X", (int) c) : Ascii.describe(c)) + " at index " + i
+                        + "; a boundary is printable ASCII";
             }
         }
         if (boundary.endsWith(" ")) {
@@ -173,18 +174,17 @@ public final class MultipartParser {
     public Event next(ByteBuffer in) {
         try {
             while (true) {
-                Event e =
-                        switch (state) {
-                            case PREAMBLE -> preamble(in);
-                            case BOUNDARY_LINE -> boundaryLine(in);
-                            case HEADERS -> headers(in);
-                            case BODY -> body(in);
-                            case EPILOGUE -> {
-                                in.position(in.limit());
-                                yield Event.END;
-                            }
-                            default -> throw failure;
-                        };
+                Event e = switch (state) {
+                    case PREAMBLE -> preamble(in);
+                    case BOUNDARY_LINE -> boundaryLine(in);
+                    case HEADERS -> headers(in);
+                    case BODY -> body(in);
+                    case EPILOGUE -> {
+                        in.position(in.limit());
+                        yield Event.END;
+                    }
+                    default -> throw failure;
+                };
                 if (e != null) {
                     return e;
                 }
@@ -425,7 +425,8 @@ public final class MultipartParser {
                 for (int k = p; k < colon; k++) {
                     if (!Ascii.is(raw[k], Ascii.TOKEN)) {
                         throw bad("a field name in the head of multipart part " + parts + " holds "
-                                + Ascii.describe(raw[k]) + (raw[k] == ' ' || raw[k] == '\t' ? " before its colon" : ""));
+                                + Ascii.describe(raw[k])
+                                + (raw[k] == ' ' || raw[k] == '\t' ? " before its colon" : ""));
                     }
                 }
                 if (colon == p) {

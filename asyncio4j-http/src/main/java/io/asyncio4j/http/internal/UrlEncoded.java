@@ -24,7 +24,8 @@ public final class UrlEncoded {
      * @throws HttpParseException (400) for a bad escape or bytes invalid in {@code charset}, 413 past
      *     {@code maxPairs}
      */
-    public static void parse(byte[] in, int from, int to, Charset charset, int maxPairs, BiConsumer<String, String> pair) {
+    public static void parse(
+            byte[] in, int from, int to, Charset charset, int maxPairs, BiConsumer<String, String> pair) {
         int count = 0;
         int p = from;
         while (p < to) {
@@ -70,9 +71,12 @@ public final class UrlEncoded {
                     for (int k = i + 1; k < Math.min(i + 3, to); k++) {
                         esc.append((char) (in[k] & 0xff));
                     }
-                    throw new HttpParseException(400, "bad percent-escape \"" + esc + "\" at byte " + (i - base)
-                            + " of the form data (in a field " + what + "): '%' must be followed by two hex digits;"
-                            + " a literal '%' is sent as %25");
+                    throw new HttpParseException(
+                            400,
+                            "bad percent-escape \"" + esc + "\" at byte " + (i - base)
+                                    + " of the form data (in a field " + what
+                                    + "): '%' must be followed by two hex digits;"
+                                    + " a literal '%' is sent as %25");
                 }
                 b = (byte) (hi << 4 | lo);
                 i += 2;
@@ -81,8 +85,10 @@ public final class UrlEncoded {
         }
         String text = Percent.decodeStrict(Arrays.copyOf(out, n), charset);
         if (text == null) {
-            throw new HttpParseException(400, "a field " + what + " of the form data is not valid " + charset.name()
-                    + " once percent-decoded; the client should send UTF-8 or declare its charset in Content-Type");
+            throw new HttpParseException(
+                    400,
+                    "a field " + what + " of the form data is not valid " + charset.name()
+                            + " once percent-decoded; the client should send UTF-8 or declare its charset in Content-Type");
         }
         return text;
     }

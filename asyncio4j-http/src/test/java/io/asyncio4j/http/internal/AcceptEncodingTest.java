@@ -21,7 +21,9 @@ class AcceptEncodingTest {
         assertThat(AcceptEncoding.accepted("identity", OFFERED)).isEmpty();
         assertThat(AcceptEncoding.accepted("", OFFERED)).isEmpty();
         assertThat(AcceptEncoding.accepted(null, OFFERED)).isEmpty();
-        assertThat(AcceptEncoding.accepted("gzip;q=2", OFFERED)).as("a weight out of range refuses").isEmpty();
+        assertThat(AcceptEncoding.accepted("gzip;q=2", OFFERED))
+                .as("a weight out of range refuses")
+                .isEmpty();
         assertThat(AcceptEncoding.accepted("gzip;q=abc", OFFERED)).isEmpty();
     }
 }

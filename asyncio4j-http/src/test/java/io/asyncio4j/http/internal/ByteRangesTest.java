@@ -34,9 +34,13 @@ class ByteRangesTest {
     @Test
     void rangesAreClippedToTheLength() {
         assertThat(parse("bytes=0-99999", 100)).isEqualTo("206 0-99");
-        assertThat(parse("bytes=-99999", 100)).as("a suffix longer than the file is the whole").isEqualTo("206 0-99");
+        assertThat(parse("bytes=-99999", 100))
+                .as("a suffix longer than the file is the whole")
+                .isEqualTo("206 0-99");
         assertThat(parse("bytes=99-", 100)).isEqualTo("206 99-99");
-        assertThat(parse("bytes=0-99999999999999999999999", 100)).as("overflow saturates").isEqualTo("206 0-99");
+        assertThat(parse("bytes=0-99999999999999999999999", 100))
+                .as("overflow saturates")
+                .isEqualTo("206 0-99");
     }
 
     @Test
@@ -47,16 +51,22 @@ class ByteRangesTest {
         assertThat(parse("bytes=99999999999999999999-", 100)).isEqualTo("416");
         assertThat(parse("bytes=0-", 0)).as("nothing to send of an empty file").isEqualTo("416");
         assertThat(parse("bytes=-5", 0)).isEqualTo("416");
-        assertThat(parse("bytes=200-300, 0-0", 100)).as("one satisfiable is enough").isEqualTo("206 0-0");
+        assertThat(parse("bytes=200-300, 0-0", 100))
+                .as("one satisfiable is enough")
+                .isEqualTo("206 0-0");
     }
 
     @Test
     void overlappingOrAdjacentRangesAreMergedAscending() {
         assertThat(parse("bytes=0-10,5-20", 100)).isEqualTo("206 0-20");
-        assertThat(parse("bytes=50-59,0-9,10-19", 100)).as("adjacent ranges merge").isEqualTo("206 0-19 50-59");
+        assertThat(parse("bytes=50-59,0-9,10-19", 100))
+                .as("adjacent ranges merge")
+                .isEqualTo("206 0-19 50-59");
         assertThat(parse("bytes=0-,0-,0-,0-", 100)).as("no amplification").isEqualTo("206 0-99");
         assertThat(parse("bytes=-10,0-", 100)).isEqualTo("206 0-99");
-        assertThat(parse("bytes=50-59,0-9", 100)).as("disjoint ranges keep the order asked").isEqualTo("206 50-59 0-9");
+        assertThat(parse("bytes=50-59,0-9", 100))
+                .as("disjoint ranges keep the order asked")
+                .isEqualTo("206 50-59 0-9");
     }
 
     @Test
@@ -69,10 +79,14 @@ class ByteRangesTest {
         assertThat(parse("bytes=--5", 100)).isEqualTo("200");
         assertThat(parse("bytes=+1-5", 100)).isEqualTo("200");
         assertThat(parse("bytes=", 100)).isEqualTo("200");
-        assertThat(parse("bytes=0-1,x", 100)).as("one bad member spoils the header").isEqualTo("200");
+        assertThat(parse("bytes=0-1,x", 100))
+                .as("one bad member spoils the header")
+                .isEqualTo("200");
         assertThat(parse("bytes", 100)).isEqualTo("200");
         assertThat(parse("BYTES=0-1", 100)).as("the unit is case-insensitive").isEqualTo("206 0-1");
-        assertThat(parse("bytes=0-0,,2-2", 100)).as("empty list members are allowed").isEqualTo("206 0-0 2-2");
+        assertThat(parse("bytes=0-0,,2-2", 100))
+                .as("empty list members are allowed")
+                .isEqualTo("206 0-0 2-2");
         String many = "bytes=" + "1-1,".repeat(ByteRanges.MAX_RANGES) + "3-3";
         assertThat(parse(many, 100)).as("more than MAX_RANGES ranges").isEqualTo("200");
     }

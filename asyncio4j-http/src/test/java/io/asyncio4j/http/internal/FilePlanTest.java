@@ -82,7 +82,9 @@ class FilePlanTest {
         FilePlan p = plan("GET", "If-Match", "\"stale\"", "Range", "bytes=0-1");
         assertThat(p.status()).isEqualTo(412);
         assertThat(p.body()).isEmpty();
-        assertThat(plan("GET", "If-Unmodified-Since", "Mon, 13 Nov 2023 00:00:00 GMT").status()).isEqualTo(412);
+        assertThat(plan("GET", "If-Unmodified-Since", "Mon, 13 Nov 2023 00:00:00 GMT")
+                        .status())
+                .isEqualTo(412);
     }
 
     @Test
@@ -140,11 +142,13 @@ class FilePlanTest {
     @Test
     void ifRangeSendsTheWholeFileWhenItChanged() {
         assertThat(plan("GET", "Range", "bytes=0-1", "If-Range", ETAG).status()).isEqualTo(206);
-        assertThat(plan("GET", "Range", "bytes=0-1", "If-Range", LAST_MODIFIED).status()).isEqualTo(206);
+        assertThat(plan("GET", "Range", "bytes=0-1", "If-Range", LAST_MODIFIED).status())
+                .isEqualTo(206);
         FilePlan changed = plan("GET", "Range", "bytes=0-1", "If-Range", "\"older\"");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(body(changed)).isEqualTo(CONTENT);
-        assertThat(plan("GET", "Range", "bytes=0-1", "If-Range", "Mon, 13 Nov 2023 00:00:00 GMT").status())
+        assertThat(plan("GET", "Range", "bytes=0-1", "If-Range", "Mon, 13 Nov 2023 00:00:00 GMT")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -156,8 +160,8 @@ class FilePlanTest {
         assertThat(p.headers().get("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
         assertThat(p.headers().get("Vary")).isEqualTo("Accept-Encoding");
         assertThat(p.headers().get("ETag")).isEqualTo("\"" + Long.toHexString(MTIME) + "-a\"");
-        FilePlan notModified = FilePlan.plan("GET", Headers.of("If-None-Match", p.headers().get("ETag")), gz, NOW,
-                () -> "B");
+        FilePlan notModified =
+                FilePlan.plan("GET", Headers.of("If-None-Match", p.headers().get("ETag")), gz, NOW, () -> "B");
         assertThat(notModified.headers().get("Vary")).as("a 304 keeps Vary").isEqualTo("Accept-Encoding");
     }
 

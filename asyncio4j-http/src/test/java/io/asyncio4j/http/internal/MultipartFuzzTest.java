@@ -42,8 +42,24 @@ class MultipartFuzzTest {
     };
 
     private static final String[] SNIPPETS = {
-        "\r\n", "\r", "\n", "--", "-", " ", "\t", ":", "\r\n--xYz-12", "\r\n--xYz-12--", "\r\n--xYz-12\r\n\r\n",
-        "--xYz-1", "xYz-12", "\r\n\r\n", "A: b\r\n", " folded\r\n", "\u0000", "\u00ff",
+        "\r\n",
+        "\r",
+        "\n",
+        "--",
+        "-",
+        " ",
+        "\t",
+        ":",
+        "\r\n--xYz-12",
+        "\r\n--xYz-12--",
+        "\r\n--xYz-12\r\n\r\n",
+        "--xYz-1",
+        "xYz-12",
+        "\r\n\r\n",
+        "A: b\r\n",
+        " folded\r\n",
+        "\u0000",
+        "\u00ff",
     };
 
     @Test
@@ -81,7 +97,8 @@ class MultipartFuzzTest {
         if (last.startsWith("ERROR ")) {
             assertThat(last).as("status").matches("(?s)ERROR (400|413) .*");
         }
-        assertThat(MultipartTranscript.of(new MultipartParser(BOUNDARY, maxParts, maxHead), BOUNDARY, maxHead, input, 1))
+        assertThat(MultipartTranscript.of(
+                        new MultipartParser(BOUNDARY, maxParts, maxHead), BOUNDARY, maxHead, input, 1))
                 .as("byte by byte")
                 .isEqualTo(whole);
         int piece = 1 + random.nextInt(Math.max(1, input.length));

@@ -127,8 +127,12 @@ class MultipartParserTest {
     @Test
     void aBoundaryFollowedBySpaceEndsThePartEvenInsideText() {
         assertThat(parse("b", "--b\r\n\r\nabc\r\n--b oops\r\n\r\n--b--"))
-                .containsExactly("PART ", "DATA abc", "PART_END", "ERROR 400 the boundary line --b goes on with 'o';"
-                        + " only spaces and tabs may follow a boundary before its CRLF");
+                .containsExactly(
+                        "PART ",
+                        "DATA abc",
+                        "PART_END",
+                        "ERROR 400 the boundary line --b goes on with 'o';"
+                                + " only spaces and tabs may follow a boundary before its CRLF");
     }
 
     @Test
@@ -179,7 +183,8 @@ class MultipartParserTest {
 
     @Test
     void missingClosingBoundaryIsAnError() {
-        String cut = "the multipart body ends inside part 1, before its closing boundary --b--: the upload was cut short";
+        String cut =
+                "the multipart body ends inside part 1, before its closing boundary --b--: the upload was cut short";
         assertThat(parse("b", "--b\r\n\r\nabc")).containsExactly("PART ", "DATA abc", "ERROR 400 " + cut);
         assertThat(parse("b", "--b\r\n\r\nabc\r\n--")).containsExactly("PART ", "DATA abc", "ERROR 400 " + cut);
         assertThat(parse("b", "--b\r\n\r\nabc\r\n--b-")).containsExactly("PART ", "DATA abc", "ERROR 400 " + cut);
@@ -225,7 +230,8 @@ class MultipartParserTest {
         assertThat(parse("b", "--b\r\nno colon here\r\n\r\n"))
                 .containsExactly("ERROR 400 a line in the head of multipart part 1 has no colon: \"no colon here\"");
         assertThat(parse("b", "--b\r\nName : v\r\n\r\n"))
-                .containsExactly("ERROR 400 a field name in the head of multipart part 1 holds SP (0x20) before its colon");
+                .containsExactly(
+                        "ERROR 400 a field name in the head of multipart part 1 holds SP (0x20) before its colon");
         assertThat(parse("b", "--b\r\n: v\r\n\r\n"))
                 .containsExactly("ERROR 400 a field in the head of multipart part 1 has an empty name");
         assertThat(parse("b", "--b\r\n folded first\r\n\r\n"))
@@ -253,8 +259,7 @@ class MultipartParserTest {
         // "A: 12345\r\n" + "\r\n" = 12 bytes.
         byte[] body = "--b\r\nA: 12345\r\n\r\nx\r\n--b--".getBytes(StandardCharsets.US_ASCII);
         assertThat(parse("b", body, 10, 12)).containsExactly("PART A: 12345", "DATA x", "PART_END", "END");
-        assertThat(parse("b", body, 10, 11))
-                .containsExactly("ERROR 413 the head of multipart part 1 exceeds 11 bytes");
+        assertThat(parse("b", body, 10, 11)).containsExactly("ERROR 413 the head of multipart part 1 exceeds 11 bytes");
     }
 
     @Test

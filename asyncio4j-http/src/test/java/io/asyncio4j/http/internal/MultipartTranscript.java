@@ -23,7 +23,8 @@ final class MultipartTranscript {
 
     static List<String> of(MultipartParser parser, String boundary, int maxHeadSize, byte[] input, int piece) {
         List<String> out = new ArrayList<>();
-        ByteBuffer buf = ByteBuffer.allocate(piece + maxHeadSize + retainedBound(boundary)).flip();
+        ByteBuffer buf = ByteBuffer.allocate(piece + maxHeadSize + retainedBound(boundary))
+                .flip();
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         int fed = 0;
         int steps = 0;

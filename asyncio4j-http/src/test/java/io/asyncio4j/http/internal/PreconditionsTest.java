@@ -33,7 +33,9 @@ class PreconditionsTest {
         assertThat(eval("PUT", "If-Match", "\"other\", " + TAG)).isEqualTo(PROCEED);
         assertThat(eval("GET", "If-Match", "*")).isEqualTo(PROCEED);
         assertThat(eval("GET", "If-Match", "\"other\"")).isEqualTo(PRECONDITION_FAILED);
-        assertThat(eval("GET", "If-Match", "W/" + TAG)).as("weak never matches If-Match").isEqualTo(PRECONDITION_FAILED);
+        assertThat(eval("GET", "If-Match", "W/" + TAG))
+                .as("weak never matches If-Match")
+                .isEqualTo(PRECONDITION_FAILED);
         assertThat(eval("GET", "If-Match", "garbage")).isEqualTo(PRECONDITION_FAILED);
     }
 
@@ -41,7 +43,9 @@ class PreconditionsTest {
     void ifUnmodifiedSinceComparesSecondsAndYieldsToIfMatch() {
         assertThat(eval("GET", "If-Unmodified-Since", AT)).isEqualTo(PROCEED);
         assertThat(eval("GET", "If-Unmodified-Since", BEFORE)).isEqualTo(PRECONDITION_FAILED);
-        assertThat(eval("GET", "If-Unmodified-Since", "not a date")).as("ignored").isEqualTo(PROCEED);
+        assertThat(eval("GET", "If-Unmodified-Since", "not a date"))
+                .as("ignored")
+                .isEqualTo(PROCEED);
         assertThat(eval("GET", "If-Match", TAG, "If-Unmodified-Since", BEFORE))
                 .as("If-Match present: If-Unmodified-Since is not evaluated")
                 .isEqualTo(PROCEED);
@@ -54,16 +58,20 @@ class PreconditionsTest {
         assertThat(eval("GET", "If-None-Match", "\"a\", \"b\"," + TAG)).isEqualTo(NOT_MODIFIED);
         assertThat(eval("GET", "If-None-Match", "*")).isEqualTo(NOT_MODIFIED);
         assertThat(eval("GET", "If-None-Match", "\"other\"")).isEqualTo(PROCEED);
-        assertThat(eval("POST", "If-None-Match", TAG)).as("412 for unsafe methods").isEqualTo(PRECONDITION_FAILED);
+        assertThat(eval("POST", "If-None-Match", TAG))
+                .as("412 for unsafe methods")
+                .isEqualTo(PRECONDITION_FAILED);
     }
 
     @Test
     void ifModifiedSinceOnlyForGetAndHeadAndOnlyWithoutIfNoneMatch() {
         assertThat(eval("GET", "If-Modified-Since", AT)).isEqualTo(NOT_MODIFIED);
-        assertThat(eval("GET", "If-Modified-Since", "Wed, 15 Nov 2023 00:00:00 GMT")).isEqualTo(NOT_MODIFIED);
+        assertThat(eval("GET", "If-Modified-Since", "Wed, 15 Nov 2023 00:00:00 GMT"))
+                .isEqualTo(NOT_MODIFIED);
         assertThat(eval("GET", "If-Modified-Since", BEFORE)).isEqualTo(PROCEED);
         assertThat(eval("POST", "If-Modified-Since", AT)).isEqualTo(PROCEED);
-        assertThat(eval("GET", "If-Modified-Since", "Sunday, 14-Nov-23 22:13:20 GMT")).isEqualTo(NOT_MODIFIED);
+        assertThat(eval("GET", "If-Modified-Since", "Sunday, 14-Nov-23 22:13:20 GMT"))
+                .isEqualTo(NOT_MODIFIED);
         assertThat(eval("GET", "If-None-Match", "\"other\"", "If-Modified-Since", AT))
                 .as("If-None-Match present: If-Modified-Since is not evaluated")
                 .isEqualTo(PROCEED);
@@ -76,15 +84,21 @@ class PreconditionsTest {
 
     @Test
     void ifRangeAppliesTheRangeOnlyToTheSameRepresentation() {
-        assertThat(Preconditions.rangeApplies(Headers.of(), ETAG, MODIFIED, NOW)).isTrue();
-        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", TAG), ETAG, MODIFIED, NOW)).isTrue();
-        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", "\"other\""), ETAG, MODIFIED, NOW)).isFalse();
+        assertThat(Preconditions.rangeApplies(Headers.of(), ETAG, MODIFIED, NOW))
+                .isTrue();
+        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", TAG), ETAG, MODIFIED, NOW))
+                .isTrue();
+        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", "\"other\""), ETAG, MODIFIED, NOW))
+                .isFalse();
         assertThat(Preconditions.rangeApplies(Headers.of("If-Range", "W/" + TAG), ETAG, MODIFIED, NOW))
                 .as("a weak tag never validates a range")
                 .isFalse();
-        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", AT), ETAG, MODIFIED, NOW)).isTrue();
-        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", BEFORE), ETAG, MODIFIED, NOW)).isFalse();
-        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", "junk"), ETAG, MODIFIED, NOW)).isFalse();
+        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", AT), ETAG, MODIFIED, NOW))
+                .isTrue();
+        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", BEFORE), ETAG, MODIFIED, NOW))
+                .isFalse();
+        assertThat(Preconditions.rangeApplies(Headers.of("If-Range", "junk"), ETAG, MODIFIED, NOW))
+                .isFalse();
     }
 
     @Test
@@ -92,8 +106,7 @@ class PreconditionsTest {
         EntityTag.Tags tags = EntityTag.parseList(" \"a\" ,W/\"b\",,\"c,d\"");
         assertThat(tags.any()).isFalse();
         assertThat(tags.tags())
-                .containsExactly(
-                        new EntityTag("a", false), new EntityTag("b", true), new EntityTag("c,d", false));
+                .containsExactly(new EntityTag("a", false), new EntityTag("b", true), new EntityTag("c,d", false));
         assertThat(EntityTag.parseList("\"a\", junk, \"b\"").tags()).containsExactly(new EntityTag("a", false));
         assertThat(EntityTag.parse("W/\"x\"")).isEqualTo(new EntityTag("x", true));
         assertThat(EntityTag.parse("x")).isNull();

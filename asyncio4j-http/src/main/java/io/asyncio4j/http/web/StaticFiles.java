@@ -1,5 +1,6 @@
-package io.asyncio4j.http.internal;
+package io.asyncio4j.http.web;
 
+import io.asyncio4j.http.internal.Percent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,41 +22,17 @@ import java.util.Objects;
  * names a file called {@code %2e}, never {@code .}), then refused if it holds a {@code ..} segment
  * (as sent or encoded), a backslash (a separator on Windows, and only ever sent to escape), a NUL
  * or any control character, or begins with a slash (an absolute path, aiohttp's 403). Symbolic links
- * are followed only while they stay inside the root, unless {@link Options#followSymlinks()}: a
+ * are followed only while they stay inside the root, unless {@link StaticOptions#followSymlinks()}: a
  * link out of the root reads as absent (404), as in aiohttp. Names starting with a dot are hidden
- * (404) unless {@link Options#showHidden()}. A directory gives its index file, its listing, or 403.
+ * (404) unless {@link StaticOptions#showHidden()}. A directory gives its index file, its listing, or 403.
  *
  * <p>Resolution reads the file system: call it off the loop. A file replaced by a link between
  * resolution and opening is outside what a path check can see; a root whose writers are untrusted
  * needs the operating system's protection.
  */
-public final class StaticFiles {
-    /**
-     * How a root is served.
-     *
-     * @param followSymlinks follow symbolic links wherever they lead (aiohttp's {@code
-     *     follow_symlinks}); by default a link is followed only to a place inside the root
-     * @param showHidden serve names beginning with a dot ({@code .env}, {@code .git/config})
-     * @param showIndex answer a directory with a listing (aiohttp's {@code show_index})
-     * @param indexFile the file a directory is answered with when it holds one ({@code index.html}),
-     *     or null
-     */
-    public record Options(boolean followSymlinks, boolean showHidden, boolean showIndex, String indexFile) {
-        /** Checks the index file name. */
-        public Options {
-            if (indexFile != null && (indexFile.isEmpty() || indexFile.contains("/") || indexFile.contains("\\"))) {
-                throw new IllegalArgumentException("indexFile must be a plain file name, got \"" + indexFile + "\"");
-            }
-        }
-
-        /** Links only inside the root, no hidden names, no listing, no index file. */
-        public static Options defaults() {
-            return new Options(false, false, false, null);
-        }
-    }
-
+final class StaticFiles {
     /** What a request path names. */
-    public sealed interface Resolution {}
+    sealed interface Resolution {}
 
     /**
      * A regular file to send.
@@ -63,31 +40,31 @@ public final class StaticFiles {
      * @param path the file, links resolved unless the options follow them
      * @param attributes its attributes
      */
-    public record Found(Path path, BasicFileAttributes attributes) implements Resolution {}
+    record Found(Path path, BasicFileAttributes attributes) implements Resolution {}
 
     /**
-     * A directory to list ({@link Options#showIndex()}).
+     * A directory to list ({@link StaticOptions#showIndex()}).
      *
      * @param path the directory
      */
-    public record Listing(Path path) implements Resolution {}
+    record Listing(Path path) implements Resolution {}
 
     /**
      * 404: nothing is there, or the path leads where it may not and saying so would tell too much.
      *
      * @param reason why, for a log
      */
-    public record NotFound(String reason) implements Resolution {}
+    record NotFound(String reason) implements Resolution {}
 
     /**
      * 403: the path is an attack or a directory that may not be listed.
      *
      * @param reason why, for a log
      */
-    public record Forbidden(String reason) implements Resolution {}
+    record Forbidden(String reason) implements Resolution {}
 
     private final Path root;
-    private final Options options;
+    private final StaticOptions options;
 
     /**
      * Serves {@code root}, which must be a directory; it is resolved to its real path once, here.
@@ -95,7 +72,7 @@ public final class StaticFiles {
      * @throws IllegalArgumentException if {@code root} is not an existing directory
      * @throws UncheckedIOException if it cannot be read
      */
-    public StaticFiles(Path root, Options options) {
+    StaticFiles(Path root, StaticOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         try {
             this.root = root.toRealPath();
@@ -110,12 +87,12 @@ public final class StaticFiles {
     }
 
     /** The root, as a real path. */
-    public Path root() {
+    Path root() {
         return root;
     }
 
     /** The options. */
-    public Options options() {
+    StaticOptions options() {
         return options;
     }
 
@@ -124,7 +101,7 @@ public final class StaticFiles {
      * percent-encoded as received ({@code "css/site.css"}, {@code "a%20b.txt"}; "" for the root).
      * Reads the file system.
      */
-    public Resolution resolve(String rawTail) {
+    Resolution resolve(String rawTail) {
         if (rawTail.indexOf('\\') >= 0) {
             return new Forbidden("a backslash in the path");
         }
@@ -132,13 +109,21 @@ public final class StaticFiles {
         if (path == null) {
             return new NotFound("a malformed percent-escape in the path");
         }
+        return resolveDecoded(path);
+    }
+
+    /**
+     * What {@code path} names: the request path after the route's prefix, percent-decoded once
+     * already (a router's match value). Reads the file system.
+     */
+    Resolution resolveDecoded(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c == 0x7f) {
                 return new Forbidden((c == 0 ? "a NUL" : "a control character") + " in the path");
             }
             if (c == '\\') {
-                return new Forbidden("an encoded backslash in the path");
+                return new Forbidden("a backslash in the path");
             }
         }
         if (path.startsWith("/")) {
@@ -184,6 +169,21 @@ public final class StaticFiles {
         }
     }
 
+    /**
+     * Whether {@code file} (a precompressed sibling of a file this root resolved) may be served
+     * under it: a regular file, inside the root unless the options follow links. Reads the file
+     * system.
+     *
+     * @throws IOException if it does not exist or cannot be read
+     */
+    boolean allows(Path file) throws IOException {
+        Path target = options.followSymlinks() ? file : file.toRealPath();
+        if (!options.followSymlinks() && !target.startsWith(root)) {
+            return false;
+        }
+        return Files.readAttributes(target, BasicFileAttributes.class).isRegularFile();
+    }
+
     private Resolution directory(Path dir) throws IOException {
         if (options.indexFile() != null) {
             Path index = dir.resolve(options.indexFile());
@@ -209,7 +209,7 @@ public final class StaticFiles {
      * left out unless shown, every name escaped for HTML and percent-encoded in its link. Reads the
      * file system.
      */
-    public String listing(Path dir, String urlPath) {
+    String listing(Path dir, String urlPath) {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
@@ -260,7 +260,8 @@ public final class StaticFiles {
             if (c < 0x80 && UNRESERVED_PATH.indexOf(c) >= 0) {
                 s.append((char) c);
             } else {
-                s.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                s.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }
