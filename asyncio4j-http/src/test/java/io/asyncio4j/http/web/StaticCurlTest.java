@@ -1,9 +1,7 @@
 package io.asyncio4j.http.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.asyncio4j.Asyncio;
 import io.asyncio4j.http.BodyPartReader;
 import io.asyncio4j.http.BodySource;
 import io.asyncio4j.http.MultipartReader;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,48 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * precompressed sibling, and every path attack sent as is ({@code --path-as-is}).
  */
 class StaticCurlTest {
-    static final String CURL = "/usr/bin/curl";
-
     @TempDir
     Path dir;
 
-    /** What curl got: the status of the last response, its headers and its body. */
-    record Got(int status, Map<String, String> headers, byte[] body) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-        }
+    Curl.Got curl(String... args) throws Exception {
+        return Curl.run(dir, args);
     }
 
-    /** Runs curl off the loop (the server runs on it) and reads what it wrote. */
-    Got curl(String... args) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(CURL)), "no " + CURL + ": install curl");
-        Path head = Files.createTempFile(dir, "head", ".txt");
-        Path body = Files.createTempFile(dir, "body", ".bin");
-        List<String> command = new ArrayList<>(List.of(CURL, "-sS", "-D", head.toString(), "-o", body.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = Asyncio.toThread(() -> new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        boolean finished = Asyncio.toThread(() -> p.waitFor(60, TimeUnit.SECONDS));
-        assertThat(finished).as("curl finishes").isTrue();
-        assertThat(p.exitValue()).as("curl " + command + ": " + log).isZero();
-        // With several responses (a 100 Continue) the last head is the one that counts.
-        String[] heads = Files.readString(head, StandardCharsets.ISO_8859_1).split("\r\n\r\n");
-        String last = heads[heads.length - 1];
-        String[] lines = last.split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.merge(
-                    lines[i].substring(0, colon).toLowerCase(java.util.Locale.ROOT),
-                    lines[i].substring(colon + 1).strip(),
-                    (a, b) -> a + "\n" + b);
-        }
-        return new Got(status, headers, Files.readAllBytes(body));
+    static void serve(Application app, Curl.Body body) throws Exception {
+        Curl.serve(app, body);
     }
 
     static String sha256(byte[] b) throws Exception {
@@ -82,20 +46,6 @@ class StaticCurlTest {
 
     Path root;
     byte[] big;
-
-    interface Body {
-        void run(Served s) throws Exception;
-    }
-
-    /** Serves {@code app} while {@code body} runs. */
-    static void serve(Application app, Body body) throws Exception {
-        try (Served s = Served.start(app)) {
-            body.run(s);
-        }
-        // The runner's clean-up does not await its acceptor yet (the server branch's next commit
-        // does): let it end before the test checks that nothing is left running.
-        Asyncio.yieldNow();
-    }
 
     Application app(StaticOptions options) throws Exception {
         Application app = new Application();
@@ -130,7 +80,7 @@ class StaticCurlTest {
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void servesFilesWithValidatorsAndHead() throws Exception {
         serve(app(StaticOptions.defaults()), s -> {
-            Got got = curl(s.url("/static/hello.txt"));
+            Curl.Got got = curl(s.url("/static/hello.txt"));
             assertThat(got.status()).isEqualTo(200);
             assertThat(got.text()).isEqualTo("Hello, static world!\n");
             assertThat(got.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
@@ -141,14 +91,14 @@ class StaticCurlTest {
             long mtimeNs = Instant.parse("2024-03-01T12:00:00Z").getEpochSecond() * 1_000_000_000L;
             assertThat(etag).isEqualTo("\"" + Long.toHexString(mtimeNs) + "-15\"");
 
-            Got head = curl("-I", s.url("/static/hello.txt"));
+            Curl.Got head = curl("-I", s.url("/static/hello.txt"));
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("Content-Length")).isEqualTo("21");
             assertThat(head.text())
                     .as("with -I curl writes the head as its output: no body came")
                     .endsWith("\r\n\r\n");
 
-            Got whole = curl(s.url("/static/big.bin"));
+            Curl.Got whole = curl(s.url("/static/big.bin"));
             assertThat(whole.body().length).isEqualTo(big.length);
             assertThat(sha256(whole.body())).isEqualTo(sha256(big));
         });
@@ -157,20 +107,20 @@ class StaticCurlTest {
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void rangesAsCurlAsksForThem() throws Exception {
         serve(app(StaticOptions.defaults()), s -> {
-            Got one = curl("-r", "7-12", s.url("/static/hello.txt"));
+            Curl.Got one = curl("-r", "7-12", s.url("/static/hello.txt"));
             assertThat(one.status()).isEqualTo(206);
             assertThat(one.text()).isEqualTo("static");
             assertThat(one.header("Content-Range")).isEqualTo("bytes 7-12/21");
 
-            Got suffix = curl("-r", "-7", s.url("/static/hello.txt"));
+            Curl.Got suffix = curl("-r", "-7", s.url("/static/hello.txt"));
             assertThat(suffix.text()).isEqualTo("world!\n");
 
-            Got bigRange = curl("-r", "10000000-10999999", s.url("/static/big.bin"));
+            Curl.Got bigRange = curl("-r", "10000000-10999999", s.url("/static/big.bin"));
             assertThat(bigRange.status()).isEqualTo(206);
             assertThat(sha256(bigRange.body()))
                     .isEqualTo(sha256(java.util.Arrays.copyOfRange(big, 10_000_000, 11_000_000)));
 
-            Got several = curl("-r", "0-4,14-19", s.url("/static/hello.txt"));
+            Curl.Got several = curl("-r", "0-4,14-19", s.url("/static/hello.txt"));
             assertThat(several.status()).isEqualTo(206);
             String type = several.header("Content-Type");
             assertThat(type).startsWith("multipart/byteranges; boundary=");
@@ -187,19 +137,19 @@ class StaticCurlTest {
                             "text/plain; charset=utf-8 | bytes 14-19/21 | world!");
             assertThat(several.header("Content-Length")).isEqualTo(String.valueOf(several.body().length));
 
-            Got overlapping = curl("-r", "0-9,5-14", s.url("/static/hello.txt"));
+            Curl.Got overlapping = curl("-r", "0-9,5-14", s.url("/static/hello.txt"));
             assertThat(overlapping.header("Content-Range"))
                     .as("merged into one range")
                     .isEqualTo("bytes 0-14/21");
 
-            Got unsatisfiable = curl("-r", "100-200", s.url("/static/hello.txt"));
+            Curl.Got unsatisfiable = curl("-r", "100-200", s.url("/static/hello.txt"));
             assertThat(unsatisfiable.status()).isEqualTo(416);
             assertThat(unsatisfiable.header("Content-Range")).isEqualTo("bytes */21");
 
             String etag = curl(s.url("/static/hello.txt")).header("ETag");
-            Got ifRange = curl("-r", "0-4", "-H", "If-Range: " + etag, s.url("/static/hello.txt"));
+            Curl.Got ifRange = curl("-r", "0-4", "-H", "If-Range: " + etag, s.url("/static/hello.txt"));
             assertThat(ifRange.status()).isEqualTo(206);
-            Got staleIfRange = curl("-r", "0-4", "-H", "If-Range: \"stale\"", s.url("/static/hello.txt"));
+            Curl.Got staleIfRange = curl("-r", "0-4", "-H", "If-Range: \"stale\"", s.url("/static/hello.txt"));
             assertThat(staleIfRange.status()).isEqualTo(200);
             assertThat(staleIfRange.text()).isEqualTo("Hello, static world!\n");
         });
@@ -210,19 +160,19 @@ class StaticCurlTest {
         serve(app(StaticOptions.defaults()), s -> {
 
             // curl -z DATE sends If-Modified-Since; -z -DATE sends If-Unmodified-Since.
-            Got newer = curl("-z", "Sat, 02 Mar 2024 00:00:00 GMT", s.url("/static/hello.txt"));
+            Curl.Got newer = curl("-z", "Sat, 02 Mar 2024 00:00:00 GMT", s.url("/static/hello.txt"));
             assertThat(newer.status()).isEqualTo(304);
             assertThat(newer.body()).isEmpty();
-            Got older = curl("-z", "Thu, 29 Feb 2024 00:00:00 GMT", s.url("/static/hello.txt"));
+            Curl.Got older = curl("-z", "Thu, 29 Feb 2024 00:00:00 GMT", s.url("/static/hello.txt"));
             assertThat(older.status()).isEqualTo(200);
-            Got unmodified = curl("-z", "-Thu, 29 Feb 2024 00:00:00 GMT", s.url("/static/hello.txt"));
+            Curl.Got unmodified = curl("-z", "-Thu, 29 Feb 2024 00:00:00 GMT", s.url("/static/hello.txt"));
             assertThat(unmodified.status()).isEqualTo(412);
 
             String etag = curl(s.url("/static/hello.txt")).header("ETag");
-            Got notModified = curl("-H", "If-None-Match: " + etag, s.url("/static/hello.txt"));
+            Curl.Got notModified = curl("-H", "If-None-Match: " + etag, s.url("/static/hello.txt"));
             assertThat(notModified.status()).isEqualTo(304);
             assertThat(notModified.header("ETag")).isEqualTo(etag);
-            Got ifMatch = curl("-H", "If-Match: \"stale\"", s.url("/static/hello.txt"));
+            Curl.Got ifMatch = curl("-H", "If-Match: \"stale\"", s.url("/static/hello.txt"));
             assertThat(ifMatch.status()).isEqualTo(412);
         });
     }
@@ -231,7 +181,7 @@ class StaticCurlTest {
     void precompressedSiblingForClientsThatAcceptIt() throws Exception {
         serve(app(StaticOptions.defaults()), s -> {
             String js = Files.readString(root.resolve("app.js"));
-            Got compressed = curl("--compressed", s.url("/static/app.js"));
+            Curl.Got compressed = curl("--compressed", s.url("/static/app.js"));
             assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(compressed.header("Vary")).isEqualTo("Accept-Encoding");
             assertThat(compressed.header("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
@@ -239,12 +189,12 @@ class StaticCurlTest {
                     .isEqualTo(String.valueOf(Files.size(root.resolve("app.js.gz"))));
             assertThat(compressed.text()).as("curl decompressed it").isEqualTo(js);
 
-            Got plain = curl(s.url("/static/app.js"));
+            Curl.Got plain = curl(s.url("/static/app.js"));
             assertThat(plain.header("Content-Encoding")).isNull();
             assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
             assertThat(plain.text()).isEqualTo(js);
 
-            Got refused = curl("-H", "Accept-Encoding: gzip;q=0, identity", s.url("/static/app.js"));
+            Curl.Got refused = curl("-H", "Accept-Encoding: gzip;q=0, identity", s.url("/static/app.js"));
             assertThat(refused.header("Content-Encoding")).isNull();
         });
     }
@@ -286,7 +236,7 @@ class StaticCurlTest {
                             Map.entry("/static/%2eenv", 404),
                             Map.entry("/static/sub", 403),
                             Map.entry("/static/nope.txt", 404));
-            Got doubleEncoded = curl("--path-as-is", s.url("/static/%252e%252e"));
+            Curl.Got doubleEncoded = curl("--path-as-is", s.url("/static/%252e%252e"));
             assertThat(doubleEncoded.status()).isEqualTo(200);
             assertThat(doubleEncoded.text())
                     .as("decoded once: the file named %2e%2e")
@@ -309,7 +259,7 @@ class StaticCurlTest {
                     .isEqualTo(403);
         });
         serve(app(StaticOptions.defaults().withShowIndex(true)), s -> {
-            Got listing = curl(s.url("/static/"));
+            Curl.Got listing = curl(s.url("/static/"));
             assertThat(listing.header("Content-Type")).startsWith("text/html");
             assertThat(listing.text()).contains("<li><a href=\"/static/hello.txt\">hello.txt</a></li>");
             assertThat(listing.text()).doesNotContain(".env");
