@@ -21,7 +21,9 @@ import java.util.Arrays;
  * #saveTo(Path)}.
  *
  * <p>A part is readable until its reader's {@link MultipartReader#nextPart()} moves on. Its file
- * name comes from the client: never use it as a path without checking it.
+ * name comes from the client: never use it as a path without checking it. The body is given as
+ * sent: a {@code Content-Transfer-Encoding} (which RFC 7578 deprecates and browsers never send) is
+ * not decoded.
  *
  * <p>Loop thread only, like its reader.
  */

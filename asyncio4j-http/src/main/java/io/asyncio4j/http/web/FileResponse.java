@@ -90,10 +90,12 @@ public final class FileResponse extends StreamResponse {
             opened = Asyncio.toThread(() -> open(req.get(HeaderNames.ACCEPT_ENCODING), explicitType));
         } catch (NoSuchFileException e) {
             setStatus(404, null);
+            contentLength(0);
             super.prepare(request);
             return;
         } catch (IOException e) {
             setStatus(403, null);
+            contentLength(0);
             super.prepare(request);
             return;
         } catch (RuntimeException e) {

@@ -245,6 +245,33 @@ class StaticCurlTest {
     }
 
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
+    void aFileResponseOfAHandler() throws Exception {
+        Application app = app(StaticOptions.defaults());
+        app.router().addGet("/report", r -> new FileResponse(root.resolve("hello.txt")));
+        app.router().addGet("/typed", r -> {
+            FileResponse f = new FileResponse(root.resolve("hello.txt"));
+            f.contentType("application/x-report");
+            f.header("Content-Disposition", "attachment; filename=\"report.txt\"");
+            return f;
+        });
+        app.router().addGet("/missing", r -> new FileResponse(root.resolve("nope.txt")));
+        app.router().addGet("/directory", r -> new FileResponse(root.resolve("sub")));
+        serve(app, s -> {
+            Curl.Got report = curl("-r", "0-4", s.url("/report"));
+            assertThat(report.status()).isEqualTo(206);
+            assertThat(report.text()).isEqualTo("Hello");
+            Curl.Got typed = curl(s.url("/typed"));
+            assertThat(typed.header("Content-Type"))
+                    .as("set by the handler, kept")
+                    .isEqualTo("application/x-report");
+            assertThat(typed.header("Content-Disposition")).isEqualTo("attachment; filename=\"report.txt\"");
+            assertThat(typed.text()).isEqualTo("Hello, static world!\n");
+            assertThat(curl(s.url("/missing")).status()).isEqualTo(404);
+            assertThat(curl(s.url("/directory")).status()).isEqualTo(403);
+        });
+    }
+
+    @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void optionsOpenWhatTheDefaultsClose() throws Exception {
         StaticOptions open = StaticOptions.defaults()
                 .withFollowSymlinks(true)
