@@ -9,4 +9,5 @@ module io.asyncio4j.http {
 
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.client;
+    exports io.asyncio4j.http.ws;
 }
