@@ -126,6 +126,8 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
     private final Loop loop;
     private final LoopBinding binding = new LoopBinding("WebSocket");
     private final Lock sendLock = new Lock();
+    /** Whether a task holds {@code sendLock} (Lock's own state is for tasks only; timers read this). */
+    private boolean sending;
     /** Read mode: the received bytes not yet decoded are [position, limit). */
     private ByteBuffer buf;
 
@@ -419,13 +421,12 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
                 received();
                 return op;
             }
-            buf.compact();
-            byte[] data = in.read(buf.remaining());
+            // nothing changes before the read returns: a receive cancelled there loses nothing
+            byte[] data = in.read(buf.capacity() - buf.remaining());
             if (data.length == 0) {
-                buf.flip();
                 return EOF;
             }
-            buf.put(data).flip();
+            buf.compact().put(data).flip();
         }
     }
 
@@ -559,6 +560,7 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
             throw notOpen();
         }
         sendLock.acquire();
+        sending = true;
         try {
             if (closing || closed) {
                 throw notOpen();
@@ -567,7 +569,11 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
+            sending = false;
             sendLock.release();
+            if (closed && deflater != null) {
+                deflater.release(); // closed while this frame was written
+            }
         }
         if (drain) {
             try {
@@ -734,11 +740,13 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
     private void sendClose(int code, byte[] reason) throws IOException {
         byte[] payload = code < 0 ? EMPTY : FrameEncoder.closePayload(code, reason);
         sendLock.acquire();
+        sending = true;
         try {
             writeFrame(Opcodes.CLOSE, payload, false);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
+            sending = false;
             sendLock.release();
         }
     }
@@ -757,7 +765,7 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
             out.abort();
         }
         // native memory back now rather than at garbage collection, when nobody is using it
-        if (deflater != null && !sendLock.locked()) {
+        if (deflater != null && !sending) {
             deflater.release();
         }
         if (reader == null || reader == Parking.currentTaskOrNull()) {
@@ -794,7 +802,7 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
             heartbeatTimer = loop.callAt(due, this::heartbeatDue);
             return;
         }
-        if (sendLock.locked()) {
+        if (sending) {
             loop.createTask("WebSocket heartbeat ping", () -> {
                 try {
                     sendFrame(Opcodes.PING, EMPTY, false, false);

@@ -67,9 +67,11 @@ public record PerMessageDeflate(
     /**
      * The client's offer: permessage-deflate, saying it accepts a limit on its own window ({@code
      * client_max_window_bits}), asking the server for {@code serverMaxWindowBits} when below 15 and
-     * for {@code server_no_context_takeover} when {@code serverNoContextTakeover}.
+     * for {@code server_no_context_takeover} when {@code serverNoContextTakeover}, and announcing
+     * {@code client_no_context_takeover} when {@code clientNoContextTakeover}.
      */
-    public static String clientOffer(int serverMaxWindowBits, boolean serverNoContextTakeover) {
+    public static String clientOffer(
+            int serverMaxWindowBits, boolean serverNoContextTakeover, boolean clientNoContextTakeover) {
         checkBits(serverMaxWindowBits);
         StringBuilder s = new StringBuilder(NAME).append("; ").append(CLIENT_MAX_WINDOW_BITS);
         if (serverMaxWindowBits < 15) {
@@ -77,6 +79,9 @@ public record PerMessageDeflate(
         }
         if (serverNoContextTakeover) {
             s.append("; ").append(SERVER_NO_CONTEXT_TAKEOVER);
+        }
+        if (clientNoContextTakeover) {
+            s.append("; ").append(CLIENT_NO_CONTEXT_TAKEOVER);
         }
         return s.toString();
     }
@@ -142,8 +147,11 @@ public record PerMessageDeflate(
      *
      * @param serverNoContextTakeover whether this server compresses each message alone even when
      *     the client did not ask for it
+     * @param clientNoContextTakeover whether this server asks the client to compress each message
+     *     alone (RFC 7692 7.1.1.2 allows it even when the offer did not say so)
      */
-    public static PerMessageDeflate serverAccepts(List<String> headerValues, boolean serverNoContextTakeover) {
+    public static PerMessageDeflate serverAccepts(
+            List<String> headerValues, boolean serverNoContextTakeover, boolean clientNoContextTakeover) {
         for (String header : headerValues) {
             List<Extension> offers;
             try {
@@ -157,7 +165,7 @@ public record PerMessageDeflate(
                     continue;
                 }
                 boolean serverNo = serverNoContextTakeover;
-                boolean clientNo = false;
+                boolean clientNo = clientNoContextTakeover;
                 int serverBits = 15;
                 for (Map.Entry<String, String> p : e.params().entrySet()) {
                     String v = p.getValue();
