@@ -153,8 +153,7 @@ public sealed interface WsMessage {
 
     /**
      * The connection failed: a {@link WebSocketError} (the peer broke the protocol; its code was sent
-     * in a close frame), a {@link java.util.concurrent.TimeoutException} (no pong in time, or {@code
-     * receiveTimeout}), or the {@link java.io.IOException} of a broken connection.
+     * in a close frame), a {@link java.util.concurrent.TimeoutException} (no pong in time), or the {@link java.io.IOException} of a broken connection.
      */
     record Error(Throwable error) implements WsMessage {
         /** An error. */

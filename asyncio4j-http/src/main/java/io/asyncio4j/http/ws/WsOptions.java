@@ -5,6 +5,7 @@ import io.asyncio4j.http.client.JsonCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How a {@link WebSocket} behaves: aiohttp's keyword arguments of {@code ws_connect(...)} and {@code
@@ -25,7 +26,6 @@ public final class WsOptions {
     private boolean autoClose = true;
     private long maxMessageSize = 4 * 1024 * 1024;
     private Duration closeTimeout = Duration.ofSeconds(10);
-    private Duration receiveTimeout;
     private int compress;
     private boolean serverNoContextTakeover;
     private boolean clientNoContextTakeover;
@@ -33,6 +33,7 @@ public final class WsOptions {
     private Headers headers = new Headers();
     private String origin;
     private JsonCodec jsonCodec;
+    private Predicate<String> originCheck;
 
     private WsOptions() {}
 
@@ -43,7 +44,6 @@ public final class WsOptions {
         c.autoClose = autoClose;
         c.maxMessageSize = maxMessageSize;
         c.closeTimeout = closeTimeout;
-        c.receiveTimeout = receiveTimeout;
         c.compress = compress;
         c.serverNoContextTakeover = serverNoContextTakeover;
         c.clientNoContextTakeover = clientNoContextTakeover;
@@ -51,13 +51,14 @@ public final class WsOptions {
         c.headers = headers;
         c.origin = origin;
         c.jsonCodec = jsonCodec;
+        c.originCheck = originCheck;
         return c;
     }
 
     /**
      * aiohttp's defaults: no heartbeat, pings answered and closes completed by themselves, messages
-     * up to 4 MiB, 10 seconds for the peer to answer a close, no receive timeout, no compression, no
-     * subprotocol.
+     * up to 4 MiB, 10 seconds for the peer to answer a close, no compression, no subprotocol, every
+     * origin accepted.
      */
     public static WsOptions defaults() {
         return DEFAULTS;
@@ -119,16 +120,6 @@ public final class WsOptions {
         return c;
     }
 
-    /** How long {@link WebSocket#receive()} waits for a message before it throws a TimeoutException; null: no limit. */
-    public WsOptions receiveTimeout(Duration timeout) {
-        if (timeout != null && timeout.isNegative()) {
-            throw new IllegalArgumentException("receiveTimeout must not be negative, got " + timeout);
-        }
-        WsOptions c = copy();
-        c.receiveTimeout = timeout;
-        return c;
-    }
-
     /**
      * permessage-deflate (RFC 7692), as aiohttp's {@code compress}: 0 turns it off (the default), 15
      * offers (client) or accepts (server) it; 9 to 14 also asks the server to compress with a window
@@ -165,8 +156,8 @@ public final class WsOptions {
 
     /**
      * The subprotocols ({@code Sec-WebSocket-Protocol}): those a client offers, in its order of
-     * preference; those a server speaks, in its order of preference (it picks the first of these
-     * that the client offered).
+     * preference; those a server speaks (it picks the first that the client offered and it speaks,
+     * as aiohttp does).
      */
     public WsOptions protocols(String... protocols) {
         for (String p : protocols) {
@@ -202,6 +193,23 @@ public final class WsOptions {
         return c;
     }
 
+    /**
+     * Server: decides from the handshake's {@code Origin} (null when the client sent none, as
+     * non-browser clients do) whether to accept it; a refused handshake is answered with 403. A
+     * browser always sends {@code Origin}: checking it stops other sites' pages from opening
+     * WebSockets with the user's cookies (RFC 6455 10.2). Null (the default) accepts every origin.
+     */
+    public WsOptions originCheck(Predicate<String> check) {
+        WsOptions c = copy();
+        c.originCheck = check;
+        return c;
+    }
+
+    /** See {@link #originCheck(Predicate)}; null when none. */
+    public Predicate<String> originCheck() {
+        return originCheck;
+    }
+
     /** See {@link #heartbeat(Duration)}; null when off. */
     public Duration heartbeat() {
         return heartbeat;
@@ -225,11 +233,6 @@ public final class WsOptions {
     /** See {@link #closeTimeout(Duration)}. */
     public Duration closeTimeout() {
         return closeTimeout;
-    }
-
-    /** See {@link #receiveTimeout(Duration)}; null when none. */
-    public Duration receiveTimeout() {
-        return receiveTimeout;
     }
 
     /** See {@link #compress(int)}. */
@@ -280,7 +283,6 @@ public final class WsOptions {
     @Override
     public String toString() {
         return "WsOptions[heartbeat=" + heartbeat + ", autoPing=" + autoPing + ", autoClose=" + autoClose
-                + ", maxMessageSize=" + maxMessageSize + ", closeTimeout=" + closeTimeout + ", receiveTimeout="
-                + receiveTimeout + ", compress=" + compress + ", protocols=" + protocols + "]";
+                + ", maxMessageSize=" + maxMessageSize + ", closeTimeout=" + closeTimeout + ", compress=" + compress + ", protocols=" + protocols + "]";
     }
 }
