@@ -1,7 +1,9 @@
 package io.asyncio4j;
 
 import io.asyncio4j.lowlevel.LoopMXBean;
+import io.asyncio4j.lowlevel.TaskInfo;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -74,6 +76,16 @@ final class LoopManagement implements LoopMXBean {
 
     @Override
     public String dumpTasks() {
-        return loop.dumpTasks();
+        return loop.dumpTasks(false);
+    }
+
+    @Override
+    public String dumpTasks(boolean allFrames) {
+        return loop.dumpTasks(allFrames);
+    }
+
+    @Override
+    public List<TaskInfo> taskTable() {
+        return loop.taskTable();
     }
 }

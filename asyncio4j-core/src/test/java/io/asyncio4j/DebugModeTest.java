@@ -54,6 +54,45 @@ class DebugModeTest {
         stalls.spinUntilOne();
     }
 
+    /** The stall detector its initialiser waits for; set before the class is first used. */
+    private static volatile Stalls stallsForInitialiser;
+
+    /** A class whose static initialiser holds its thread until the watchdog has reported a stall. */
+    private static final class SlowToInitialise {
+        static final int VALUE;
+
+        static {
+            stallsForInitialiser.spinUntilOne();
+            VALUE = 42;
+        }
+    }
+
+    @Test
+    void aClassInitialiserHoldingTheLoopIsNamedWithTheWayOut() throws Exception {
+        List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
+        LoopOptions options = LoopOptions.defaults()
+                .debug(true)
+                .slowCallbackDuration(Duration.ofMillis(50))
+                .exceptionHandler(errors::add);
+        try (Stalls stalls = new Stalls();
+                Loop loop = Loop.open(options)) {
+            stallsForInitialiser = stalls;
+            int value = loop.run(() -> Asyncio.createTask("initialiser", () -> SlowToInitialise.VALUE)
+                    .await());
+            assertThat(value).isEqualTo(42);
+        }
+        Loop.ErrorContext slow = errors.stream()
+                .filter(e -> e.message().contains("held loop"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(slow.message())
+                .startsWith("Task[initialiser")
+                .contains("it is initialising class io.asyncio4j.DebugModeTest$SlowToInitialise")
+                .contains("use the class once before the loop runs, or the first time in Asyncio.toThread");
+        assertThat(slow.exception().getStackTrace())
+                .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("<clinit>"));
+    }
+
     @Test
     void aTaskHoldingTheLoopIsReportedWithTheStackWhereItWasRunning() throws Exception {
         List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
@@ -121,7 +160,7 @@ class DebugModeTest {
         });
         assertThat(dump).contains("tasks").contains("parent [waiting]").contains("child [waiting]");
         assertThat(dump.indexOf("child")).isGreaterThan(dump.indexOf("parent"));
-        assertThat(dump).contains("at io.asyncio4j.Asyncio.sleep");
+        assertThat(dump).contains("in Asyncio.sleep").contains("at io.asyncio4j.DebugModeTest.lambda$");
         String childLine =
                 dump.lines().filter(l -> l.contains("child [")).findFirst().orElseThrow();
         String parentLine =

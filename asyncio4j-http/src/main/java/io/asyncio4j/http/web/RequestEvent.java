@@ -1,0 +1,35 @@
+package io.asyncio4j.http.web;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * A JFR event per request served: method, path, status, body bytes; its duration is from the head
+ * parsed to the response's end. Off unless a recording enables it (then it costs an allocation per
+ * request; otherwise nothing).
+ */
+@Name("io.asyncio4j.HttpRequest")
+@Label("HTTP Request")
+@Category({"asyncio4j", "HTTP"})
+@Description("A request served by an asyncio4j web application, from its head parsed to its response's end")
+@StackTrace(false)
+final class RequestEvent extends Event {
+    @Label("Method")
+    String method;
+
+    @Label("Path")
+    String path;
+
+    @Label("Status")
+    int status;
+
+    @Label("Response Body Bytes")
+    long bodyBytes;
+
+    @Label("Remote")
+    String remote;
+}
