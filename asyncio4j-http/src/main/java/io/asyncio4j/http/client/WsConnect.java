@@ -65,35 +65,49 @@ final class WsConnect {
             ResponseHead head = readHead(c, timer, shown);
             session.cookieJar().update(head.headers().getAll(HeaderNames.SET_COOKIE), target);
             if (head.status() != 101) {
-                throw refused(shown, head, "the server answered " + head.status() + " " + head.reason()
-                        + " instead of 101 Switching Protocols");
+                throw refused(
+                        shown,
+                        head,
+                        "the server answered " + head.status() + " " + head.reason()
+                                + " instead of 101 Switching Protocols");
             }
             Headers h = head.headers();
             if (!"websocket".equalsIgnoreCase(trim(h.get(HeaderNames.UPGRADE)))) {
-                throw refused(shown, head, "the 101 response's Upgrade is '" + h.get(HeaderNames.UPGRADE)
-                        + "', not 'websocket' (RFC 6455 4.1)");
+                throw refused(
+                        shown,
+                        head,
+                        "the 101 response's Upgrade is '" + h.get(HeaderNames.UPGRADE)
+                                + "', not 'websocket' (RFC 6455 4.1)");
             }
             if (!Handshake.hasToken(h.getAll(HeaderNames.CONNECTION), "upgrade")) {
-                throw refused(shown, head, "the 101 response's Connection is '" + h.get(HeaderNames.CONNECTION)
-                        + "', without 'Upgrade' (RFC 6455 4.1)");
+                throw refused(
+                        shown,
+                        head,
+                        "the 101 response's Connection is '" + h.get(HeaderNames.CONNECTION)
+                                + "', without 'Upgrade' (RFC 6455 4.1)");
             }
             String accept = trim(h.get("Sec-WebSocket-Accept"));
             if (!Handshake.accept(key).equals(accept)) {
-                throw refused(shown, head, "the 101 response's Sec-WebSocket-Accept '" + accept
-                        + "' does not answer the key sent (RFC 6455 4.1): not a WebSocket server, or a proxy"
-                        + " in between");
+                throw refused(
+                        shown,
+                        head,
+                        "the 101 response's Sec-WebSocket-Accept '" + accept
+                                + "' does not answer the key sent (RFC 6455 4.1): not a WebSocket server, or a proxy"
+                                + " in between");
             }
             String protocol = trim(h.get("Sec-WebSocket-Protocol"));
             if (protocol != null && !ws.protocols().contains(protocol)) {
-                throw refused(shown, head, "the server chose the subprotocol '" + protocol + "', which was not"
-                        + " offered (offered: " + ws.protocols() + ")");
+                throw refused(
+                        shown,
+                        head,
+                        "the server chose the subprotocol '" + protocol + "', which was not" + " offered (offered: "
+                                + ws.protocols() + ")");
             }
             PerMessageDeflate deflate = null;
             List<String> extensions = h.getAll("Sec-WebSocket-Extensions");
             if (!extensions.isEmpty()) {
                 if (ws.compress() == 0) {
-                    throw refused(shown, head, "the server agreed to extensions that were not offered: "
-                            + extensions);
+                    throw refused(shown, head, "the server agreed to extensions that were not offered: " + extensions);
                 }
                 try {
                     deflate = PerMessageDeflate.clientAccepts(String.join(", ", extensions), ws.compress());
@@ -158,7 +172,10 @@ final class WsConnect {
 
     private static WsServerHandshakeError refused(URI url, ResponseHead head, String why) {
         return new WsServerHandshakeError(
-                "WebSocket handshake with " + url + " failed: " + why, url, head.status(), head.reason(),
+                "WebSocket handshake with " + url + " failed: " + why,
+                url,
+                head.status(),
+                head.reason(),
                 head.headers());
     }
 

@@ -329,8 +329,9 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
             case WsMessage.Binary b -> b;
             case WsMessage.Error e when e.error() instanceof IOException io -> throw io;
             case WsMessage.Error e -> throw new IOException("the WebSocket failed: " + e.error(), e.error());
-            default -> throw new IOException(
-                    "the WebSocket is closing (" + m + ", close code " + closeCode + "): no more messages");
+            default ->
+                throw new IOException(
+                        "the WebSocket is closing (" + m + ", close code " + closeCode + "): no more messages");
         };
     }
 
@@ -345,7 +346,9 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
             public boolean hasNext() {
                 if (next == null && !ended) {
                     WsMessage m = receive();
-                    if (m instanceof WsMessage.Close || m instanceof WsMessage.Closing || m instanceof WsMessage.Closed) {
+                    if (m instanceof WsMessage.Close
+                            || m instanceof WsMessage.Closing
+                            || m instanceof WsMessage.Closed) {
                         ended = true;
                     } else {
                         next = m;
@@ -598,8 +601,10 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
     }
 
     private IOException notOpen() {
-        return new IOException("the WebSocket is " + (closed ? "closed" : "closing") + " (close code " + closeCode
-                + "): nothing more can be sent", exception);
+        return new IOException(
+                "the WebSocket is " + (closed ? "closed" : "closing") + " (close code " + closeCode
+                        + "): nothing more can be sent",
+                exception);
     }
 
     private static final class Masks {

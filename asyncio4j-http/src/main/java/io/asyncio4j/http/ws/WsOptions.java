@@ -283,6 +283,7 @@ public final class WsOptions {
     @Override
     public String toString() {
         return "WsOptions[heartbeat=" + heartbeat + ", autoPing=" + autoPing + ", autoClose=" + autoClose
-                + ", maxMessageSize=" + maxMessageSize + ", closeTimeout=" + closeTimeout + ", compress=" + compress + ", protocols=" + protocols + "]";
+                + ", maxMessageSize=" + maxMessageSize + ", closeTimeout=" + closeTimeout + ", compress=" + compress
+                + ", protocols=" + protocols + "]";
     }
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScriptPeer implements AutoCloseable {
     /** Where install-test-peers.sh puts the npm packages. */
-    static final Path NODE_PEERS = Path.of(System.getenv().getOrDefault(
-            "ASYNCIO4J_NODE_PEERS", System.getProperty("user.home") + "/.cache/asyncio4j/node-peers"));
+    static final Path NODE_PEERS = Path.of(System.getenv()
+            .getOrDefault("ASYNCIO4J_NODE_PEERS", System.getProperty("user.home") + "/.cache/asyncio4j/node-peers"));
 
     private final Process process;
     private final Path dir;
@@ -38,8 +38,8 @@ final class ScriptPeer implements AutoCloseable {
         String first = Asyncio.timeout(Duration.ofSeconds(30), () -> Asyncio.toThread(out::readLine));
         if (first == null || !first.startsWith("PORT ")) {
             process.destroyForcibly();
-            throw new IllegalStateException("the peer did not start: " + first + "; stderr: "
-                    + Files.readString(dir.resolve("stderr.txt")));
+            throw new IllegalStateException(
+                    "the peer did not start: " + first + "; stderr: " + Files.readString(dir.resolve("stderr.txt")));
         }
         this.port = Integer.parseInt(first.substring(5).trim());
         Thread.ofPlatform().daemon().name("ws-peer-output").start(() -> {

@@ -92,7 +92,8 @@ class WsPeerTest {
         // ws's defaults compress only from 1 KiB; threshold 0 compresses every message
         try (ScriptPeer node = ScriptPeer.nodeWs("{\"deflate\": {\"threshold\": 0}}");
                 ClientSession session = new ClientSession()) {
-            try (WebSocket ws = session.wsConnect(node.url("ws", "/"), WsOptions.defaults().compress(15))) {
+            try (WebSocket ws =
+                    session.wsConnect(node.url("ws", "/"), WsOptions.defaults().compress(15))) {
                 assertThat(ws.compress()).isTrue();
                 ws.sendText("info");
                 Info info = ws.receiveJson(Info.class);
@@ -111,8 +112,7 @@ class WsPeerTest {
                         + " \"serverNoContextTakeover\": true, \"clientNoContextTakeover\": true}}");
                 ClientSession session = new ClientSession()) {
             try (WebSocket ws = session.wsConnect(
-                    node.url("ws", "/"),
-                    WsOptions.defaults().compress(15).serverNoContextTakeover(true))) {
+                    node.url("ws", "/"), WsOptions.defaults().compress(15).serverNoContextTakeover(true))) {
                 ws.sendText("info");
                 Info info = ws.receiveJson(Info.class);
                 assertThat(info.extensions())

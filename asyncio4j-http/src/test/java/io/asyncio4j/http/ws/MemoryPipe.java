@@ -34,6 +34,7 @@ final class MemoryPipe {
         boolean closed;
         /** When set, drain() waits for it to be set (the peer reads slowly). */
         Event gate;
+
         int drains;
 
         End(String name) {
@@ -122,15 +123,19 @@ final class MemoryPipe {
         }
         String flags = ((f[0] & 0x80) == 0 ? " (not final)" : "") + ((f[0] & 0x40) != 0 ? " compressed" : "");
         return switch (op) {
-            case 1 -> "TEXT" + flags + ((f[0] & 0x40) != 0 ? "" : " '" + new String(payload, StandardCharsets.UTF_8) + "'");
-            case 2 -> "BINARY " + len + flags;
-            case 8 -> len == 0
-                    ? "CLOSE (no code)"
-                    : "CLOSE " + (((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF)) + " '"
-                            + new String(payload, 2, len - 2, StandardCharsets.UTF_8) + "'";
-            case 9 -> "PING " + HexFormat.of().formatHex(payload);
-            case 10 -> "PONG " + HexFormat.of().formatHex(payload);
-            default -> "opcode " + op;
-        } + (masked ? "" : " unmasked");
+                    case 1 ->
+                        "TEXT" + flags
+                                + ((f[0] & 0x40) != 0 ? "" : " '" + new String(payload, StandardCharsets.UTF_8) + "'");
+                    case 2 -> "BINARY " + len + flags;
+                    case 8 ->
+                        len == 0
+                                ? "CLOSE (no code)"
+                                : "CLOSE " + (((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF)) + " '"
+                                        + new String(payload, 2, len - 2, StandardCharsets.UTF_8) + "'";
+                    case 9 -> "PING " + HexFormat.of().formatHex(payload);
+                    case 10 -> "PONG " + HexFormat.of().formatHex(payload);
+                    default -> "opcode " + op;
+                }
+                + (masked ? "" : " unmasked");
     }
 }

@@ -251,8 +251,8 @@ class WebSocketTest {
             return m;
         });
         Asyncio.sleep(Duration.ofSeconds(25)); // pings at 10 and 20 s, each answered at once
-        assertThat(pipe.wire).containsExactly("server> PING  unmasked", "client> PONG ", "server> PING  unmasked",
-                "client> PONG ");
+        assertThat(pipe.wire)
+                .containsExactly("server> PING  unmasked", "client> PONG ", "server> PING  unmasked", "client> PONG ");
         clientReceives.cancel(); // the client stops reading: nobody answers the next ping
         Asyncio.gatherSettled(List.of(clientReceives));
         WsMessage m = serverReceives.await();
@@ -338,7 +338,9 @@ class WebSocketTest {
         }
         for (int t = 0; t < 5; t++) {
             int id = t;
-            assertThat(got.stream().filter(s -> s.startsWith("task " + id + " ")).map(s -> s.split(" ")[3]))
+            assertThat(got.stream()
+                            .filter(s -> s.startsWith("task " + id + " "))
+                            .map(s -> s.split(" ")[3]))
                     .containsExactly(java.util.stream.IntStream.range(0, 20)
                             .mapToObj(Integer::toString)
                             .toArray(String[]::new));

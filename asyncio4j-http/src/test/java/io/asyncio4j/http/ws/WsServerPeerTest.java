@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.web.AppRunner;
+import io.asyncio4j.http.web.Application;
+import io.asyncio4j.http.web.HttpException;
+import io.asyncio4j.http.web.RunnerOptions;
+import io.asyncio4j.http.web.TcpSite;
+import io.asyncio4j.http.web.Web;
+import io.asyncio4j.http.web.WebSocketResponse;
 import io.asyncio4j.net.Server;
-import io.asyncio4j.queue.Queue;
 import io.asyncio4j.net.Streams;
+import io.asyncio4j.queue.Queue;
 import io.asyncio4j.testing.AsyncioTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,25 +32,60 @@ import java.util.concurrent.TimeUnit;
  * permessage-deflate, and a handshake the server refuses.
  */
 class WsServerPeerTest {
-    static final Path NODE_PEERS = Path.of(System.getenv().getOrDefault(
-            "ASYNCIO4J_NODE_PEERS", System.getProperty("user.home") + "/.cache/asyncio4j/node-peers"));
+    static final Path NODE_PEERS = Path.of(System.getenv()
+            .getOrDefault("ASYNCIO4J_NODE_PEERS", System.getProperty("user.home") + "/.cache/asyncio4j/node-peers"));
     static final String PYTHON = "/usr/bin/python3";
 
     /** What the server's handlers did, in order (they run on the test's loop). */
     private final Queue<String> serverLog = new Queue<>();
 
-    /** A server that try-with-resources closes and waits for, its connections' tasks included. */
-    record Closing(Server server) implements AutoCloseable {
+    /** A server on a loopback port that try-with-resources closes and waits for. */
+    record Closing(int port, AutoCloseable closer) implements AutoCloseable {
         @Override
-        public void close() {
-            server.close();
-            server.waitClosed();
+        public void close() throws Exception {
+            closer.close();
         }
     }
 
-    /** An echo server: "close-me" makes it close with 4000 "bye". */
-    private Closing echoServer(WsOptions options) throws IOException {
-        return new Closing(Streams.startServer(
+    /**
+     * An echo server: "close-me" makes it close with 4000 "bye". {@code web}: a route of an {@link
+     * Application} answering with a {@link WebSocketResponse}; else a bare {@link WsServerHandshake}.
+     */
+    private Closing echoServer(WsOptions options, boolean web) throws Exception {
+        if (web) {
+            Application app = new Application();
+            app.addRoutes(Web.get("/", request -> {
+                WebSocketResponse ws = new WebSocketResponse(options);
+                try {
+                    ws.prepare(request);
+                } catch (HttpException e) {
+                    serverLog.putNowait("rejected " + e.status());
+                    throw e;
+                }
+                serverLog.putNowait("protocol " + ws.protocol() + ", compress " + ws.compress());
+                for (WsMessage m : ws) {
+                    switch (m) {
+                        case WsMessage.Text t when t.data().equals("close-me") -> ws.close(4000, "bye");
+                        case WsMessage.Text t -> ws.sendText(t.data());
+                        case WsMessage.Binary b -> ws.sendBytes(b.data());
+                        default -> serverLog.putNowait("unexpected " + m);
+                    }
+                }
+                serverLog.putNowait("closed " + ws.closeCode());
+                return ws;
+            }));
+            AppRunner runner = new AppRunner(app, RunnerOptions.defaults().accessLog(false));
+            runner.setup();
+            TcpSite site = new TcpSite(runner, "127.0.0.1", 0);
+            site.start();
+            return new Closing(((InetSocketAddress) site.addresses().get(0)).getPort(), () -> {
+                runner.cleanup();
+                // cleanup() closes the site's listener without awaiting its accept task, which is
+                // ready to end by then: one turn of the loop lets it
+                Asyncio.yieldNow();
+            });
+        }
+        Server server = Streams.startServer(
                 (reader, writer) -> {
                     WebSocket ws;
                     try {
@@ -64,18 +106,28 @@ class WsServerPeerTest {
                     serverLog.putNowait("closed " + ws.closeCode());
                 },
                 "127.0.0.1",
-                0));
+                0);
+        return new Closing(((InetSocketAddress) server.addresses().get(0)).getPort(), () -> {
+            server.close();
+            server.waitClosed();
+        });
     }
 
     private static int port(Closing s) {
-        return ((InetSocketAddress) s.server().addresses().get(0)).getPort();
+        return s.port();
     }
 
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void nodeWsClient() throws Exception {
+        for (boolean web : new boolean[] {false, true}) {
+            nodeWsClientOn(web);
+        }
+    }
+
+    private void nodeWsClientOn(boolean web) throws Exception {
         assumeNodeWs();
         WsOptions options = WsOptions.defaults().protocols("chat.v1", "chat.v2");
-        try (Closing server = echoServer(options)) {
+        try (Closing server = echoServer(options, web)) {
             String url = "ws://127.0.0.1:" + port(server) + "/";
             assertThat(runNode(url, "{\"protocols\": [\"chat.v2\", \"chat.v1\"]}"))
                     .containsExactly(
@@ -88,7 +140,7 @@ class WsServerPeerTest {
                             "CLOSE 4000 bye");
             assertThat(serverEvents(2)).containsExactly("protocol chat.v2, compress false", "closed 4000");
         }
-        try (Closing server = echoServer(options.compress(15))) {
+        try (Closing server = echoServer(options.compress(15), web)) {
             String url = "ws://127.0.0.1:" + port(server) + "/";
             // ws offers client_max_window_bits and takes what the server answers
             assertThat(runNode(url, "{\"deflate\": {\"threshold\": 0, \"serverNoContextTakeover\": true}}"))
@@ -106,24 +158,39 @@ class WsServerPeerTest {
 
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void aRefusedOriginGets403() throws Exception {
+        for (boolean web : new boolean[] {false, true}) {
+            aRefusedOriginGets403On(web);
+        }
+    }
+
+    private void aRefusedOriginGets403On(boolean web) throws Exception {
         assumeNodeWs();
         WsOptions options = WsOptions.defaults().originCheck(o -> "https://good.example".equals(o));
-        try (Closing server = echoServer(options)) {
+        try (Closing server = echoServer(options, web)) {
             String url = "ws://127.0.0.1:" + port(server) + "/";
             assertThat(runNode(url, "{\"origin\": \"https://evil.example\"}")).containsExactly("REFUSED 403");
-            assertThat(runNode(url, "{\"origin\": \"https://good.example\"}")).last().isEqualTo("CLOSE 4000 bye");
+            assertThat(runNode(url, "{\"origin\": \"https://good.example\"}"))
+                    .last()
+                    .isEqualTo("CLOSE 4000 bye");
             assertThat(serverEvents(3)).startsWith("rejected 403");
         }
     }
 
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void aiohttpClient() throws Exception {
+        for (boolean web : new boolean[] {false, true}) {
+            aiohttpClientOn(web);
+        }
+    }
+
+    private void aiohttpClientOn(boolean web) throws Exception {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON + ": install python3-aiohttp");
         WsOptions options = WsOptions.defaults().protocols("chat.v2").compress(15);
         for (String compress : new String[] {"0", "15"}) {
-            try (Closing server = echoServer(options)) {
+            try (Closing server = echoServer(options, web)) {
                 String url = "http://127.0.0.1:" + port(server) + "/";
-                List<String> lines = run(List.of(PYTHON, "aiohttp_ws_client.py", url, compress, "chat.v1", "chat.v2"),
+                List<String> lines = run(
+                        List.of(PYTHON, "aiohttp_ws_client.py", url, compress, "chat.v1", "chat.v2"),
                         "aiohttp_ws_client.py");
                 assumeTrue(!lines.contains("NO AIOHTTP"), "CPython's aiohttp is missing: install python3-aiohttp");
                 assertThat(lines)
@@ -137,8 +204,7 @@ class WsServerPeerTest {
                 // aiohttp answers a close with 1000 rather than echoing the code, and the close code is
                 // the one of the first close frame received (RFC 6455 7.1.5)
                 assertThat(serverEvents(2))
-                        .containsExactly(
-                                "protocol chat.v2, compress " + !compress.equals("0"), "closed 1000");
+                        .containsExactly("protocol chat.v2, compress " + !compress.equals("0"), "closed 1000");
             }
         }
     }

@@ -228,8 +228,8 @@ public final class FrameDecoder {
                 throw protocol("a continuation frame with no message to continue (RFC 6455 5.4)");
             }
             if (rsv1) {
-                throw protocol("a continuation frame with RSV1 set (RFC 7692 6.1: only on a message's first"
-                        + " frame)");
+                throw protocol(
+                        "a continuation frame with RSV1 set (RFC 7692 6.1: only on a message's first" + " frame)");
             }
         } else {
             if (messageOpcode != 0) {
@@ -435,7 +435,6 @@ public final class FrameDecoder {
     }
 
     private static WebSocketError invalidText() {
-        return new WebSocketError(
-                WsCloseCode.INVALID_TEXT, "a text message that is not valid UTF-8 (RFC 6455 8.1)");
+        return new WebSocketError(WsCloseCode.INVALID_TEXT, "a text message that is not valid UTF-8 (RFC 6455 8.1)");
     }
 }

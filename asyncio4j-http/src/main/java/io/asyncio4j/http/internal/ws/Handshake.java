@@ -30,8 +30,7 @@ public final class Handshake {
     public static String accept(String key) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            return Base64.getEncoder()
-                    .encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getEncoder().encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no SHA-1, which WebSocket handshakes need", e);
         }

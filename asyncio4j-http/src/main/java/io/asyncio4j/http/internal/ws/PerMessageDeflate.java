@@ -99,7 +99,8 @@ public record PerMessageDeflate(
         }
         List<Extension> extensions = parse(header);
         if (extensions.size() != 1 || !extensions.get(0).name().equals(NAME)) {
-            throw new IllegalArgumentException("the server agreed to extensions that were not offered: '" + header + "'");
+            throw new IllegalArgumentException(
+                    "the server agreed to extensions that were not offered: '" + header + "'");
         }
         Extension e = extensions.get(0);
         if (e.duplicateParam()) {
@@ -117,9 +118,8 @@ public record PerMessageDeflate(
                 case SERVER_MAX_WINDOW_BITS -> {
                     serverBits = bits(v);
                     if (serverBits < 0 || serverBits > offeredServerMaxWindowBits) {
-                        throw new IllegalArgumentException(
-                                "the server's server_max_window_bits is not 8.." + offeredServerMaxWindowBits + ": '"
-                                        + header + "'");
+                        throw new IllegalArgumentException("the server's server_max_window_bits is not 8.."
+                                + offeredServerMaxWindowBits + ": '" + header + "'");
                     }
                 }
                 case CLIENT_MAX_WINDOW_BITS -> {
@@ -129,9 +129,9 @@ public record PerMessageDeflate(
                                 "the server's client_max_window_bits is not 8..15: '" + header + "'");
                     }
                 }
-                default -> throw new IllegalArgumentException(
-                        "the server's permessage-deflate has an unknown parameter '" + p.getKey() + "': '" + header
-                                + "'");
+                default ->
+                    throw new IllegalArgumentException("the server's permessage-deflate has an unknown parameter '"
+                            + p.getKey() + "': '" + header + "'");
             }
         }
         return new PerMessageDeflate(serverNo, clientNo, serverBits, clientBits);

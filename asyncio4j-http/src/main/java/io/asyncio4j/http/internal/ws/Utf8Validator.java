@@ -160,8 +160,8 @@ public final class Utf8Validator {
         return v.update(b, off, len) && v.isComplete();
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static long readLong(byte[] b, int i) {
         return (long) LONGS.get(b, i);

@@ -136,10 +136,11 @@ final class Frames {
                 String t = d.payloadText();
                 yield "TEXT " + (t.length() > 40 ? t.length() + " chars" : "'" + t + "'");
             }
-            case Opcodes.BINARY -> "BINARY " + d.payloadLength()
-                    + (d.payloadLength() > 0 && d.payloadLength() <= 16
-                            ? " " + HexFormat.of().formatHex(d.payload(), 0, d.payloadLength())
-                            : "");
+            case Opcodes.BINARY ->
+                "BINARY " + d.payloadLength()
+                        + (d.payloadLength() > 0 && d.payloadLength() <= 16
+                                ? " " + HexFormat.of().formatHex(d.payload(), 0, d.payloadLength())
+                                : "");
             case Opcodes.PING -> "PING " + HexFormat.of().formatHex(d.payload(), 0, d.payloadLength());
             case Opcodes.PONG -> "PONG " + HexFormat.of().formatHex(d.payload(), 0, d.payloadLength());
             case Opcodes.CLOSE -> "CLOSE " + d.closeCode() + " '" + d.closeReason() + "'";

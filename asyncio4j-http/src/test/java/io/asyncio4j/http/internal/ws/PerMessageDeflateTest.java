@@ -88,8 +88,8 @@ class PerMessageDeflateTest {
             })
     void theClientAcceptsAValidAnswer(String answer, String agreed) {
         PerMessageDeflate p = PerMessageDeflate.clientAccepts(answer, 15);
-        assertThat(p.serverNoContextTakeover() + " " + p.clientNoContextTakeover() + " " + p.serverMaxWindowBits()
-                        + " " + p.clientMaxWindowBits())
+        assertThat(p.serverNoContextTakeover() + " " + p.clientNoContextTakeover() + " " + p.serverMaxWindowBits() + " "
+                        + p.clientMaxWindowBits())
                 .isEqualTo(agreed);
     }
 
@@ -126,14 +126,16 @@ class PerMessageDeflateTest {
         for (boolean noContext : new boolean[] {false, true}) {
             MessageDeflater d = new MessageDeflater(noContext, 15, 6);
             FrameDecoder in = new FrameDecoder(false, 1 << 20, true, noContext);
-            for (String text : new String[] {"", "a", "the same text twice", "the same text twice", "κόσμε".repeat(500)}) {
+            for (String text :
+                    new String[] {"", "a", "the same text twice", "the same text twice", "κόσμε".repeat(500)}) {
                 byte[] plain = text.getBytes(StandardCharsets.UTF_8);
                 assertThat(d.compress(plain, 0, plain.length)).isTrue();
-                byte[] frame = FrameEncoder.frame(
-                        Opcodes.TEXT, true, true, d.output(), 0, d.outputLength(), false, 0);
+                byte[] frame = FrameEncoder.frame(Opcodes.TEXT, true, true, d.output(), 0, d.outputLength(), false, 0);
                 ByteBuffer buf = ByteBuffer.wrap(frame);
                 assertThat(in.next(buf)).isEqualTo(Opcodes.TEXT);
-                assertThat(in.payloadText()).as("no context takeover: %s", noContext).isEqualTo(text);
+                assertThat(in.payloadText())
+                        .as("no context takeover: %s", noContext)
+                        .isEqualTo(text);
             }
             d.release();
             in.release();
@@ -154,7 +156,8 @@ class PerMessageDeflateTest {
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < 3; i++) { // context takeover would make the second and third refer back
             assertThat(d.compress(message, 0, message.length)).isTrue();
-            hex.append(HexFormat.of().formatHex(d.output(), 0, d.outputLength())).append(' ');
+            hex.append(HexFormat.of().formatHex(d.output(), 0, d.outputLength()))
+                    .append(' ');
         }
         assertThat(d.compress(new byte[513], 0, 513))
                 .as("a message longer than 2^9 bytes goes uncompressed")
@@ -164,9 +167,13 @@ class PerMessageDeflateTest {
                 + "for h in sys.argv[1:]:\n"
                 + "    z = zlib.decompressobj(wbits=-9)\n"
                 + "    print(len(z.decompress(bytes.fromhex(h) + b'\\x00\\x00\\xff\\xff')))\n";
-        Process p = new ProcessBuilder(
-                        List.of(python.toString(), "-c", script, hex.toString().trim().split(" ")[0],
-                                hex.toString().trim().split(" ")[1], hex.toString().trim().split(" ")[2]))
+        Process p = new ProcessBuilder(List.of(
+                        python.toString(),
+                        "-c",
+                        script,
+                        hex.toString().trim().split(" ")[0],
+                        hex.toString().trim().split(" ")[1],
+                        hex.toString().trim().split(" ")[2]))
                 .redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

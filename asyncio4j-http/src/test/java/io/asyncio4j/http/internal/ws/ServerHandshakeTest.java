@@ -29,7 +29,9 @@ class ServerHandshakeTest {
                 "GET", HttpVersion.HTTP_1_1, request(), WsOptions.defaults().protocols("superchat", "chat"));
         assertThat(o.status()).isEqualTo(101);
         assertThat(o.headers().get("Sec-WebSocket-Accept")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-        assertThat(o.protocol()).as("the client's first choice the server speaks").isEqualTo("chat");
+        assertThat(o.protocol())
+                .as("the client's first choice the server speaks")
+                .isEqualTo("chat");
         assertThat(o.headers().get("Sec-WebSocket-Protocol")).isEqualTo("chat");
         assertThat(o.headers().get("Sec-WebSocket-Extensions")).isNull();
     }
@@ -65,7 +67,9 @@ class ServerHandshakeTest {
         assertThat(o.status()).isEqualTo(status);
         assertThat(o.problem()).contains(problem);
         if (status == 426) {
-            assertThat(o.headers().get("Sec-WebSocket-Version")).as("RFC 6455 4.4").isEqualTo("13");
+            assertThat(o.headers().get("Sec-WebSocket-Version"))
+                    .as("RFC 6455 4.4")
+                    .isEqualTo("13");
         }
     }
 
@@ -75,10 +79,14 @@ class ServerHandshakeTest {
         assertThat(ServerHandshake.negotiate("GET", HttpVersion.HTTP_1_1, h, WsOptions.defaults())
                         .deflate())
                 .isNull();
-        ServerHandshake.Outcome o =
-                ServerHandshake.negotiate("GET", HttpVersion.HTTP_1_1, h, WsOptions.defaults().compress(15));
+        ServerHandshake.Outcome o = ServerHandshake.negotiate(
+                "GET", HttpVersion.HTTP_1_1, h, WsOptions.defaults().compress(15));
         assertThat(o.headers().get("Sec-WebSocket-Extensions")).isEqualTo("permessage-deflate");
-        assertThat(ServerHandshake.negotiate("GET", HttpVersion.HTTP_1_1, request(), WsOptions.defaults().compress(15))
+        assertThat(ServerHandshake.negotiate(
+                                "GET",
+                                HttpVersion.HTTP_1_1,
+                                request(),
+                                WsOptions.defaults().compress(15))
                         .deflate())
                 .isNull();
     }
