@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the real peers the HTTP tests talk to: nginx (nginx-light) and CPython's aiohttp
-# (python3-aiohttp, for Debian's /usr/bin/python3) from Debian, and Node's WebSocket library `ws`
+# Installs the real peers the HTTP tests talk to: nginx (nginx-light), CPython's aiohttp
+# (python3-aiohttp, for Debian's /usr/bin/python3) and headless Chromium (chromium, for the chat
+# example's browser test) from Debian, and Node's WebSocket library `ws`
 # from npm into a cache folder (ASYNCIO4J_NODE_PEERS, default ~/.cache/asyncio4j/node-peers), where
 # the WebSocket tests look for it. Idempotent: does nothing when they are there, runs `apt-get
 # update` only when a package is missing. Tests whose peer is still absent skip with a message
@@ -24,7 +25,7 @@ else
     echo "install-test-peers: no npm here: the tests against Node's ws skip (install nodejs and npm)" >&2
 fi
 
-PACKAGES=(nginx-light python3-aiohttp)
+PACKAGES=(nginx-light python3-aiohttp chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
