@@ -62,16 +62,7 @@ class WsServerPeerTest {
                     serverLog.putNowait("rejected " + e.status());
                     throw e;
                 }
-                serverLog.putNowait("protocol " + ws.protocol() + ", compress " + ws.compress());
-                for (WsMessage m : ws) {
-                    switch (m) {
-                        case WsMessage.Text t when t.data().equals("close-me") -> ws.close(4000, "bye");
-                        case WsMessage.Text t -> ws.sendText(t.data());
-                        case WsMessage.Binary b -> ws.sendBytes(b.data());
-                        default -> serverLog.putNowait("unexpected " + m);
-                    }
-                }
-                serverLog.putNowait("closed " + ws.closeCode());
+                echo(ws.webSocket());
                 return ws;
             }));
             AppRunner runner = new AppRunner(app, RunnerOptions.defaults().accessLog(false));
@@ -94,16 +85,7 @@ class WsServerPeerTest {
                         serverLog.putNowait("rejected " + e.status());
                         return;
                     }
-                    serverLog.putNowait("protocol " + ws.protocol() + ", compress " + ws.compress());
-                    for (WsMessage m : ws) {
-                        switch (m) {
-                            case WsMessage.Text t when t.data().equals("close-me") -> ws.close(4000, "bye");
-                            case WsMessage.Text t -> ws.sendText(t.data());
-                            case WsMessage.Binary b -> ws.sendBytes(b.data());
-                            default -> serverLog.putNowait("unexpected " + m);
-                        }
-                    }
-                    serverLog.putNowait("closed " + ws.closeCode());
+                    echo(ws);
                 },
                 "127.0.0.1",
                 0);
@@ -111,6 +93,20 @@ class WsServerPeerTest {
             server.close();
             server.waitClosed();
         });
+    }
+
+    /** The server's side of the conversation, logged. */
+    private void echo(WebSocket ws) throws IOException {
+        serverLog.putNowait("protocol " + ws.protocol() + ", compress " + ws.compress());
+        for (WsMessage m : ws) {
+            switch (m) {
+                case WsMessage.Text t when t.data().equals("close-me") -> ws.close(4000, "bye");
+                case WsMessage.Text t -> ws.sendText(t.data());
+                case WsMessage.Binary b -> ws.sendBytes(b.data());
+                default -> serverLog.putNowait("unexpected " + m);
+            }
+        }
+        serverLog.putNowait("closed " + ws.closeCode());
     }
 
     private static int port(Closing s) {
