@@ -416,21 +416,27 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
         }
     }
 
-    /** Reads one frame's worth; returns its opcode, or EOF. */
+    /** Reads until the next message or control frame; returns its opcode, or EOF. */
     private int readFrame() throws WebSocketError {
-        while (true) {
-            int op = decoder.next(buf);
-            if (op != FrameDecoder.NEED_DATA) {
-                received();
-                return op;
-            }
+        int op = decoder.next(buf);
+        while (op == FrameDecoder.NEED_DATA) {
             // nothing changes before the read returns: a receive cancelled there loses nothing
             byte[] data = in.read(buf.capacity() - buf.remaining());
             if (data.length == 0) {
                 return EOF;
             }
-            buf.compact().put(data).flip();
+            if (buf.hasRemaining()) {
+                buf.compact().put(data).flip();
+                op = decoder.next(buf);
+            } else {
+                // the common case, nothing left over: decode the read where it is, keep its rest
+                ByteBuffer read = ByteBuffer.wrap(data);
+                op = decoder.next(read);
+                buf.clear().put(read).flip();
+            }
         }
+        received();
+        return op;
     }
 
     private void answerPing() {
