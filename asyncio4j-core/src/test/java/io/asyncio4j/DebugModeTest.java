@@ -3,7 +3,6 @@ package io.asyncio4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.lowlevel.VirtualClock;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -166,29 +163,6 @@ class DebugModeTest {
         String parentLine =
                 dump.lines().filter(l -> l.contains("parent [")).findFirst().orElseThrow();
         assertThat(childLine.indexOf("child")).isGreaterThan(parentLine.indexOf("parent"));
-    }
-
-    @Test
-    void everyOpenLoopPublishesAnMBeanUntilItCloses() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name;
-        try (Loop loop = Loop.open(LoopOptions.defaults().name("mbean-demo"))) {
-            name = new ObjectName("io.asyncio4j:type=Loop,name=\"mbean-demo\"");
-            loop.run(() -> {
-                Asyncio.createTask("sleeper", () -> Asyncio.sleep(Duration.ofSeconds(30)));
-                Asyncio.yieldNow();
-                return null;
-            });
-            assertThat(server.isRegistered(name)).isTrue();
-            assertThat((Integer) server.getAttribute(name, "TaskCount")).isEqualTo(1);
-            assertThat((Long) server.getAttribute(name, "TasksCreated")).isGreaterThanOrEqualTo(2L);
-            String dump = (String) server.invoke(name, "dumpTasks", new Object[0], new String[0]);
-            assertThat(dump).contains("sleeper [waiting]");
-            LoopStats stats = loop.stats();
-            assertThat(stats.liveTasks()).isEqualTo(1);
-            assertThat(stats.tasksFinished()).isGreaterThanOrEqualTo(1);
-        }
-        assertThat(server.isRegistered(name)).isFalse();
     }
 
     @Test
