@@ -274,6 +274,8 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
      * {@link #receive()} within {@code timeout}: aiohttp's {@code receive(timeout)}. The connection
      * stays usable after a timeout.
      *
+     * <p><b>Cancellation.</b> As {@link #receive()}: nothing is lost.
+     *
      * @throws TimeoutException if no message arrived in time
      */
     public WsMessage receive(Duration timeout) throws TimeoutException {
@@ -290,6 +292,8 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
     /**
      * The next message's text: aiohttp's {@code receive_str()}.
      *
+     * <p><b>Cancellation.</b> As {@link #receive()}: nothing is lost.
+     *
      * @throws IOException the error of a {@link WsMessage.Error}, or when the connection closes
      * @throws IllegalStateException if the next message is binary
      */
@@ -303,6 +307,8 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
     /**
      * The next message's bytes: aiohttp's {@code receive_bytes()}.
      *
+     * <p><b>Cancellation.</b> As {@link #receive()}: nothing is lost.
+     *
      * @throws IOException the error of a {@link WsMessage.Error}, or when the connection closes
      * @throws IllegalStateException if the next message is text
      */
@@ -315,6 +321,8 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
 
     /**
      * The next text message decoded as JSON into {@code type}: aiohttp's {@code receive_json()}.
+     *
+     * <p><b>Cancellation.</b> As {@link #receive()}: nothing is lost.
      *
      * @throws IOException as {@link #receiveText()}, or when the text is not JSON of that type
      */
@@ -524,19 +532,30 @@ public final class WebSocket implements Iterable<WsMessage>, AutoCloseable {
         sendFrame(Opcodes.TEXT, b, true, true);
     }
 
-    /** Sends a binary message: aiohttp's {@code send_bytes}; see {@link #sendText(String)}. */
+    /**
+     * Sends a binary message: aiohttp's {@code send_bytes}; see {@link #sendText(String)}.
+     *
+     * <p><b>Cancellation.</b> As {@link #sendText(String)}.
+     */
     public void sendBytes(byte[] data) throws IOException {
         Objects.requireNonNull(data, "data");
         sendFrame(Opcodes.BINARY, data, true, true);
     }
 
-    /** Sends {@code value} as a JSON text message: aiohttp's {@code send_json}; see {@link #sendText(String)}. */
+    /**
+     * Sends {@code value} as a JSON text message: aiohttp's {@code send_json}; see {@link
+     * #sendText(String)}.
+     *
+     * <p><b>Cancellation.</b> As {@link #sendText(String)}.
+     */
     public void sendJson(Object value) throws IOException {
         sendFrame(Opcodes.TEXT, json.encode(value), true, true);
     }
 
     /**
      * Sends a ping with {@code data} (at most 125 bytes); the peer answers with a pong.
+     *
+     * <p><b>Cancellation.</b> As {@link #sendText(String)}.
      *
      * @throws IllegalArgumentException if {@code data} is longer than 125 bytes (RFC 6455 5.5)
      */
