@@ -11,4 +11,5 @@ module io.asyncio4j.http {
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.client;
     exports io.asyncio4j.http.web;
+    exports io.asyncio4j.http.ws;
 }

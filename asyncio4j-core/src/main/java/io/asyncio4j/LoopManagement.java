@@ -1,39 +1,170 @@
 package io.asyncio4j;
 
 import io.asyncio4j.lowlevel.LoopMXBean;
+import io.asyncio4j.lowlevel.TaskInfo;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-/** A loop's platform MBean ({@link LoopMXBean}), registered while the loop is open. */
+/**
+ * A loop's platform MBean ({@link LoopMXBean}), registered while the loop is open.
+ *
+ * <p>Registration happens on a background thread ({@code asyncio4j-mbeans}), {@link
+ * #REGISTRATION_DELAY_MILLIS} after the loop opened, never on the path of {@code Asyncio.run}: the
+ * first use of the JVM's platform MBean server starts all of JMX and lists every diagnostic command
+ * (JFR's included), about 500 classes, 0.3 s of CPU and up to a second of wall time on a small
+ * machine. A short program ends before it would pay that; a long one pays it once, off its loops'
+ * threads. {@code ./aio ps} therefore lists a loop from a quarter of a second after it opened.
+ *
+ * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
+ * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
+ * guarded by this object's monitor, never held across a JMX call.
+ */
 final class LoopManagement implements LoopMXBean {
+    /** How long a loop is open before its MBean is registered. */
+    static final long REGISTRATION_DELAY_MILLIS = 250;
+
+    /**
+     * Tries when the name is taken: a closed loop of the same name may still be in the middle of its
+     * own registration, which it undoes at once. Two open loops of one name keep colliding.
+     */
+    private static final int NAME_TAKEN_TRIES = 4;
+
     private final Loop loop;
+    private long registerAfterNanos;
+    private int tries;
+
+    // Guarded by this.
     private ObjectName name;
+    private boolean closed;
 
     LoopManagement(Loop loop) {
         this.loop = loop;
     }
 
+    /** Asks for the MBean to be registered soon, off this thread: as the loop opens, and on a retry. */
     void register() {
+        registerAfterNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REGISTRATION_DELAY_MILLIS);
+        Registrar.schedule(this);
+    }
+
+    /** Registers the MBean unless the loop has closed meanwhile. Registrar thread. */
+    private void registerNow() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        ObjectName n;
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
-            server.registerMBean(this, n);
-            name = n;
+            n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
+            ManagementFactory.getPlatformMBeanServer().registerMBean(this, n);
+        } catch (InstanceAlreadyExistsException e) {
+            if (++tries < NAME_TAKEN_TRIES) {
+                register();
+            } else {
+                loop.reportError(
+                        "cannot register the loop's MBean: another open loop is named '" + loop.name()
+                                + "'; ./aio ps will not see this loop (give loops distinct names)",
+                        e,
+                        null);
+            }
+            return;
         } catch (JMException | RuntimeException e) {
             loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null);
+            return;
+        }
+        boolean closedMeanwhile;
+        synchronized (this) {
+            closedMeanwhile = closed;
+            if (!closedMeanwhile) {
+                name = n;
+            }
+        }
+        if (closedMeanwhile) {
+            unregister(n);
         }
     }
 
+    /** Removes the MBean, or makes sure a registration still to come does not happen. Loop thread. */
     void unregister() {
-        if (name != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-            } catch (JMException | RuntimeException e) {
-                // the platform server is going away with the JVM
-            }
+        ObjectName n;
+        synchronized (this) {
+            closed = true;
+            n = name;
             name = null;
+        }
+        if (n != null) {
+            unregister(n);
+        }
+    }
+
+    private static void unregister(ObjectName n) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
+        } catch (JMException | RuntimeException e) {
+            // the platform server is going away with the JVM
+        }
+    }
+
+    /** Whether every registration asked for so far has been done or dropped (for tests). */
+    static boolean registrarIdle() {
+        return Registrar.pending.get() == 0;
+    }
+
+    /**
+     * The one background thread that registers loops' MBeans, started by the first loop. It is a
+     * daemon: a program may end while it initialises JMX.
+     */
+    private static final class Registrar {
+        private static final ConcurrentLinkedQueue<LoopManagement> queue = new ConcurrentLinkedQueue<>();
+        private static final AtomicInteger pending = new AtomicInteger();
+        private static final AtomicBoolean started = new AtomicBoolean();
+        private static volatile Thread thread;
+
+        static void schedule(LoopManagement m) {
+            pending.incrementAndGet();
+            queue.add(m);
+            if (started.compareAndSet(false, true)) {
+                Thread t = new Thread(Registrar::run, "asyncio4j-mbeans");
+                t.setDaemon(true);
+                thread = t;
+                t.start();
+            } else {
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t); // a thread not yet assigned has not looked at the queue yet
+                }
+            }
+        }
+
+        /** Loops are queued in the order they opened, so the head is always the first one due. */
+        private static void run() {
+            while (true) {
+                LoopManagement m = queue.peek();
+                if (m == null) {
+                    LockSupport.park();
+                    continue;
+                }
+                long wait = m.registerAfterNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    continue;
+                }
+                queue.poll();
+                try {
+                    m.registerNow();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }
         }
     }
 
@@ -74,6 +205,16 @@ final class LoopManagement implements LoopMXBean {
 
     @Override
     public String dumpTasks() {
-        return loop.dumpTasks();
+        return loop.dumpTasks(false);
+    }
+
+    @Override
+    public String dumpTasks(boolean allFrames) {
+        return loop.dumpTasks(allFrames);
+    }
+
+    @Override
+    public List<TaskInfo> taskTable() {
+        return loop.taskTable();
     }
 }

@@ -158,15 +158,20 @@ final class Peers {
     }
 
     /**
-     * The interpreter for {@code w}: {@code preferred}, but for W5 and W6 (aiohttp's server and client) only if it has
+     * The interpreter for {@code w}: {@code preferred}, but for W5, W6 and W7 (aiohttp) only if it has
      * aiohttp, else ({@code mayFallBack}) another one that has it; null when none fits (no program
-     * for W6). uvloop's peer may not fall back: its loop and aiohttp must be in one interpreter.
+     * for W6 or W7). uvloop's peer may not fall back: its loop and aiohttp must be in one interpreter.
      */
     static List<String> pythonFor(Workload w, String preferred, List<String> withAiohttp, boolean mayFallBack) {
-        if (!(w.id().equals("W5") || w.id().equals("W6")) || withAiohttp.contains(preferred)) {
+        if (!needsAiohttp(w) || withAiohttp.contains(preferred)) {
             return List.of(preferred);
         }
         return mayFallBack && !withAiohttp.isEmpty() ? List.of(withAiohttp.getFirst()) : null;
+    }
+
+    /** W5 is aiohttp's server, W6 its client, W7 its WebSocket server. */
+    private static boolean needsAiohttp(Workload w) {
+        return w.id().equals("W5") || w.id().equals("W6") || w.id().equals("W7");
     }
 
     private static List<String> script(

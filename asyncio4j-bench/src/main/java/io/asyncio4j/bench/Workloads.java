@@ -11,7 +11,7 @@ final class Workloads {
     private Workloads() {}
 
     /** Every workload id BENCH.md defines, in order. */
-    static final List<String> IDS = List.of("w1", "w2", "w3", "w4", "w5", "w6");
+    static final List<String> IDS = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
 
     /**
      * Why a BENCH.md workload cannot run yet; the harness prints it as the reason it skipped it.
@@ -259,6 +259,46 @@ final class Workloads {
                 Set.of());
     }
 
+    /** W7's connections and message size (BENCH.md): 1 KiB text messages. */
+    static final int W7_MESSAGE_BYTES = 1024;
+
+    /**
+     * W7 ws-echo: each peer's WebSocket echo server (asyncio4j's web server, Node's {@code ws},
+     * aiohttp, aiohttp on uvloop) pinned to CPU 1; W4's C load generator in ws mode, pinned to CPU 0,
+     * keeps {@link #W4_CONNECTIONS} connections each sending a 1 KiB text frame and waiting for its
+     * echo, {@code warmup} seconds, then {@code seconds} measured. Figures as W4's; BENCH.md's goal
+     * is at least twice Node's messages per CPU-second, that is at most half its CPU per message.
+     */
+    static Workload w7(int seconds, int warmup) {
+        String key = "W7 conns=" + W4_CONNECTIONS + (seconds == 10 ? "" : " seconds=" + seconds);
+        return new Workload(
+                "W7",
+                "ws-echo",
+                key,
+                "WsEcho",
+                "w7_ws_echo",
+                List.of("0"),
+                List.of("serve", "0"),
+                flags(PRE_TOUCH),
+                List.of(
+                        Figure.higher("msgs_per_s", "messages/s"),
+                        Figure.lower("p50_us", "p50 round trip (µs)"),
+                        Figure.lower("p99_us", "p99 round trip (µs)"),
+                        Figure.lower(RunRecord.SERVER_CPU_US_PER_MSG, "server CPU µs/message")),
+                Duration.ofSeconds(seconds + warmup + 60L),
+                List.of(
+                        W4_LOADGEN,
+                        "127.0.0.1",
+                        ProcessRunner.PORT,
+                        Integer.toString(W4_CONNECTIONS),
+                        Integer.toString(seconds),
+                        Integer.toString(W7_MESSAGE_BYTES),
+                        Integer.toString(warmup),
+                        "ws"),
+                1,
+                Set.of());
+    }
+
     /** Whether {@code w} runs against {@link NginxServer}: its arguments take the server's URL. */
     static boolean againstNginx(Workload w) {
         return w.args().contains(NginxServer.URL) || w.javaArgs().contains(NginxServer.URL);
@@ -282,6 +322,8 @@ final class Workloads {
                         ? List.of(w5("/", 1, 3, 1))
                         : List.of(w5("/", 1, 10, 3), w5("/json", 1, 10, 3), w5("/sleep", 1, 10, 3), w5("/", 2, 10, 3));
             case "w6" -> List.of(w6(quick ? 5_000 : 20_000, 100));
+            // as W4: 10 s measured after a 2 s warm-up; quick: 3 s after 1 s
+            case "w7" -> List.of(quick ? w7(3, 1) : w7(10, 2));
             default -> throw new IllegalArgumentException("unknown workload '" + id + "'; BENCH.md defines " + IDS);
         };
     }

@@ -103,7 +103,19 @@ class WorkloadsTest {
         for (String id : Workloads.IDS) {
             assertThat(Workloads.cases(id, false)).isNotEmpty();
         }
-        assertThatThrownBy(() -> Workloads.cases("w7", false)).hasMessageContaining("unknown workload");
+        assertThatThrownBy(() -> Workloads.cases("w8", false)).hasMessageContaining("unknown workload");
+    }
+
+    @Test
+    void w7DrivesEachPeersWebSocketServerWithTheLoadGeneratorInWsMode() {
+        Workload w7 = Workloads.cases("w7", false).getFirst();
+
+        assertThat(w7.key()).isEqualTo("W7 conns=100");
+        assertThat(w7.javaClass()).isEqualTo("WsEcho");
+        assertThat(w7.script()).isEqualTo("w7_ws_echo");
+        assertThat(w7.load())
+                .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "100", "10", "1024", "2", "ws");
+        assertThat(Workloads.cases("w7", true).getFirst().key()).isEqualTo("W7 conns=100 seconds=3");
     }
 
     @Test

@@ -109,7 +109,11 @@ public final class Examples {
             new Example(
                     "web-api",
                     "a JSON API with a path parameter, a middleware and server-sent events (aiohttp.web)",
-                    WebApi.class));
+                    WebApi.class),
+            new Example(
+                    "chat",
+                    "a broadcast chat room in the browser: WebSockets and a BroadcastChannel [port]",
+                    BroadcastChat.class));
 
     /** {@code ./aio run [name] [args]}. */
     public static void main(String[] args) throws Exception {

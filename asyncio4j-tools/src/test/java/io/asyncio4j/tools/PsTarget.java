@@ -58,6 +58,7 @@ public final class PsTarget {
                     }
                 });
                 treeParked.await();
+                awaitMBeans(2); // loops register them in the background, a moment after they open
                 System.out.println("READY");
                 System.out.flush();
                 Asyncio.gather(List.of(server, ticker));
@@ -75,6 +76,15 @@ public final class PsTarget {
     private static void connection(Runnable parking) {
         parking.run();
         Asyncio.sleep(Duration.ofHours(1)); // waiting for a request that never comes
+    }
+
+    /** Waits until {@code count} loops have registered their MBeans, which they do in the background. */
+    static void awaitMBeans(int count) throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName query = new javax.management.ObjectName("io.asyncio4j:type=Loop,name=*");
+        while (server.queryNames(query, null).size() < count) {
+            Thread.sleep(10); // this runs in a task: the sleep parks its virtual thread only
+        }
     }
 
     static void exitWhenStdinCloses() {

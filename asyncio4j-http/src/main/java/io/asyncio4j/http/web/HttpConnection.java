@@ -276,6 +276,7 @@ final class HttpConnection {
         try {
             finish(req, resp);
         } finally {
+            req.cleanup();
             server.requestDone(req, response != null ? response : resp, start, event);
             request = null;
             response = null;
@@ -550,6 +551,7 @@ final class HttpConnection {
         int status = r.status();
         boolean http11 = h.version() == HttpVersion.HTTP_1_1;
         boolean headRequest = h.method().equals("HEAD");
+        r.addCookieFields();
         Headers hs = r.headersOrNull();
         long length = r.contentLength();
         if (hs != null && !hs.isEmpty()) {

@@ -1,8 +1,12 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.http.BodySource;
+import io.asyncio4j.http.Form;
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.MultipartLimits;
+import io.asyncio4j.http.MultipartReader;
 import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.RequestHead;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +61,7 @@ public final class Request {
     private Map<AppKey<?>, Object> state;
     private RequestContent content;
     private byte[] body;
+    private Form form;
 
     Request(HttpConnection conn, RequestHead head, String rawPath, int queryStart, Router.Resolved resolved) {
         this.conn = conn;
@@ -448,6 +453,86 @@ public final class Request {
             return app().jsonCodec().decode(b, type);
         } catch (IOException e) {
             throw new HttpBadRequest("the body is not JSON of the expected shape: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The submitted form, read once and kept: aiohttp's {@code request.post()}. An {@code
+     * application/x-www-form-urlencoded} body (also assumed without a {@code Content-Type}) or a
+     * {@code multipart/form-data} one, whose file parts are streamed to temporary files that are
+     * deleted when the request's handling ends. A request of a method without a body ({@code GET})
+     * has an empty form. Text fields may hold {@link Application#clientMaxSize()} bytes in all; see
+     * {@link #post(MultipartLimits)} for the other limits.
+     *
+     * <p><b>Cancellation.</b> The form is not kept, its temporary files are deleted, and the
+     * connection closes after the response.
+     *
+     * @throws io.asyncio4j.http.HttpParseException 415 for a body that is not a form, 413 past a
+     *     limit, 400 for a malformed body; a handler that lets it through answers that status
+     */
+    public Form post() {
+        return post(MultipartLimits.defaults().withMaxFormMemory(app().clientMaxSize()));
+    }
+
+    /** {@link #post()} with other limits (the limits of the first call are those applied). */
+    public Form post(MultipartLimits limits) {
+        Form f = form;
+        if (f == null) {
+            String method = head.method();
+            boolean withBody = method.equals("POST")
+                    || method.equals("PUT")
+                    || method.equals("PATCH")
+                    || method.equals("DELETE")
+                    || hasBody();
+            f = withBody
+                    ? Form.read(head.headers().get(HeaderNames.CONTENT_TYPE), bodySource(), limits, null)
+                    : Form.of(java.util.List.of());
+            form = f;
+        }
+        return f;
+    }
+
+    /**
+     * A reader of the multipart body, part by part as it arrives: aiohttp's {@code
+     * request.multipart()}. Nothing is buffered beyond the reader's buffer, so any size of upload
+     * can be streamed where it goes.
+     *
+     * @throws io.asyncio4j.http.HttpParseException 415 if the body is not multipart, 400 if its
+     *     boundary is missing or invalid
+     */
+    public MultipartReader multipart() {
+        return multipart(MultipartLimits.defaults());
+    }
+
+    /** {@link #multipart()} with other limits. */
+    public MultipartReader multipart(MultipartLimits limits) {
+        return new MultipartReader(head.headers().get(HeaderNames.CONTENT_TYPE), bodySource(), limits);
+    }
+
+    /** The body as a {@link BodySource}: what is left of it on the connection, or the bytes read. */
+    private BodySource bodySource() {
+        if (body != null) {
+            return BodySource.of(body);
+        }
+        RequestContent c = content();
+        return (b, off, len) -> {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            byte[] got = c.read(len);
+            if (got.length == 0) {
+                return -1;
+            }
+            System.arraycopy(got, 0, b, off, got.length);
+            return got.length;
+        };
+    }
+
+    /** Releases what the request's handling left: the temporary files of {@link #post()}. */
+    void cleanup() {
+        if (form != null) {
+            form.close();
         }
     }
 

@@ -22,9 +22,9 @@ import java.util.Objects;
  */
 public final class Response extends StreamResponse {
     private static final byte[] EMPTY = {};
-    private static final String TEXT_PLAIN = ContentTypes.TEXT_PLAIN;
-    private static final String TEXT_HTML = ContentTypes.TEXT_HTML;
-    private static final String APPLICATION_JSON = ContentTypes.APPLICATION_JSON;
+    private static final String TEXT_PLAIN = ContentTypeLines.TEXT_PLAIN;
+    private static final String TEXT_HTML = ContentTypeLines.TEXT_HTML;
+    private static final String APPLICATION_JSON = ContentTypeLines.APPLICATION_JSON;
 
     private byte[] body = EMPTY;
     private Object json;

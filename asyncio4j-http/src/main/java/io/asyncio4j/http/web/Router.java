@@ -1,6 +1,7 @@
 package io.asyncio4j.http.web;
 
 import io.asyncio4j.http.internal.Ascii;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -157,6 +158,35 @@ public final class Router {
     /** {@link #addView(String, Class)} with a name. */
     public Route addView(String path, Class<? extends View> view, String name) {
         return add(ANY, path, View.handler(view), name);
+    }
+
+    /**
+     * Serves the files under {@code directory} at {@code prefix}: a GET (and HEAD) route for {@code
+     * prefix/...} answering with {@link FileResponse} (ranges, conditional requests, precompressed
+     * siblings, zero-copy sending); aiohttp's {@code add_static}. The path is checked against every
+     * way out of the directory ({@code ..}, encoded or double-encoded, backslashes, absolute paths,
+     * NUL, links out of it): such a request is answered 403 or 404, never with a file outside.
+     *
+     * @throws IllegalArgumentException if {@code prefix} does not start with '/' or holds a variable,
+     *     or {@code directory} is not an existing directory
+     * @throws IllegalStateException if the application has started
+     */
+    public Route addStatic(String prefix, Path directory, StaticOptions options) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(options, "options");
+        if (!prefix.startsWith("/") || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException(
+                    "a static prefix starts with '/' and holds no variable, got \"" + prefix + "\"");
+        }
+        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        StaticFiles files = new StaticFiles(directory, options);
+        return add("GET", p + "/{" + StaticHandler.TAIL + ":.*}", new StaticHandler(files), null);
+    }
+
+    /** {@link #addStatic(String, Path, StaticOptions)} with {@link StaticOptions#defaults()}. */
+    public Route addStatic(String prefix, Path directory) {
+        return addStatic(prefix, directory, StaticOptions.defaults());
     }
 
     /**

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,6 +59,7 @@ public class StreamResponse {
     private long contentLength = -1;
     private boolean chunked = true;
     private boolean forceClose;
+    private Map<String, ResponseCookie> cookies;
 
     /** The connection after {@link #prepare}, else null. */
     HttpConnection conn;
@@ -181,6 +185,65 @@ public class StreamResponse {
         return this;
     }
 
+    /**
+     * Sets a cookie: a {@code Set-Cookie} field goes out with the head, after the fields set with
+     * {@link #header}; a cookie set before under the same name is replaced. aiohttp's {@code
+     * set_cookie}.
+     *
+     * @throws IllegalStateException if the head was sent, or the cookie's attributes break a rule
+     *     browsers enforce ({@link ResponseCookie#headerValue()})
+     */
+    public StreamResponse setCookie(ResponseCookie cookie) {
+        Objects.requireNonNull(cookie, "cookie");
+        checkNotPrepared("set cookie " + cookie.name());
+        cookie.headerValue();
+        if (cookies == null) {
+            cookies = new LinkedHashMap<>();
+        }
+        cookies.remove(cookie.name());
+        cookies.put(cookie.name(), cookie);
+        return this;
+    }
+
+    /**
+     * Sets cookie {@code name} to {@code value}, with path {@code /}; see {@link
+     * #setCookie(ResponseCookie)}.
+     *
+     * @throws IllegalArgumentException if the name is not a token or the value holds a character a
+     *     cookie value cannot hold
+     */
+    public StreamResponse setCookie(String name, String value) {
+        return setCookie(ResponseCookie.of(name, value));
+    }
+
+    /** Deletes cookie {@code name} of path {@code /} from the client; aiohttp's {@code del_cookie}. */
+    public StreamResponse delCookie(String name) {
+        return delCookie(name, "/", null);
+    }
+
+    /**
+     * Deletes cookie {@code name} from the client: the path and domain must be those it was set with
+     * ({@link ResponseCookie#deleting}).
+     */
+    public StreamResponse delCookie(String name, String path, String domain) {
+        return setCookie(ResponseCookie.deleting(name, path, domain));
+    }
+
+    /** The cookies set on this response, by name, in the order set (unmodifiable). */
+    public Map<String, ResponseCookie> cookies() {
+        return cookies == null ? Map.of() : Collections.unmodifiableMap(cookies);
+    }
+
+    /** Adds a {@code Set-Cookie} field per cookie; called once, as the head is built. */
+    final void addCookieFields() {
+        if (cookies != null) {
+            Headers h = headers();
+            for (ResponseCookie c : cookies.values()) {
+                h.add(HeaderNames.SET_COOKIE, c.headerValue());
+            }
+        }
+    }
+
     /** The {@code Content-Type}, or null. */
     public String contentType() {
         return headers == null ? contentType : headers.get(HeaderNames.CONTENT_TYPE);
@@ -197,7 +260,7 @@ public class StreamResponse {
         if (headers != null) {
             headers.set(HeaderNames.CONTENT_TYPE, value);
         } else {
-            contentTypeLine = ContentTypes.line(value);
+            contentTypeLine = ContentTypeLines.line(value);
             contentType = value;
         }
         return this;

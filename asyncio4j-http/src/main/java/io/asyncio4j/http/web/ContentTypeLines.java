@@ -3,8 +3,8 @@ package io.asyncio4j.http.web;
 import io.asyncio4j.http.internal.HeadWriter;
 
 /** The {@code Content-Type} field lines of the usual answers, made once. */
-final class ContentTypes {
-    private ContentTypes() {}
+final class ContentTypeLines {
+    private ContentTypeLines() {}
 
     static final String TEXT_PLAIN = "text/plain; charset=utf-8";
     static final String TEXT_HTML = "text/html; charset=utf-8";
