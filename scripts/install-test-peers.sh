@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real peers the HTTP tests talk to: nginx (nginx-light), CPython's aiohttp
 # (python3-aiohttp, for Debian's /usr/bin/python3), headless Chromium (chromium, for the chat
-# example's browser test), curl and openssl (the server's tests) from Debian, and Node's WebSocket
-# library `ws` from npm into a cache folder (ASYNCIO4J_NODE_PEERS, default ~/.cache/asyncio4j/node-peers), where
-# the WebSocket tests look for it. Idempotent: does nothing when they are there, runs `apt-get
-# update` only when a package is missing. Tests whose peer is still absent skip with a message
-# naming the package, so a machine without apt, npm (or root) still builds.
+# example's browser test), curl, openssl, h2load (nghttp2-client) and wrk (the server's tests) from
+# Debian, and Node's WebSocket library `ws` from npm into a cache folder (ASYNCIO4J_NODE_PEERS,
+# default ~/.cache/asyncio4j/node-peers), where the WebSocket tests look for it. Idempotent: does
+# nothing when they are there, runs `apt-get update` only when a package is missing. Tests whose
+# peer is still absent skip with a message naming the package, so a machine without apt, npm (or
+# root) still builds.
 set -euo pipefail
 
 # ---- npm: the `ws` package (Node's WebSocket client and server) ----
@@ -25,7 +26,7 @@ else
     echo "install-test-peers: no npm here: the tests against Node's ws skip (install nodejs and npm)" >&2
 fi
 
-PACKAGES=(nginx-light python3-aiohttp chromium curl openssl)
+PACKAGES=(nginx-light python3-aiohttp chromium curl openssl nghttp2-client wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
