@@ -49,7 +49,6 @@ class BroadcastChatTest {
         @Override
         public void close() throws Exception {
             runner.cleanup();
-            Asyncio.yieldNow(); // the site's accept task ends on the next turn of the loop
         }
     }
 

@@ -71,9 +71,6 @@ class WsServerPeerTest {
             site.start();
             return new Closing(((InetSocketAddress) site.addresses().get(0)).getPort(), () -> {
                 runner.cleanup();
-                // cleanup() closes the site's listener without awaiting its accept task, which is
-                // ready to end by then: one turn of the loop lets it
-                Asyncio.yieldNow();
             });
         }
         Server server = Streams.startServer(
