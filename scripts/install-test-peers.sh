@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the real servers the HTTP client's tests talk to: nginx (nginx-light) and CPython's
-# aiohttp (python3-aiohttp, for Debian's /usr/bin/python3). Idempotent: does nothing when they are
+# Installs the real servers the HTTP client's tests talk to: nginx (nginx-light), CPython's
+# aiohttp (python3-aiohttp, for Debian's /usr/bin/python3) and an HTTP proxy (tinyproxy; its
+# packaged service is stopped: the tests start their own on a loopback port). Idempotent: does nothing when they are
 # there, runs `apt-get update` only when a package is missing. Tests whose peer is still absent
 # skip with a message naming the package, so a machine without apt (or without root) still builds.
 set -euo pipefail
 
-PACKAGES=(nginx-light python3-aiohttp)
+PACKAGES=(nginx-light python3-aiohttp tinyproxy)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -41,5 +42,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if command -v systemctl >/dev/null 2>&1; then
     $SUDO systemctl stop nginx >/dev/null 2>&1 || true
+    $SUDO systemctl stop tinyproxy >/dev/null 2>&1 || true
 fi
 echo "install-test-peers: done"

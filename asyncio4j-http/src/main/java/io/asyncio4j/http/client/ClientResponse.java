@@ -46,6 +46,9 @@ public final class ClientResponse implements AutoCloseable {
     private final URI url;
     private final ResponseHead head;
     private final RequestTimer timer;
+    /** The request body still being written when the head arrived, or null. */
+    private final BodyWriting writing;
+
     private List<ClientResponse> history = List.of();
 
     /** The connection while the body is being read; null once released. */
@@ -60,13 +63,20 @@ public final class ClientResponse implements AutoCloseable {
     private ResponseContent content;
 
     ClientResponse(
-            ClientSession session, String method, URI url, ResponseHead head, Connection conn, RequestTimer timer) {
+            ClientSession session,
+            String method,
+            URI url,
+            ResponseHead head,
+            Connection conn,
+            RequestTimer timer,
+            BodyWriting writing) {
         this.session = session;
         this.method = method;
         this.url = url;
         this.head = head;
         this.conn = conn;
         this.timer = timer;
+        this.writing = writing;
     }
 
     /** Decodes the body's {@code Content-Encoding}, when the session asks for it. */
@@ -281,6 +291,10 @@ public final class ClientResponse implements AutoCloseable {
             } catch (HttpParseException ex) {
                 throw payloadError("the body is malformed: " + ex.reason(), ex);
             } catch (UncheckedIOException ex) {
+                Throwable source = writing == null ? null : writing.sourceFailure();
+                if (source != null) {
+                    throw payloadError("sending the request body failed: " + source, source);
+                }
                 throw payloadError("the connection broke while reading the body: " + ex.getMessage(), ex);
             } catch (TimeoutException | RuntimeException | Error ex) {
                 releaseConnection(false);
@@ -405,6 +419,10 @@ public final class ClientResponse implements AutoCloseable {
         conn = null;
         if (decoder != null) {
             decoder.close();
+        }
+        if (writing != null && !writing.complete()) {
+            writing.stop(); // the server answered before the whole body was sent: the request is cut
+            keep = false;
         }
         session.connector().release(c, keep);
     }

@@ -6,8 +6,10 @@ import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.internal.BytesPayload;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.HttpParser;
+import io.asyncio4j.http.internal.Payload;
 import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.lowlevel.Parking;
 import io.asyncio4j.net.StreamWriter;
@@ -47,10 +49,19 @@ import java.util.concurrent.TimeoutException;
  * explicit cookies are dropped when the redirect leaves the origin), cookies are taken from and
  * stored into the jar, {@code gzip}/{@code deflate} bodies are decoded.
  *
+ * <p>Request bodies: bytes, text, JSON, forms ({@link FormData}, urlencoded or multipart), {@link
+ * io.asyncio4j.http.MultipartWriter}, files (zero-copy with {@code sendfile}), and streams (a {@link
+ * io.asyncio4j.net.StreamReader}, an {@link Iterable} of pieces, a {@link BodyWriter}), sent chunked
+ * when their length is unknown. A body other than a small array is written by a task of its own
+ * while the response is read, so a server that answers before it has read the whole body (or
+ * while it reads it) is heard. A streamed body is sent once: never repeated by a retry, and a
+ * redirect that would repeat it fails with {@link ClientPayloadError}.
+ *
  * <p>A request that fails on a reused keep-alive connection before any byte of its response arrived
  * (the server closed the idle connection just then) is sent again once on a new connection if its
  * method is idempotent ({@code GET}, {@code HEAD}, {@code OPTIONS}, {@code PUT}, {@code DELETE},
- * {@code TRACE}); any other method, {@code POST} first of all, is never sent twice.
+ * {@code TRACE}) and its body can be replayed; any other method, {@code POST} first of all, is never
+ * sent twice.
  *
  * <p>Errors are {@link ClientError}s ({@link IOException}s) naming the method and URL; timeouts are
  * {@link TimeoutException}s naming the {@link ClientTimeout} that fired.
@@ -203,11 +214,16 @@ public final class ClientSession implements AutoCloseable {
         RequestTimer timer = new RequestTimer(loop, timeout, method, Urls.withoutUserInfo(target));
 
         Headers headers = mergedHeaders(options.headers());
-        byte[] body = options.data();
-        String contentType = options.contentType();
+        long declaredLength = declaredLength(headers);
+        Payload body = options.body();
         if (options.hasJson()) {
-            body = jsonCodec().encode(options.json());
+            body = new BytesPayload(jsonCodec().encode(options.json()), "application/json");
         }
+        if (declaredLength >= 0 && body == null) {
+            throw new IllegalArgumentException("the request has a Content-Length header but no body; remove the"
+                    + " header (the client frames bodies itself)");
+        }
+        String contentType = body != null ? body.contentType() : null;
         BasicAuth auth = options.auth() != null ? options.auth() : this.options.auth();
         if (target.getRawUserInfo() != null && auth == null && !headers.contains(HeaderNames.AUTHORIZATION)) {
             auth = authFromUserInfo(target.getRawUserInfo());
@@ -222,7 +238,8 @@ public final class ClientSession implements AutoCloseable {
         while (true) {
             URI shown = Urls.withoutUserInfo(target);
             timer.url(shown);
-            ClientResponse r = send(m, target, shown, headers, body, contentType, auth, explicitCookies, timer);
+            ClientResponse r =
+                    send(m, target, shown, headers, body, contentType, declaredLength, auth, explicitCookies, timer);
             int status = r.status();
             String location = r.headers().get(HeaderNames.LOCATION);
             if (follow && location != null && isRedirect(status)) {
@@ -237,7 +254,17 @@ public final class ClientSession implements AutoCloseable {
                     m = "GET";
                     body = null;
                     contentType = null;
+                    declaredLength = -1;
                     headers.remove(HeaderNames.CONTENT_TYPE);
+                } else if (body != null && !body.replayable()) {
+                    throw new ClientPayloadError(
+                            "cannot follow the " + status + " redirect of " + m + " " + shown + " to " + next
+                                    + ": it must send the body again, and " + body.describe()
+                                    + " was streamed once and cannot be replayed; send a replayable body (bytes, a file,"
+                                    + " a FormData without streams), or pass allowRedirects(false) and handle the"
+                                    + " redirect yourself",
+                            shown,
+                            null);
                 }
                 if (!Origin.of(next).equals(Origin.of(target))) {
                     auth = null;
@@ -257,62 +284,154 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    /** One request and its response head, with the retry of a stale keep-alive connection. */
+    /** The {@code Content-Length} the caller gave for a streamed body (taken out of the headers), or -1. */
+    private static long declaredLength(Headers headers) {
+        String given = headers.get(HeaderNames.CONTENT_LENGTH);
+        if (given == null) {
+            return -1;
+        }
+        if (headers.getAll(HeaderNames.CONTENT_LENGTH).size() > 1) {
+            throw new IllegalArgumentException("the request has several Content-Length headers; give one at most");
+        }
+        long n;
+        try {
+            n = Long.parseLong(given.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException(
+                    "the request's Content-Length '" + given + "' is not a number of bytes (0 or more)");
+        }
+        headers.remove(HeaderNames.CONTENT_LENGTH);
+        return n;
+    }
+
+    /**
+     * One request and its response head, with the retry of a stale keep-alive connection.
+     *
+     * <p>A body that is not a small array is written by a task of its own while this one reads the
+     * response, as aiohttp does: a server may answer before it has read the whole body (a 307, a 413)
+     * and close; read only after writing, that answer would be lost. The writer outlives the head when
+     * the server answers early; the response then cancels it when released, and closes the
+     * connection (its request was cut).
+     */
     private ClientResponse send(
             String method,
             URI target,
             URI shown,
             Headers base,
-            byte[] body,
+            Payload body,
             String contentType,
+            long declaredLength,
             BasicAuth auth,
             List<String> explicitCookies,
             RequestTimer timer)
             throws IOException, TimeoutException {
-        Headers headers = requestHeaders(target, base, body, contentType, auth, explicitCookies);
-        long framing = body != null ? body.length : needsLength(method) ? 0 : HeadWriter.NO_FRAMING;
+        Headers headers = requestHeaders(target, base, body != null, contentType, auth, explicitCookies);
         String requestTarget = Urls.target(target);
         Origin origin = Origin.of(target);
         boolean fresh = false;
         while (true) {
-            Connection c = connector.acquire(origin, fresh, timer, method, shown);
+            BodyWriting writing = null;
+            Payload.Sending sending = null;
             try {
-                c.head.request(method, requestTarget, HttpVersion.HTTP_1_1, headers, framing);
-                StreamWriter w = c.streams.writer();
-                w.write(c.head.array(), 0, c.head.length());
-                if (body != null && body.length > 0) {
-                    w.write(body);
+                sending = body == null ? null : body.prepare();
+                long framing = framing(method, shown, body, sending, declaredLength);
+                Connection c = connector.acquire(origin, fresh, timer, method, shown);
+                try {
+                    c.head.request(method, requestTarget, HttpVersion.HTTP_1_1, headers, framing);
+                    StreamWriter w = c.streams.writer();
+                    w.write(c.head.array(), 0, c.head.length());
+                    if (sending instanceof BytesPayload b && b.bytes().length < SMALL_BODY) {
+                        if (b.bytes().length > 0) {
+                            w.write(b.bytes()); // framed by its length: nothing to check, nothing to wait for
+                        }
+                        w.drain();
+                    } else if (sending != null) {
+                        writing = BodyWriting.start(c, sending, framing, method, shown);
+                    } else {
+                        w.drain();
+                    }
+                    c.parser().expectResponseTo(method);
+                    ResponseHead head = readHead(c, timer, method, shown, writing);
+                    cookieJar.update(head.headers().getAll(HeaderNames.SET_COOKIE), target);
+                    ClientResponse r = new ClientResponse(this, method, shown, head, c, timer, writing);
+                    r.decode(options.autoDecompress());
+                    if (head.bodyKind() == io.asyncio4j.http.internal.BodyKind.NONE) {
+                        r.close(); // nothing to read: the connection goes back at once
+                    }
+                    return r;
+                } catch (Throwable e) {
+                    Throwable bodyError = writing == null ? null : writing.stop();
+                    connector.release(c, false);
+                    if (bodyError != null) {
+                        throw bodyFailure(bodyError); // the body's own source failed: as it is, never retried
+                    }
+                    // CLOSED comes only between messages: then nothing of a response arrived either.
+                    boolean nothingReceived =
+                            e instanceof ServerDisconnectedError || c.parser().atMessageStart();
+                    if (!fresh
+                            && c.reused
+                            && nothingReceived
+                            && idempotent(method)
+                            && isDisconnect(e)
+                            && (body == null || body.replayable())) {
+                        fresh = true; // the server closed the idle connection: once more on a new one
+                        continue;
+                    }
+                    throw translate(e, method, shown);
                 }
-                w.drain();
-                c.parser().expectResponseTo(method);
-                ResponseHead head = readHead(c, timer, method, shown);
-                cookieJar.update(head.headers().getAll(HeaderNames.SET_COOKIE), target);
-                ClientResponse r = new ClientResponse(this, method, shown, head, c, timer);
-                r.decode(options.autoDecompress());
-                if (head.bodyKind() == io.asyncio4j.http.internal.BodyKind.NONE) {
-                    r.close(); // nothing to read: the connection goes back at once
+            } finally {
+                if (sending != null && writing == null) {
+                    sending.release(); // a writer releases its sending itself when it ends
                 }
-                return r;
-            } catch (Throwable e) {
-                // CLOSED comes only between messages: then nothing of a response arrived either.
-                boolean nothingReceived =
-                        e instanceof ServerDisconnectedError || c.parser().atMessageStart();
-                connector.release(c, false);
-                if (!fresh && c.reused && nothingReceived && idempotent(method) && isDisconnect(e)) {
-                    fresh = true; // the server closed the idle connection: once more on a new one
-                    continue;
-                }
-                throw translate(e, method, shown);
             }
         }
     }
 
-    private ResponseHead readHead(Connection c, RequestTimer timer, String method, URI url)
+    /** Bodies below this are written with the head, without a sink. */
+    private static final int SMALL_BODY = 64 * 1024;
+
+    /** The framing of the request, checking a declared length against the body's. */
+    private static long framing(String method, URI url, Payload body, Payload.Sending sending, long declaredLength) {
+        if (sending == null) {
+            return needsLength(method) ? 0 : HeadWriter.NO_FRAMING;
+        }
+        long length = sending.length();
+        if (declaredLength < 0) {
+            return length >= 0 ? length : HeadWriter.CHUNKED;
+        }
+        if (length >= 0 && length != declaredLength) {
+            throw new IllegalArgumentException("the Content-Length header of " + method + " " + url + " says "
+                    + declaredLength + " bytes but the body (" + body.describe() + ") has " + length
+                    + "; remove the header: the client frames bodies of known length itself");
+        }
+        return declaredLength;
+    }
+
+    /** The failure of a body's source (a file that cannot be read, a producer that threw): as it is. */
+    private static RuntimeException bodyFailure(Throwable e) throws IOException {
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        throw new IOException(e);
+    }
+
+    private ResponseHead readHead(Connection c, RequestTimer timer, String method, URI url, BodyWriting writing)
             throws IOException, TimeoutException {
         while (true) {
             HttpParser.Event e = c.in.nextBuffered();
             if (e == HttpParser.Event.NEED_DATA) {
-                e = timer.within("sockRead", timer.timeout().sockRead(), "waiting for the response", c.in::next);
+                e = writing == null
+                        ? timer.within("sockRead", timer.timeout().sockRead(), "waiting for the response", c.in::next)
+                        : readWhileSending(c, timer, writing);
             }
             if (e == HttpParser.Event.HEAD) {
                 ResponseHead head = c.parser().response();
@@ -334,6 +453,25 @@ public final class ClientSession implements AutoCloseable {
             }
             throw new ClientPayloadError(
                     "unexpected " + e + " before the response to " + method + " " + url, url, null);
+        }
+    }
+
+    /**
+     * The next event while a body may still be going out: {@code sockRead} counts from the later of
+     * the body's end and the start of this wait, since a server rarely answers before it has the
+     * whole body. A read cut by the phase's deadline loses nothing ({@code MessageReader.next}).
+     */
+    private static HttpParser.Event readWhileSending(Connection c, RequestTimer timer, BodyWriting writing)
+            throws IOException, TimeoutException {
+        while (true) {
+            try {
+                return timer.within("sockRead", timer.timeout().sockRead(), "waiting for the response", c.in::next);
+            } catch (TimeoutException t) {
+                if (timer.totalExpired()
+                        || !writing.sendingSince(timer.timeout().sockRead())) {
+                    throw t;
+                }
+            }
         }
     }
 
@@ -433,10 +571,9 @@ public final class ClientSession implements AutoCloseable {
         if (request != null) {
             for (int i = 0; i < request.size(); i++) {
                 String name = request.name(i);
-                if (name.equalsIgnoreCase(HeaderNames.CONTENT_LENGTH)
-                        || name.equalsIgnoreCase(HeaderNames.TRANSFER_ENCODING)) {
-                    throw new IllegalArgumentException(
-                            "the client frames the body itself; remove the " + name + " header from the request");
+                if (name.equalsIgnoreCase(HeaderNames.TRANSFER_ENCODING)) {
+                    throw new IllegalArgumentException("the client frames the body itself (chunked when its length is"
+                            + " unknown); remove the " + name + " header from the request");
                 }
                 h.add(name, request.value(i));
             }
@@ -445,7 +582,12 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private Headers requestHeaders(
-            URI target, Headers base, byte[] body, String contentType, BasicAuth auth, List<String> explicitCookies) {
+            URI target,
+            Headers base,
+            boolean hasBody,
+            String contentType,
+            BasicAuth auth,
+            List<String> explicitCookies) {
         Headers h = new Headers();
         if (!base.contains(HeaderNames.HOST)) {
             h.add(HeaderNames.HOST, Urls.hostHeader(target));
@@ -483,7 +625,7 @@ public final class ClientSession implements AutoCloseable {
             }
             h.set(HeaderNames.COOKIE, s.toString());
         }
-        if (body != null && contentType != null && !base.contains(HeaderNames.CONTENT_TYPE)) {
+        if (hasBody && contentType != null && !base.contains(HeaderNames.CONTENT_TYPE)) {
             h.add(HeaderNames.CONTENT_TYPE, contentType);
         }
         return h;

@@ -1,6 +1,9 @@
 package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.MultipartWriter;
+import io.asyncio4j.net.StreamReader;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Map;
  * session.get(url, params("q", "x").header("A", "b"));   // session.get(url, params={"q": "x"}, headers={"A": "b"})
  * session.post(url, json(payload));                       // session.post(url, json=payload)
  * session.post(url, form(Map.of("user", "ann")));         // session.post(url, data={"user": "ann"})
+ * session.post(url, data(Path.of("big.iso")));           // session.post(url, data=open("big.iso", "rb"))
+ * session.post(url, data(formData));                      // session.post(url, data=form_data)
  * session.get(url, allowRedirects(false));                // session.get(url, allow_redirects=False)
  * }
  */
@@ -52,6 +57,36 @@ public final class Options {
     /** {@link RequestOptions#data(String)}. */
     public static RequestOptions data(String text) {
         return RequestOptions.NONE.data(text);
+    }
+
+    /** {@link RequestOptions#data(Path)}. */
+    public static RequestOptions data(Path file) {
+        return RequestOptions.NONE.data(file);
+    }
+
+    /** {@link RequestOptions#data(StreamReader)}. */
+    public static RequestOptions data(StreamReader reader) {
+        return RequestOptions.NONE.data(reader);
+    }
+
+    /** {@link RequestOptions#data(Iterable)}. */
+    public static RequestOptions data(Iterable<byte[]> chunks) {
+        return RequestOptions.NONE.data(chunks);
+    }
+
+    /** {@link RequestOptions#data(BodyWriter)}. */
+    public static RequestOptions data(BodyWriter writer) {
+        return RequestOptions.NONE.data(writer);
+    }
+
+    /** {@link RequestOptions#data(FormData)}. */
+    public static RequestOptions data(FormData form) {
+        return RequestOptions.NONE.data(form);
+    }
+
+    /** {@link RequestOptions#data(MultipartWriter)}. */
+    public static RequestOptions data(MultipartWriter multipart) {
+        return RequestOptions.NONE.data(multipart);
     }
 
     /** {@link RequestOptions#form(Map)}. */

@@ -40,6 +40,11 @@ final class RequestTimer {
         return timeout;
     }
 
+    /** Whether the {@code total} deadline has passed. */
+    boolean totalExpired() {
+        return loop.time() >= totalAt;
+    }
+
     /** The URL named in messages: the current one of a redirect chain. */
     void url(URI url) {
         this.url = url;
