@@ -80,6 +80,9 @@ public final class ClientSession implements AutoCloseable {
     private final CookieJar cookieJar;
     private Loop loop;
     private Connector connector;
+    /** The environment's proxies, read at the first request when {@code trustEnv}; else null. */
+    private ProxyEnvironment environment;
+
     private boolean closed;
 
     /** A session with {@link SessionOptions#defaults()}. */
@@ -232,14 +235,17 @@ public final class ClientSession implements AutoCloseable {
         boolean follow = options.allowRedirects() != null ? options.allowRedirects() : !method.equals("HEAD");
         int maxRedirects = options.maxRedirects() != null ? options.maxRedirects() : this.options.maxRedirects();
         boolean raise = options.raiseForStatus() != null ? options.raiseForStatus() : this.options.raiseForStatus();
+        HttpProxy requestProxy = options.proxy();
+        BasicAuth proxyAuth = options.proxyAuth();
 
         List<ClientResponse> history = new ArrayList<>();
         String m = method;
         while (true) {
             URI shown = Urls.withoutUserInfo(target);
             timer.url(shown);
-            ClientResponse r =
-                    send(m, target, shown, headers, body, contentType, declaredLength, auth, explicitCookies, timer);
+            Route route = route(target, requestProxy, proxyAuth);
+            ClientResponse r = send(
+                    m, target, shown, route, headers, body, contentType, declaredLength, auth, explicitCookies, timer);
             int status = r.status();
             String location = r.headers().get(HeaderNames.LOCATION);
             if (follow && location != null && isRedirect(status)) {
@@ -284,6 +290,22 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    /**
+     * How a request to {@code target} goes: through the request's proxy, else the session's, else
+     * (with {@code trustEnv}) the environment's unless {@code NO_PROXY} covers it; directly
+     * otherwise. {@code proxyAuth}, when given, is sent to whichever proxy that is.
+     */
+    private Route route(URI target, HttpProxy requestProxy, BasicAuth proxyAuth) {
+        HttpProxy proxy = requestProxy != null ? requestProxy : options.proxy();
+        if (proxy == null && environment != null) {
+            proxy = environment.forUrl(target);
+        }
+        if (proxy != null && proxyAuth != null) {
+            proxy = new HttpProxy(proxy.origin(), proxyAuth);
+        }
+        return new Route(Origin.of(target), proxy);
+    }
+
     /** The {@code Content-Length} the caller gave for a streamed body (taken out of the headers), or -1. */
     private static long declaredLength(Headers headers) {
         String given = headers.get(HeaderNames.CONTENT_LENGTH);
@@ -320,6 +342,7 @@ public final class ClientSession implements AutoCloseable {
             String method,
             URI target,
             URI shown,
+            Route route,
             Headers base,
             Payload body,
             String contentType,
@@ -329,8 +352,17 @@ public final class ClientSession implements AutoCloseable {
             RequestTimer timer)
             throws IOException, TimeoutException {
         Headers headers = requestHeaders(target, base, body != null, contentType, auth, explicitCookies);
-        String requestTarget = Urls.target(target);
-        Origin origin = Origin.of(target);
+        String requestTarget;
+        if (route.absoluteForm()) {
+            // To a proxy: the whole URL (RFC 9112 section 3.2.2), without user information.
+            requestTarget = shown.getScheme() + "://" + shown.getRawAuthority() + Urls.target(shown);
+            if (route.proxy().auth() != null && !headers.contains(HeaderNames.PROXY_AUTHORIZATION)) {
+                headers.add(
+                        HeaderNames.PROXY_AUTHORIZATION, route.proxy().auth().encode());
+            }
+        } else {
+            requestTarget = Urls.target(target);
+        }
         boolean fresh = false;
         while (true) {
             BodyWriting writing = null;
@@ -338,7 +370,7 @@ public final class ClientSession implements AutoCloseable {
             try {
                 sending = body == null ? null : body.prepare();
                 long framing = framing(method, shown, body, sending, declaredLength);
-                Connection c = connector.acquire(origin, fresh, timer, method, shown);
+                Connection c = connector.acquire(route, fresh, timer, method, shown);
                 try {
                     c.head.request(method, requestTarget, HttpVersion.HTTP_1_1, headers, framing);
                     StreamWriter w = c.streams.writer();
@@ -644,6 +676,9 @@ public final class ClientSession implements AutoCloseable {
     private void bind() {
         Loop current = Asyncio.currentLoop();
         if (loop == null) {
+            if (options.trustEnv()) {
+                environment = ProxyEnvironment.of(options.environment());
+            }
             loop = current;
             connector = new Connector(loop, options);
         } else if (loop != current) {

@@ -13,7 +13,7 @@ import io.asyncio4j.net.StreamPair;
  * thread only.
  */
 final class Connection {
-    final Origin origin;
+    final Route route;
     final StreamPair streams;
     final MessageReader in;
     final HeadWriter head = new HeadWriter();
@@ -22,8 +22,8 @@ final class Connection {
     /** The eviction timer while idle, else null. */
     TimerHandle idleTimer;
 
-    Connection(Origin origin, StreamPair streams, HttpLimits limits) {
-        this.origin = origin;
+    Connection(Route route, StreamPair streams, HttpLimits limits) {
+        this.route = route;
         this.streams = streams;
         this.in = new MessageReader(streams.reader(), HttpParser.forResponses(limits));
     }
@@ -49,6 +49,6 @@ final class Connection {
 
     @Override
     public String toString() {
-        return "Connection[" + origin + (reused ? ", reused" : "") + (isOpen() ? "" : ", closed") + "]";
+        return "Connection[" + route + (reused ? ", reused" : "") + (isOpen() ? "" : ", closed") + "]";
     }
 }

@@ -124,6 +124,11 @@ public final class Options {
         return RequestOptions.NONE.auth(auth);
     }
 
+    /** {@link RequestOptions#proxy(String)}. */
+    public static RequestOptions proxy(String url) {
+        return RequestOptions.NONE.proxy(url);
+    }
+
     /** {@link RequestOptions#cookies(Map)}. */
     public static RequestOptions cookies(Map<String, String> cookies) {
         return RequestOptions.NONE.cookies(cookies);

@@ -51,6 +51,8 @@ public final class RequestOptions {
     private Boolean raiseForStatus;
     private BasicAuth auth;
     private List<String> cookies = List.of();
+    private String proxy;
+    private BasicAuth proxyAuth;
 
     private RequestOptions() {}
 
@@ -67,6 +69,8 @@ public final class RequestOptions {
         c.raiseForStatus = raiseForStatus;
         c.auth = auth;
         c.cookies = cookies;
+        c.proxy = proxy;
+        c.proxyAuth = proxyAuth;
         return c;
     }
 
@@ -302,6 +306,39 @@ public final class RequestOptions {
         RequestOptions c = copy();
         c.cookies = List.copyOf(all);
         return c;
+    }
+
+    /**
+     * Sends this request through the HTTP proxy at {@code url}, instead of the session's (or the
+     * environment's); aiohttp's {@code proxy=}. See {@link SessionOptions#proxy}.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an http URL
+     */
+    public RequestOptions proxy(String url) {
+        HttpProxy.parse(Objects.requireNonNull(url, "url"), null); // fails now, not at the request
+        RequestOptions c = copy();
+        c.proxy = url;
+        return c;
+    }
+
+    /**
+     * The credentials for the proxy this request goes through, its own or the session's (sent to the
+     * proxy only); aiohttp's {@code proxy_auth}.
+     */
+    public RequestOptions proxyAuth(BasicAuth auth) {
+        RequestOptions c = copy();
+        c.proxyAuth = Objects.requireNonNull(auth, "auth");
+        return c;
+    }
+
+    /** The request's own proxy, or null. */
+    HttpProxy proxy() {
+        return proxy == null ? null : HttpProxy.parse(proxy, proxyAuth);
+    }
+
+    /** The request's proxy credentials, or null. */
+    BasicAuth proxyAuth() {
+        return proxyAuth;
     }
 
     List<String> params() {

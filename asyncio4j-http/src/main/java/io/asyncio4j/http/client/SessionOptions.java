@@ -42,6 +42,10 @@ public final class SessionOptions {
     private BasicAuth auth;
     private int maxRedirects = 10;
     private HttpLimits limits = HttpLimits.defaults();
+    private HttpProxy proxy;
+    private boolean trustEnv;
+    /** The environment {@code trustEnv} reads; null: the process's. A seam for tests. */
+    private Map<String, String> environment;
 
     private SessionOptions() {}
 
@@ -61,6 +65,9 @@ public final class SessionOptions {
         c.auth = auth;
         c.maxRedirects = maxRedirects;
         c.limits = limits;
+        c.proxy = proxy;
+        c.trustEnv = trustEnv;
+        c.environment = environment;
         return c;
     }
 
@@ -222,6 +229,66 @@ public final class SessionOptions {
         return c;
     }
 
+    /**
+     * Sends every request through the HTTP proxy at {@code url} ({@code http://[user:password@]host:port}):
+     * aiohttp's {@code proxy=}. {@code https} URLs go through a {@code CONNECT} tunnel (TLS end to
+     * end with the site, verified as without a proxy), {@code http} ones to the proxy in absolute
+     * form. A request's own {@code proxy} replaces it.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an http URL (TLS to the proxy itself and
+     *     SOCKS are not supported)
+     */
+    public SessionOptions proxy(String url) {
+        SessionOptions c = copy();
+        c.proxy = HttpProxy.parse(Objects.requireNonNull(url, "url"), proxy == null ? null : proxy.auth());
+        return c;
+    }
+
+    /**
+     * The credentials the proxy asks for ({@code Proxy-Authorization}, sent to the proxy only);
+     * aiohttp's {@code proxy_auth}. Set {@link #proxy} first; they replace any in its URL.
+     *
+     * @throws IllegalStateException if no proxy is set
+     */
+    public SessionOptions proxyAuth(BasicAuth auth) {
+        if (proxy == null) {
+            throw new IllegalStateException("proxyAuth needs a proxy: call proxy(url) first");
+        }
+        SessionOptions c = copy();
+        c.proxy = new HttpProxy(proxy.origin(), Objects.requireNonNull(auth, "auth"));
+        return c;
+    }
+
+    /**
+     * Whether requests without a proxy of their own use the environment's: {@code HTTP_PROXY}, {@code
+     * HTTPS_PROXY}, {@code NO_PROXY} (also lower case, which wins); aiohttp's {@code trust_env}. Off
+     * by default. Read when the session makes its first request.
+     */
+    public SessionOptions trustEnv(boolean trust) {
+        SessionOptions c = copy();
+        c.trustEnv = trust;
+        return c;
+    }
+
+    /** {@link #trustEnv} reading {@code env} instead of the process's environment: for tests. */
+    SessionOptions environment(Map<String, String> env) {
+        SessionOptions c = copy();
+        c.environment = Map.copyOf(env);
+        return c;
+    }
+
+    HttpProxy proxy() {
+        return proxy;
+    }
+
+    boolean trustEnv() {
+        return trustEnv;
+    }
+
+    Map<String, String> environment() {
+        return environment != null ? environment : System.getenv();
+    }
+
     URI baseUrl() {
         return baseUrl;
     }
@@ -283,6 +350,7 @@ public final class SessionOptions {
         return "SessionOptions[baseUrl=" + baseUrl + ", headers=" + headers + ", timeout=" + timeout + ", limit="
                 + limit + ", limitPerHost=" + limitPerHost + ", keepaliveTimeout=" + keepaliveTimeout
                 + ", raiseForStatus=" + raiseForStatus + ", tls=" + tls + ", autoDecompress=" + autoDecompress
-                + ", maxRedirects=" + maxRedirects + "]";
+                + ", maxRedirects=" + maxRedirects + (proxy != null ? ", proxy=" + proxy : "")
+                + (trustEnv ? ", trustEnv" : "") + "]";
     }
 }

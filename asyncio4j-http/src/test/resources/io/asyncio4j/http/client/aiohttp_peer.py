@@ -89,6 +89,11 @@ async def echo_stream(request):
     return resp
 
 
+async def headers(request):
+    """The request line's target and every header field, as received."""
+    return web.json_response({"target": request.path_qs, "headers": dict(request.headers)})
+
+
 async def count_put(request):
     await request.read()
     posts["count"] += 1
@@ -175,6 +180,7 @@ async def main():
     app.router.add_route("*", "/redirect-keep/{status}", redirect_keep)
     app.router.add_put("/count-put", count_put)
     app.router.add_post("/echo-stream", echo_stream)
+    app.router.add_get("/headers", headers)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
