@@ -370,7 +370,7 @@ public final class ClientSession implements AutoCloseable {
             try {
                 sending = body == null ? null : body.prepare();
                 long framing = framing(method, shown, body, sending, declaredLength);
-                Connection c = connector.acquire(route, fresh, timer, method, shown);
+                Connection c = connector.acquire(route, fresh, timer, Tracing.NONE, method, shown);
                 try {
                     c.head.request(method, requestTarget, HttpVersion.HTTP_1_1, headers, framing);
                     StreamWriter w = c.streams.writer();

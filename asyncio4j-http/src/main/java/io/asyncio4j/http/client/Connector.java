@@ -61,6 +61,7 @@ final class Connector {
      */
     private final Loop loop;
     private final SessionOptions options;
+    private final DnsCache dns;
     private final Map<Route, ArrayDeque<Connection>> idle = new HashMap<>();
     private final Map<Route, int[]> perHost = new HashMap<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
@@ -85,6 +86,11 @@ final class Connector {
     Connector(Loop loop, SessionOptions options) {
         this.loop = loop;
         this.options = options;
+        this.dns = new DnsCache(loop, options.resolver(), options.ttlDnsCache(), options.useDnsCache());
+    }
+
+    DnsCache dns() {
+        return dns;
     }
 
     /**
@@ -95,7 +101,7 @@ final class Connector {
      * <p><b>Cancellation.</b> Nothing is held: a waiter leaves the queue, a slot is given back, a
      * half-open socket is closed.
      */
-    Connection acquire(Route route, boolean fresh, RequestTimer timer, String method, URI url)
+    Connection acquire(Route route, boolean fresh, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
         return timer.within("connect", timer.timeout().connect(), "getting a connection", () -> {
             takeSlot(route);
@@ -103,7 +109,7 @@ final class Connector {
             try {
                 Connection c = fresh ? null : popIdle(route);
                 if (c == null) {
-                    c = open(route, timer, method, url);
+                    c = open(route, timer, trace, method, url);
                 } else {
                     c.reused = true;
                     reusedCount++;
@@ -169,12 +175,15 @@ final class Connector {
         return null;
     }
 
-    private Connection open(Route route, RequestTimer timer, String method, URI url)
+    private Connection open(Route route, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
         Origin origin = route.origin();
         HttpProxy proxy = route.proxy();
         Origin dial = proxy == null ? origin : proxy.origin();
-        ConnectOptions co = ConnectOptions.defaults();
+        ConnectOptions co = ConnectOptions.defaults().resolver(host -> dns.resolve(host, trace));
+        if (options.happyEyeballsDelay() != null) {
+            co = co.happyEyeballsDelay(options.happyEyeballsDelay());
+        }
         if (proxy == null && origin.tls()) {
             co = co.tls(options.tls());
         }

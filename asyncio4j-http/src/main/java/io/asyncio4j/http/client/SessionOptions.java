@@ -2,6 +2,7 @@ package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpLimits;
+import io.asyncio4j.net.Resolver;
 import io.asyncio4j.net.TlsOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * }
  */
 public final class SessionOptions {
+    /** The JDK's resolver, off the loop, without a cache of its own: the session caches. */
+    private static final Resolver UNCACHED = Resolver.system(Duration.ZERO);
+
     private static final SessionOptions DEFAULTS = new SessionOptions();
 
     private URI baseUrl;
@@ -44,6 +48,10 @@ public final class SessionOptions {
     private HttpLimits limits = HttpLimits.defaults();
     private HttpProxy proxy;
     private boolean trustEnv;
+    private Resolver resolver = UNCACHED;
+    private Duration ttlDnsCache = Duration.ofSeconds(10);
+    private boolean useDnsCache = true;
+    private Duration happyEyeballsDelay = Duration.ofMillis(250);
     /** The environment {@code trustEnv} reads; null: the process's. A seam for tests. */
     private Map<String, String> environment;
 
@@ -67,6 +75,10 @@ public final class SessionOptions {
         c.limits = limits;
         c.proxy = proxy;
         c.trustEnv = trustEnv;
+        c.resolver = resolver;
+        c.ttlDnsCache = ttlDnsCache;
+        c.useDnsCache = useDnsCache;
+        c.happyEyeballsDelay = happyEyeballsDelay;
         c.environment = environment;
         return c;
     }
@@ -275,6 +287,69 @@ public final class SessionOptions {
         SessionOptions c = copy();
         c.environment = Map.copyOf(env);
         return c;
+    }
+
+    /**
+     * How host names become addresses: the core's {@link Resolver} (by default the JDK's, off the
+     * loop); the session caches its answers ({@link #ttlDnsCache}).
+     */
+    public SessionOptions resolver(Resolver resolver) {
+        SessionOptions c = copy();
+        c.resolver = Objects.requireNonNull(resolver, "resolver");
+        return c;
+    }
+
+    /**
+     * How long the session keeps a host's addresses: 10 seconds, as aiohttp's {@code
+     * ttl_dns_cache}; null keeps them for the session's life. Counted on the loop's clock.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public SessionOptions ttlDnsCache(Duration ttl) {
+        if (ttl != null && ttl.isNegative()) {
+            throw new IllegalArgumentException("ttlDnsCache must not be negative: " + ttl);
+        }
+        SessionOptions c = copy();
+        c.ttlDnsCache = ttl;
+        return c;
+    }
+
+    /** Whether the session caches DNS answers at all (yes, as aiohttp's {@code use_dns_cache}). */
+    public SessionOptions useDnsCache(boolean use) {
+        SessionOptions c = copy();
+        c.useDnsCache = use;
+        return c;
+    }
+
+    /**
+     * Happy eyeballs (RFC 8305): when a host has several addresses, the next is tried after {@code
+     * delay} if the previous has not connected yet, IPv6 and IPv4 interleaved; the first to connect
+     * wins. 250 ms by default, as aiohttp's {@code happy_eyeballs_delay}; null tries one address
+     * after the other.
+     */
+    public SessionOptions happyEyeballsDelay(Duration delay) {
+        if (delay != null && delay.isNegative()) {
+            throw new IllegalArgumentException("happyEyeballsDelay must not be negative: " + delay);
+        }
+        SessionOptions c = copy();
+        c.happyEyeballsDelay = delay;
+        return c;
+    }
+
+    Resolver resolver() {
+        return resolver;
+    }
+
+    Duration ttlDnsCache() {
+        return ttlDnsCache;
+    }
+
+    boolean useDnsCache() {
+        return useDnsCache;
+    }
+
+    Duration happyEyeballsDelay() {
+        return happyEyeballsDelay;
     }
 
     HttpProxy proxy() {
