@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -213,9 +215,6 @@ public final class ClientSession implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         bind();
         URI target = Urls.resolve(this.options.baseUrl(), url, options.params());
-        ClientTimeout timeout = options.timeout() != null ? options.timeout() : this.options.timeout();
-        RequestTimer timer = new RequestTimer(loop, timeout, method, Urls.withoutUserInfo(target));
-
         Headers headers = mergedHeaders(options.headers());
         long declaredLength = declaredLength(headers);
         Payload body = options.body();
@@ -226,33 +225,97 @@ public final class ClientSession implements AutoCloseable {
             throw new IllegalArgumentException("the request has a Content-Length header but no body; remove the"
                     + " header (the client frames bodies itself)");
         }
-        String contentType = body != null ? body.contentType() : null;
         BasicAuth auth = options.auth() != null ? options.auth() : this.options.auth();
         if (target.getRawUserInfo() != null && auth == null && !headers.contains(HeaderNames.AUTHORIZATION)) {
             auth = authFromUserInfo(target.getRawUserInfo());
         }
-        List<String> explicitCookies = options.cookies();
-        boolean follow = options.allowRedirects() != null ? options.allowRedirects() : !method.equals("HEAD");
-        int maxRedirects = options.maxRedirects() != null ? options.maxRedirects() : this.options.maxRedirects();
+        Plan plan = new Plan(
+                method,
+                target,
+                headers,
+                body,
+                declaredLength,
+                auth,
+                options.cookies(),
+                options.allowRedirects() != null ? options.allowRedirects() : !method.equals("HEAD"),
+                options.maxRedirects() != null ? options.maxRedirects() : this.options.maxRedirects(),
+                options.proxy(),
+                options.proxyAuth(),
+                options.timeout() != null ? options.timeout() : this.options.timeout());
         boolean raise = options.raiseForStatus() != null ? options.raiseForStatus() : this.options.raiseForStatus();
-        HttpProxy requestProxy = options.proxy();
-        BasicAuth proxyAuth = options.proxyAuth();
+        RetryPolicy retry = options.retry() != null ? options.retry() : this.options.retry();
 
+        ClientResponse r = retry == null ? attempt(plan, headers) : withRetries(plan, retry);
+        if (raise && r.status() >= 400) {
+            r.close();
+            throw ClientResponseError.of(r);
+        }
+        return r;
+    }
+
+    /** What a request asks for, as settled before its first attempt. */
+    private record Plan(
+            String method,
+            URI target,
+            Headers headers,
+            Payload body,
+            long declaredLength,
+            BasicAuth auth,
+            List<String> cookies,
+            boolean follow,
+            int maxRedirects,
+            HttpProxy proxy,
+            BasicAuth proxyAuth,
+            ClientTimeout timeout) {}
+
+    /** Attempts {@code plan} until it succeeds or {@code retry} says to stop, waiting on the loop's clock in between. */
+    private ClientResponse withRetries(Plan plan, RetryPolicy retry) throws IOException, TimeoutException {
+        boolean replayable = plan.body == null || plan.body.replayable();
+        for (int n = 1; ; n++) {
+            ClientResponse r;
+            try {
+                r = attempt(plan, plan.headers.copy()); // a redirect changes the headers it is given
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                Duration wait = retry.afterFailure(plan.method, replayable, n, e);
+                if (wait == null) {
+                    throw e;
+                }
+                Asyncio.sleep(wait);
+                continue;
+            }
+            Duration wait = retry.afterStatus(plan.method, replayable, n, r.status(), r.headers(), Instant.now());
+            if (wait == null) {
+                return r;
+            }
+            r.close();
+            Asyncio.sleep(wait);
+        }
+    }
+
+    /** One attempt of {@code plan}: the request and the redirects it is answered with. */
+    private ClientResponse attempt(Plan plan, Headers headers) throws IOException, TimeoutException {
+        URI target = plan.target;
+        RequestTimer timer = new RequestTimer(loop, plan.timeout, plan.method, Urls.withoutUserInfo(target));
+        Payload body = plan.body;
+        String contentType = body != null ? body.contentType() : null;
+        long declaredLength = plan.declaredLength;
+        BasicAuth auth = plan.auth;
+        List<String> explicitCookies = plan.cookies;
         List<ClientResponse> history = new ArrayList<>();
-        String m = method;
+        String m = plan.method;
         while (true) {
             URI shown = Urls.withoutUserInfo(target);
             timer.url(shown);
-            Route route = route(target, requestProxy, proxyAuth);
+            Route route = route(target, plan.proxy, plan.proxyAuth);
             ClientResponse r = send(
                     m, target, shown, route, headers, body, contentType, declaredLength, auth, explicitCookies, timer);
             int status = r.status();
             String location = r.headers().get(HeaderNames.LOCATION);
-            if (follow && location != null && isRedirect(status)) {
+            if (plan.follow && location != null && isRedirect(status)) {
                 history.add(r);
-                if (history.size() > maxRedirects) {
+                if (history.size() > plan.maxRedirects) {
                     r.close();
-                    throw tooManyRedirects(method, history, maxRedirects);
+                    throw tooManyRedirects(plan.method, history, plan.maxRedirects);
                 }
                 URI next = redirectTarget(shown, location, m);
                 r.discardSmallBody();
@@ -282,10 +345,6 @@ public final class ClientSession implements AutoCloseable {
                 continue;
             }
             r.history(history);
-            if (raise && status >= 400) {
-                r.close();
-                throw ClientResponseError.of(r);
-            }
             return r;
         }
     }

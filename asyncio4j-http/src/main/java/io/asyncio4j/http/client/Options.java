@@ -129,6 +129,11 @@ public final class Options {
         return RequestOptions.NONE.proxy(url);
     }
 
+    /** {@link RequestOptions#retry(RetryPolicy)}. */
+    public static RequestOptions retry(RetryPolicy policy) {
+        return RequestOptions.NONE.retry(policy);
+    }
+
     /** {@link RequestOptions#cookies(Map)}. */
     public static RequestOptions cookies(Map<String, String> cookies) {
         return RequestOptions.NONE.cookies(cookies);

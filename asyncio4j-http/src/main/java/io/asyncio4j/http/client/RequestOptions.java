@@ -53,6 +53,7 @@ public final class RequestOptions {
     private List<String> cookies = List.of();
     private String proxy;
     private BasicAuth proxyAuth;
+    private RetryPolicy retry;
 
     private RequestOptions() {}
 
@@ -71,6 +72,7 @@ public final class RequestOptions {
         c.cookies = cookies;
         c.proxy = proxy;
         c.proxyAuth = proxyAuth;
+        c.retry = retry;
         return c;
     }
 
@@ -329,6 +331,20 @@ public final class RequestOptions {
         RequestOptions c = copy();
         c.proxyAuth = Objects.requireNonNull(auth, "auth");
         return c;
+    }
+
+    /**
+     * Sends this request again as {@code policy} says, instead of the session's policy ({@link
+     * RetryPolicy#none()} turns the session's off for this request).
+     */
+    public RequestOptions retry(RetryPolicy policy) {
+        RequestOptions c = copy();
+        c.retry = Objects.requireNonNull(policy, "policy");
+        return c;
+    }
+
+    RetryPolicy retry() {
+        return retry;
     }
 
     /** The request's own proxy, or null. */

@@ -52,6 +52,7 @@ public final class SessionOptions {
     private Duration ttlDnsCache = Duration.ofSeconds(10);
     private boolean useDnsCache = true;
     private Duration happyEyeballsDelay = Duration.ofMillis(250);
+    private RetryPolicy retry;
     /** The environment {@code trustEnv} reads; null: the process's. A seam for tests. */
     private Map<String, String> environment;
 
@@ -79,6 +80,7 @@ public final class SessionOptions {
         c.ttlDnsCache = ttlDnsCache;
         c.useDnsCache = useDnsCache;
         c.happyEyeballsDelay = happyEyeballsDelay;
+        c.retry = retry;
         c.environment = environment;
         return c;
     }
@@ -334,6 +336,21 @@ public final class SessionOptions {
         SessionOptions c = copy();
         c.happyEyeballsDelay = delay;
         return c;
+    }
+
+    /**
+     * Sends failed requests again as {@code policy} says (none by default: each request is sent
+     * once, apart from the stale-connection retry); a request's own {@link RequestOptions#retry}
+     * replaces it.
+     */
+    public SessionOptions retry(RetryPolicy policy) {
+        SessionOptions c = copy();
+        c.retry = Objects.requireNonNull(policy, "policy");
+        return c;
+    }
+
+    RetryPolicy retry() {
+        return retry;
     }
 
     Resolver resolver() {

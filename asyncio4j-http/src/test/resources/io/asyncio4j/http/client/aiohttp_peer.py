@@ -6,6 +6,7 @@ import sys
 from aiohttp import BodyPartReader, web
 
 posts = {"count": 0}
+flaky_seen = {}
 
 
 async def echo(request):
@@ -92,6 +93,15 @@ async def echo_stream(request):
 async def headers(request):
     """The request line's target and every header field, as received."""
     return web.json_response({"target": request.path_qs, "headers": dict(request.headers)})
+
+
+async def flaky(request):
+    """503 with Retry-After for the first `failures` requests of a key, then 200."""
+    key = request.query["key"]
+    flaky_seen[key] = flaky_seen.get(key, 0) + 1
+    if flaky_seen[key] <= int(request.query["failures"]):
+        raise web.HTTPServiceUnavailable(headers={"Retry-After": request.query["retry_after"]})
+    return web.Response(text=f"attempt {flaky_seen[key]}")
 
 
 async def count_put(request):
@@ -181,6 +191,7 @@ async def main():
     app.router.add_put("/count-put", count_put)
     app.router.add_post("/echo-stream", echo_stream)
     app.router.add_get("/headers", headers)
+    app.router.add_route("*", "/flaky", flaky)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
