@@ -5,6 +5,7 @@
  */
 module io.asyncio4j.http {
     requires transitive io.asyncio4j;
+    requires jdk.jfr;
     requires static transitive tools.jackson.databind;
 
     exports io.asyncio4j.http;

@@ -7,6 +7,7 @@ import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.internal.BytesPayload;
+import io.asyncio4j.http.internal.ClientRequestEvent;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.HttpParser;
 import io.asyncio4j.http.internal.Payload;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import jdk.jfr.FlightRecorder;
 
 /**
  * An HTTP client session: aiohttp's {@code ClientSession}. It keeps a pool of keep-alive
@@ -241,7 +243,8 @@ public final class ClientSession implements AutoCloseable {
                 options.maxRedirects() != null ? options.maxRedirects() : this.options.maxRedirects(),
                 options.proxy(),
                 options.proxyAuth(),
-                options.timeout() != null ? options.timeout() : this.options.timeout());
+                options.timeout() != null ? options.timeout() : this.options.timeout(),
+                options.traceRequestCtx());
         boolean raise = options.raiseForStatus() != null ? options.raiseForStatus() : this.options.raiseForStatus();
         RetryPolicy retry = options.retry() != null ? options.retry() : this.options.retry();
 
@@ -266,7 +269,8 @@ public final class ClientSession implements AutoCloseable {
             int maxRedirects,
             HttpProxy proxy,
             BasicAuth proxyAuth,
-            ClientTimeout timeout) {}
+            ClientTimeout timeout,
+            Object traceRequestCtx) {}
 
     /** Attempts {@code plan} until it succeeds or {@code retry} says to stop, waiting on the loop's clock in between. */
     private ClientResponse withRetries(Plan plan, RetryPolicy retry) throws IOException, TimeoutException {
@@ -292,8 +296,62 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
-    /** One attempt of {@code plan}: the request and the redirects it is answered with. */
+    /**
+     * One attempt of {@code plan}: the request and the redirects it is answered with, traced by the
+     * session's {@link TraceConfig}s and, while the JVM records, a JFR event.
+     */
     private ClientResponse attempt(Plan plan, Headers headers) throws IOException, TimeoutException {
+        Tracing trace = Tracing.start(options.traceConfigs(), plan.traceRequestCtx);
+        ClientRequestEvent jfr = null;
+        if (FlightRecorder.isInitialized()) {
+            jfr = new ClientRequestEvent();
+            jfr.begin();
+        }
+        URI url = Urls.withoutUserInfo(plan.target);
+        trace.requestStart(plan.method, url, headers);
+        int redirects = 0;
+        try {
+            ClientResponse r = follow(plan, headers, trace);
+            redirects = r.history().size();
+            url = r.url();
+            try {
+                trace.requestEnd(plan.method, url, headers, r);
+            } catch (RuntimeException | Error e) {
+                r.close();
+                throw e;
+            }
+            if (jfr != null) {
+                commit(jfr, plan.method, url, r.status(), redirects, "response");
+            }
+            return r;
+        } catch (Throwable e) {
+            try {
+                trace.requestException(plan.method, url, headers, e);
+            } catch (RuntimeException | Error hook) {
+                e.addSuppressed(hook);
+            }
+            if (jfr != null) {
+                commit(jfr, plan.method, url, 0, redirects, e.getClass().getName() + ": " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Ends and commits a request's event, on the loop's own thread (see the core's task events). */
+    private void commit(ClientRequestEvent jfr, String method, URI url, int status, int redirects, String outcome) {
+        jfr.end();
+        if (jfr.shouldCommit()) {
+            jfr.method = method;
+            jfr.url = url.toString();
+            jfr.status = status;
+            jfr.redirects = redirects;
+            jfr.outcome = outcome;
+            loop.callSoon(jfr::commit);
+        }
+    }
+
+    /** The request of {@code plan} and the redirects it is answered with. */
+    private ClientResponse follow(Plan plan, Headers headers, Tracing trace) throws IOException, TimeoutException {
         URI target = plan.target;
         RequestTimer timer = new RequestTimer(loop, plan.timeout, plan.method, Urls.withoutUserInfo(target));
         Payload body = plan.body;
@@ -308,7 +366,18 @@ public final class ClientSession implements AutoCloseable {
             timer.url(shown);
             Route route = route(target, plan.proxy, plan.proxyAuth);
             ClientResponse r = send(
-                    m, target, shown, route, headers, body, contentType, declaredLength, auth, explicitCookies, timer);
+                    m,
+                    target,
+                    shown,
+                    route,
+                    headers,
+                    body,
+                    contentType,
+                    declaredLength,
+                    auth,
+                    explicitCookies,
+                    timer,
+                    trace);
             int status = r.status();
             String location = r.headers().get(HeaderNames.LOCATION);
             if (plan.follow && location != null && isRedirect(status)) {
@@ -319,6 +388,7 @@ public final class ClientSession implements AutoCloseable {
                 }
                 URI next = redirectTarget(shown, location, m);
                 r.discardSmallBody();
+                trace.requestRedirect(m, shown, headers, r);
                 if ((status == 303 && !m.equals("HEAD")) || ((status == 301 || status == 302) && m.equals("POST"))) {
                     m = "GET";
                     body = null;
@@ -408,7 +478,8 @@ public final class ClientSession implements AutoCloseable {
             long declaredLength,
             BasicAuth auth,
             List<String> explicitCookies,
-            RequestTimer timer)
+            RequestTimer timer,
+            Tracing trace)
             throws IOException, TimeoutException {
         Headers headers = requestHeaders(target, base, body != null, contentType, auth, explicitCookies);
         String requestTarget;
@@ -429,11 +500,12 @@ public final class ClientSession implements AutoCloseable {
             try {
                 sending = body == null ? null : body.prepare();
                 long framing = framing(method, shown, body, sending, declaredLength);
-                Connection c = connector.acquire(route, fresh, timer, Tracing.NONE, method, shown);
+                Connection c = connector.acquire(route, fresh, timer, trace, method, shown);
                 try {
                     c.head.request(method, requestTarget, HttpVersion.HTTP_1_1, headers, framing);
                     StreamWriter w = c.streams.writer();
                     w.write(c.head.array(), 0, c.head.length());
+                    trace.requestHeadersSent(method, shown, headers);
                     if (sending instanceof BytesPayload b && b.bytes().length < SMALL_BODY) {
                         if (b.bytes().length > 0) {
                             w.write(b.bytes()); // framed by its length: nothing to check, nothing to wait for

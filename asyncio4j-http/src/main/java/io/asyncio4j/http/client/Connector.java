@@ -104,15 +104,18 @@ final class Connector {
     Connection acquire(Route route, boolean fresh, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
         return timer.within("connect", timer.timeout().connect(), "getting a connection", () -> {
-            takeSlot(route);
+            takeSlot(route, trace);
             boolean ok = false;
             try {
                 Connection c = fresh ? null : popIdle(route);
                 if (c == null) {
+                    trace.connectionCreateStart();
                     c = open(route, timer, trace, method, url);
+                    trace.connectionCreateEnd();
                 } else {
                     c.reused = true;
                     reusedCount++;
+                    trace.connectionReuseconn();
                 }
                 ok = true;
                 return c;
@@ -347,7 +350,7 @@ final class Connector {
         }
     }
 
-    private void takeSlot(Route route) {
+    private void takeSlot(Route route, Tracing trace) {
         if (closed) {
             throw new IllegalStateException("the ClientSession is closed");
         }
@@ -359,6 +362,7 @@ final class Connector {
         Parking.checkCancelled(me);
         Waiter w = new Waiter(route, me);
         waiters.addLast(w);
+        trace.connectionQueuedStart();
         try {
             while (!w.granted) {
                 Parking.park(me);
@@ -378,6 +382,7 @@ final class Connector {
                 waiters.remove(w);
             }
         }
+        trace.connectionQueuedEnd();
     }
 
     private void freeSlot(Route route) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * counted on the loop's clock (so a virtual clock drives it in tests). Lookups go through the core's
  * {@link Resolver}; several requests for a host that is not cached share one lookup, which goes on
  * when one of them is cancelled (aiohttp's throttled lookups). Failures are not cached. Address
- * literals are never looked up nor cached.
+ * literals are never looked up nor cached, and send no trace event.
  *
  * <p>Loop thread only, like its session.
  */
@@ -49,7 +49,10 @@ final class DnsCache {
 
     /** The addresses of {@code host}: from the cache while fresh, else from the resolver. */
     List<InetAddress> resolve(String host, Tracing trace) throws IOException {
-        if (!enabled || Urls.isIpAddress(host)) {
+        if (Urls.isIpAddress(host)) {
+            return resolver.resolve(host); // parsed, not looked up: no DNS event, as in aiohttp
+        }
+        if (!enabled) {
             return lookUp(host, trace);
         }
         Entry e = cache.get(host);

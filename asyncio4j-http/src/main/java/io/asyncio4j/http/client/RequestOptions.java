@@ -54,6 +54,7 @@ public final class RequestOptions {
     private String proxy;
     private BasicAuth proxyAuth;
     private RetryPolicy retry;
+    private Object traceRequestCtx;
 
     private RequestOptions() {}
 
@@ -73,6 +74,7 @@ public final class RequestOptions {
         c.proxy = proxy;
         c.proxyAuth = proxyAuth;
         c.retry = retry;
+        c.traceRequestCtx = traceRequestCtx;
         return c;
     }
 
@@ -341,6 +343,20 @@ public final class RequestOptions {
         RequestOptions c = copy();
         c.retry = Objects.requireNonNull(policy, "policy");
         return c;
+    }
+
+    /**
+     * A value for this request's trace hooks, found in their context under {@code
+     * "traceRequestCtx"}; aiohttp's {@code trace_request_ctx}.
+     */
+    public RequestOptions traceRequestCtx(Object value) {
+        RequestOptions c = copy();
+        c.traceRequestCtx = Objects.requireNonNull(value, "value");
+        return c;
+    }
+
+    Object traceRequestCtx() {
+        return traceRequestCtx;
     }
 
     RetryPolicy retry() {

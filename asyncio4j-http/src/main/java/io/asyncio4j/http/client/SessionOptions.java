@@ -7,6 +7,8 @@ import io.asyncio4j.net.TlsOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,6 +55,7 @@ public final class SessionOptions {
     private boolean useDnsCache = true;
     private Duration happyEyeballsDelay = Duration.ofMillis(250);
     private RetryPolicy retry;
+    private List<TraceConfig> traceConfigs = List.of();
     /** The environment {@code trustEnv} reads; null: the process's. A seam for tests. */
     private Map<String, String> environment;
 
@@ -81,6 +84,7 @@ public final class SessionOptions {
         c.useDnsCache = useDnsCache;
         c.happyEyeballsDelay = happyEyeballsDelay;
         c.retry = retry;
+        c.traceConfigs = traceConfigs;
         c.environment = environment;
         return c;
     }
@@ -347,6 +351,23 @@ public final class SessionOptions {
         SessionOptions c = copy();
         c.retry = Objects.requireNonNull(policy, "policy");
         return c;
+    }
+
+    /**
+     * Adds {@code config}'s hooks to every request (aiohttp's {@code trace_configs}); the config is
+     * frozen from now on. Several configs run in the order given.
+     */
+    public SessionOptions trace(TraceConfig config) {
+        config.freeze();
+        List<TraceConfig> all = new ArrayList<>(traceConfigs);
+        all.add(config);
+        SessionOptions c = copy();
+        c.traceConfigs = List.copyOf(all);
+        return c;
+    }
+
+    List<TraceConfig> traceConfigs() {
+        return traceConfigs;
     }
 
     RetryPolicy retry() {
