@@ -237,25 +237,47 @@ public final class ClientResponse implements AutoCloseable {
      * (null: no check); aiohttp's {@code json(content_type=...)}.
      */
     public <T> T json(Class<T> type, String contentType) throws IOException, TimeoutException {
-        if (contentType != null) {
-            String actual = contentType();
-            boolean json = contentType.equals("application/json")
-                    ? actual.equals("application/json") || actual.endsWith("+json")
-                    : actual.equals(contentType.toLowerCase(Locale.ROOT));
-            if (!json) {
-                close();
-                throw new ContentTypeError(
-                        "expected " + contentType + " but the response to " + method + " " + url + " is " + actual
-                                + " (" + head.status() + " " + head.reason() + ")",
-                        url,
-                        head.status(),
-                        head.reason(),
-                        head.headers(),
-                        history);
-            }
+        checkJson(contentType);
+        return session.jsonCodec().decode(bytes(), type);
+    }
+
+    /**
+     * Decodes the JSON body as the generic type {@code type}: {@code r.json(new
+     * TypeRef<List<User>>() {})}. The {@code Content-Type} must be JSON, as for {@link
+     * #json(Class)}.
+     *
+     * @throws ContentTypeError if the {@code Content-Type} is not JSON
+     * @throws IOException as {@link #bytes()}, or when the codec cannot read the body as {@code type}
+     */
+    public <T> T json(TypeRef<T> type) throws IOException, TimeoutException {
+        return json(type, "application/json");
+    }
+
+    /** Decodes the JSON body as the generic type {@code type}, checking the media type as {@link #json(Class, String)}. */
+    public <T> T json(TypeRef<T> type, String contentType) throws IOException, TimeoutException {
+        checkJson(contentType);
+        return session.jsonCodec().decode(bytes(), type);
+    }
+
+    private void checkJson(String contentType) throws ContentTypeError {
+        if (contentType == null) {
+            return;
         }
-        byte[] b = bytes();
-        return session.jsonCodec().decode(b, type);
+        String actual = contentType();
+        boolean json = contentType.equals("application/json")
+                ? actual.equals("application/json") || actual.endsWith("+json")
+                : actual.equals(contentType.toLowerCase(Locale.ROOT));
+        if (!json) {
+            close();
+            throw new ContentTypeError(
+                    "expected " + contentType + " but the response to " + method + " " + url + " is " + actual + " ("
+                            + head.status() + " " + head.reason() + ")",
+                    url,
+                    head.status(),
+                    head.reason(),
+                    head.headers(),
+                    history);
+        }
     }
 
     // ---- streaming ----

@@ -104,6 +104,14 @@ async def flaky(request):
     return web.Response(text=f"attempt {flaky_seen[key]}")
 
 
+async def users(request):
+    return web.json_response([{"name": "ann", "count": 1}, {"name": "bob", "count": 2}])
+
+
+async def groups(request):
+    return web.json_response({"odd": [1, 3], "even": [2]})
+
+
 async def count_put(request):
     await request.read()
     posts["count"] += 1
@@ -192,6 +200,8 @@ async def main():
     app.router.add_post("/echo-stream", echo_stream)
     app.router.add_get("/headers", headers)
     app.router.add_route("*", "/flaky", flaky)
+    app.router.add_get("/users", users)
+    app.router.add_get("/groups", groups)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
