@@ -126,6 +126,12 @@ async def set_cookies(request):
     return resp
 
 
+async def set_domain_cookie(request):
+    resp = web.Response(text="set")
+    resp.set_cookie(request.query["name"], "1", domain=request.query["domain"], path="/")
+    return resp
+
+
 async def redirect(request):
     n = int(request.match_info["n"])
     if n == 0:
@@ -185,6 +191,7 @@ async def main():
     app.router.add_get("/cookies/set", set_cookies)
     app.router.add_get("/cookies/scoped/show", echo)
     app.router.add_get("/cookies/show", echo)
+    app.router.add_get("/cookies/domain", set_domain_cookie)
     app.router.add_get("/redirect/{n}", redirect)
     app.router.add_post("/see-other", see_other)
     app.router.add_get("/stream", stream)
