@@ -131,6 +131,38 @@ public final class StreamReader {
     }
 
     /**
+     * Reads up to {@code dst.remaining()} bytes into {@code dst}: what is buffered, or else parks
+     * until at least one byte arrives; returns how many, or -1 at the end of the stream (0 when
+     * {@code dst} has no room). {@link #read(int)} without a new array per read: for a parser that
+     * keeps its own buffer.
+     *
+     * <p><b>Cancellation.</b> Nothing is consumed: bytes that arrived stay buffered for the next
+     * read.
+     */
+    public int readInto(ByteBuffer dst) {
+        binding.check("readInto");
+        int room = dst.remaining();
+        if (room == 0) {
+            return 0;
+        }
+        if (head == tail) {
+            throwIfFailed();
+            if (!eof) {
+                waitForData("readInto");
+            }
+            if (head == tail) {
+                throwIfFailed(); // woken by an error, not by the end of the stream
+                return -1;
+            }
+        }
+        int n = Math.min(room, tail - head);
+        dst.put(buf, head, n);
+        head += n;
+        normalise();
+        return n;
+    }
+
+    /**
      * Reads until the end of the stream and returns everything (asyncio's {@code read(-1)}). The
      * buffer grows without the limit: use it for bounded peers only.
      *
