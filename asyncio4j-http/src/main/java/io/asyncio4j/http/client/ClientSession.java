@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import jdk.jfr.FlightRecorder;
@@ -84,6 +86,10 @@ public final class ClientSession implements AutoCloseable {
     private final CookieJar cookieJar;
     private Loop loop;
     private Connector connector;
+    /** URLs as given, resolved against the base URL: {@link #resolved}. */
+    private final Map<String, URI> resolvedUrls = new HashMap<>();
+    /** The fields of requests that add nothing to the session's defaults, per origin; never changed. */
+    private final Map<Origin, Headers> plainHeaders = new HashMap<>();
     /** The environment's proxies, read at the first request when {@code trustEnv}; else null. */
     private ProxyEnvironment environment;
 
@@ -216,9 +222,15 @@ public final class ClientSession implements AutoCloseable {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
         bind();
-        URI target = Urls.resolve(this.options.baseUrl(), url, options.params());
+        URI target = options.params().isEmpty()
+                ? resolved(url)
+                : Urls.resolve(this.options.baseUrl(), url, options.params());
         Headers headers = mergedHeaders(options.headers());
-        long declaredLength = declaredLength(headers);
+        long declaredLength = -1;
+        if (headers.contains(HeaderNames.CONTENT_LENGTH)) {
+            headers = headers == this.options.headers() ? headers.copy() : headers;
+            declaredLength = declaredLength(headers);
+        }
         Payload body = options.body();
         if (options.hasJson()) {
             body = new BytesPayload(jsonCodec().encode(options.json()), "application/json");
@@ -254,6 +266,22 @@ public final class ClientSession implements AutoCloseable {
             throw ClientResponseError.of(r);
         }
         return r;
+    }
+
+    /**
+     * {@code url} resolved against the base URL, parsed once for the many requests that name the same
+     * URL (a {@link URI} never changes, so they can share it).
+     */
+    private URI resolved(String url) throws InvalidUrl {
+        URI u = resolvedUrls.get(url);
+        if (u == null) {
+            u = Urls.resolve(options.baseUrl(), url, List.of());
+            if (resolvedUrls.size() >= 256) {
+                resolvedUrls.clear();
+            }
+            resolvedUrls.put(url, u);
+        }
+        return u;
     }
 
     /** What a request asks for, as settled before its first attempt. */
@@ -389,6 +417,9 @@ public final class ClientSession implements AutoCloseable {
                 URI next = redirectTarget(shown, location, m);
                 r.discardSmallBody();
                 trace.requestRedirect(m, shown, headers, r);
+                if (headers == options.headers()) {
+                    headers = headers.copy(); // the session's own: changed below for the next hop
+                }
                 if ((status == 303 && !m.equals("HEAD")) || ((status == 301 || status == 302) && m.equals("POST"))) {
                     m = "GET";
                     body = null;
@@ -481,7 +512,7 @@ public final class ClientSession implements AutoCloseable {
             RequestTimer timer,
             Tracing trace)
             throws IOException, TimeoutException {
-        Headers headers = requestHeaders(target, base, body != null, contentType, auth, explicitCookies);
+        Headers headers = requestHeaders(target, route, base, body != null, contentType, auth, explicitCookies);
         String requestTarget;
         if (route.absoluteForm()) {
             // To a proxy: the whole URL (RFC 9112 section 3.2.2), without user information.
@@ -493,6 +524,36 @@ public final class ClientSession implements AutoCloseable {
         } else {
             requestTarget = Urls.target(target);
         }
+        return timer.total(
+                "getting a connection",
+                () -> sendOnce(
+                        method,
+                        target,
+                        shown,
+                        route,
+                        body,
+                        contentType,
+                        declaredLength,
+                        headers,
+                        requestTarget,
+                        timer,
+                        trace));
+    }
+
+    /** {@link #send} within the request's total deadline. */
+    private ClientResponse sendOnce(
+            String method,
+            URI target,
+            URI shown,
+            Route route,
+            Payload body,
+            String contentType,
+            long declaredLength,
+            Headers headers,
+            String requestTarget,
+            RequestTimer timer,
+            Tracing trace)
+            throws IOException, TimeoutException {
         boolean fresh = false;
         while (true) {
             BodyWriting writing = null;
@@ -518,7 +579,9 @@ public final class ClientSession implements AutoCloseable {
                     }
                     c.parser().expectResponseTo(method);
                     ResponseHead head = readHead(c, timer, method, shown, writing);
-                    cookieJar.update(head.headers().getAll(HeaderNames.SET_COOKIE), target);
+                    if (head.headers().contains(HeaderNames.SET_COOKIE)) {
+                        cookieJar.update(head.headers().getAll(HeaderNames.SET_COOKIE), target);
+                    }
                     ClientResponse r = new ClientResponse(this, method, shown, head, c, timer, writing);
                     r.decode(options.autoDecompress());
                     if (head.bodyKind() == io.asyncio4j.http.internal.BodyKind.NONE) {
@@ -592,9 +655,14 @@ public final class ClientSession implements AutoCloseable {
         while (true) {
             HttpParser.Event e = c.in.nextBuffered();
             if (e == HttpParser.Event.NEED_DATA) {
-                e = writing == null
-                        ? timer.within("sockRead", timer.timeout().sockRead(), "waiting for the response", c.in::next)
-                        : readWhileSending(c, timer, writing);
+                if (writing != null) {
+                    e = readWhileSending(c, timer, writing);
+                } else if (timer.unscoped(timer.timeout().sockRead())) {
+                    timer.phase("waiting for the response"); // within the request's total scope
+                    e = c.in.next();
+                } else {
+                    e = timer.within("sockRead", timer.timeout().sockRead(), "waiting for the response", c.in::next);
+                }
             }
             if (e == HttpParser.Event.HEAD) {
                 ResponseHead head = c.parser().response();
@@ -722,9 +790,16 @@ public final class ClientSession implements AutoCloseable {
 
     // ---- headers ----
 
-    /** The session's default headers with the request's over them (a request's name replaces the session's). */
+    /**
+     * The session's default headers with the request's over them (a request's name replaces the
+     * session's). Without headers of the request's own (and without trace hooks, which are shown
+     * them), the session's own object, which the caller copies before changing it.
+     */
     private Headers mergedHeaders(Headers request) {
         Headers defaults = options.headers();
+        if (request == null && options.traceConfigs().isEmpty()) {
+            return defaults;
+        }
         Headers h = new Headers();
         for (int i = 0; i < defaults.size(); i++) {
             if (request == null || !request.contains(defaults.name(i))) {
@@ -744,7 +819,41 @@ public final class ClientSession implements AutoCloseable {
         return h;
     }
 
+    /**
+     * The fields sent: {@code Host}, {@code base}, the client's defaults, credentials, cookies,
+     * {@code Content-Type}. A request that adds nothing to the session's defaults (no header, body,
+     * credentials nor cookie of its own, no proxy, no trace hooks) sends the same fields as every
+     * such request to its origin: those are kept per origin and sent as they are, never changed.
+     */
     private Headers requestHeaders(
+            URI target,
+            Route route,
+            Headers base,
+            boolean hasBody,
+            String contentType,
+            BasicAuth auth,
+            List<String> explicitCookies) {
+        boolean plain = base == options.headers()
+                && !hasBody
+                && auth == null
+                && explicitCookies.isEmpty()
+                && route.proxy() == null
+                && cookieJar.header(target) == null;
+        if (plain) {
+            Headers h = plainHeaders.get(route.origin());
+            if (h == null) {
+                if (plainHeaders.size() >= 64) {
+                    plainHeaders.clear();
+                }
+                h = buildHeaders(target, base, false, null, null, List.of());
+                plainHeaders.put(route.origin(), h);
+            }
+            return h;
+        }
+        return buildHeaders(target, base, hasBody, contentType, auth, explicitCookies);
+    }
+
+    private Headers buildHeaders(
             URI target,
             Headers base,
             boolean hasBody,

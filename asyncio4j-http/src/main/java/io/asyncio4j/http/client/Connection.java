@@ -4,7 +4,6 @@ import io.asyncio4j.http.HttpLimits;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.HttpParser;
 import io.asyncio4j.http.internal.MessageReader;
-import io.asyncio4j.lowlevel.TimerHandle;
 import io.asyncio4j.net.StreamPair;
 
 /**
@@ -19,8 +18,8 @@ final class Connection {
     final HeadWriter head = new HeadWriter();
     /** Whether it carried a request before the current one (a stale socket can only be one of these). */
     boolean reused;
-    /** The eviction timer while idle, else null. */
-    TimerHandle idleTimer;
+    /** Loop time when it was last released to the pool, idle. */
+    long idleSince;
 
     Connection(Route route, StreamPair streams, HttpLimits limits) {
         this.route = route;

@@ -11,6 +11,7 @@ import io.asyncio4j.http.internal.HttpParser;
 import io.asyncio4j.http.internal.MessageReader;
 import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.TimerHandle;
 import io.asyncio4j.net.ConnectOptions;
 import io.asyncio4j.net.StreamPair;
 import io.asyncio4j.net.Streams;
@@ -57,7 +58,9 @@ final class Connector {
      * open() when cancelled in its CONNECT tunnel or TLS handshake.
      *
      * Idle connections sit in a LIFO per route (the most recently used is the most likely to be
-     * alive), each with an eviction timer on the loop (keepaliveTimeout).
+     * alive), oldest first; one timer for the pool closes those idle for keepaliveTimeout, as
+     * aiohttp's cleanup pass does (a timer per release would be set and cancelled per request). A
+     * route's queue stays while it is used, so a busy route does not make and drop one per request.
      */
     private final Loop loop;
     private final SessionOptions options;
@@ -67,6 +70,8 @@ final class Connector {
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private int inUse;
     private boolean closed;
+    /** The timer of the next {@link #sweep} of idle connections, or null when none is idle. */
+    private TimerHandle sweeper;
 
     private long created;
     private long reusedCount;
@@ -103,6 +108,17 @@ final class Connector {
      */
     Connection acquire(Route route, boolean fresh, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
+        if (!fresh && timer.unscoped(timer.timeout().connect()) && hasCapacity(route)) {
+            Connection c = popIdle(route);
+            if (c != null) {
+                // The common case: a slot and an idle connection, nothing to wait for, no scope needed.
+                count(route);
+                c.reused = true;
+                reusedCount++;
+                trace.connectionReuseconn();
+                return c;
+            }
+        }
         return timer.within("connect", timer.timeout().connect(), "getting a connection", () -> {
             takeSlot(route, trace);
             boolean ok = false;
@@ -133,13 +149,16 @@ final class Connector {
      * suspends, so it is safe in a {@code finally} of a cancelled task.
      */
     void release(Connection c, boolean keep) {
-        if (keep && !closed && c.isOpen()) {
-            idle.computeIfAbsent(c.route, r -> new ArrayDeque<>()).addLast(c);
-            long keepalive = options.keepaliveTimeout().toNanos();
-            if (keepalive == 0) {
-                evict(c);
-            } else {
-                c.idleTimer = loop.callLater(options.keepaliveTimeout(), () -> evict(c));
+        if (keep && !closed && c.isOpen() && options.keepaliveTimeout().toNanos() > 0) {
+            c.idleSince = loop.time();
+            ArrayDeque<Connection> q = idle.get(c.route);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                idle.put(c.route, q);
+            }
+            q.addLast(c);
+            if (sweeper == null) {
+                sweeper = loop.callAt(c.idleSince + options.keepaliveTimeout().toNanos(), this::sweep);
             }
         } else if (keep) {
             c.close();
@@ -149,14 +168,29 @@ final class Connector {
         freeSlot(c.route);
     }
 
-    private void evict(Connection c) {
-        c.idleTimer = null;
-        ArrayDeque<Connection> q = idle.get(c.route);
-        if (q != null && q.remove(c)) {
-            if (q.isEmpty()) {
-                idle.remove(c.route);
+    /**
+     * Closes the connections idle for {@code keepaliveTimeout}, then sleeps until the next one will
+     * be (aiohttp's cleanup pass): one timer for the pool, not one per released connection.
+     */
+    private void sweep() {
+        sweeper = null;
+        long keepalive = options.keepaliveTimeout().toNanos();
+        long now = loop.time();
+        long next = Long.MAX_VALUE;
+        for (Iterator<ArrayDeque<Connection>> it = idle.values().iterator(); it.hasNext(); ) {
+            ArrayDeque<Connection> q = it.next();
+            // Oldest first: released connections go last, reused ones are taken from the end.
+            while (!q.isEmpty() && q.peekFirst().idleSince + keepalive - now <= 0) {
+                q.pollFirst().close();
             }
-            c.close();
+            if (q.isEmpty()) {
+                it.remove();
+            } else {
+                next = Math.min(next, q.peekFirst().idleSince + keepalive);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            sweeper = loop.callAt(next, this::sweep);
         }
     }
 
@@ -164,13 +198,6 @@ final class Connector {
         ArrayDeque<Connection> q = idle.get(route);
         while (q != null && !q.isEmpty()) {
             Connection c = q.pollLast();
-            if (q.isEmpty()) {
-                idle.remove(route);
-            }
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
             if (c.isOpen()) {
                 return c;
             }
@@ -419,11 +446,12 @@ final class Connector {
             return;
         }
         closed = true;
+        if (sweeper != null) {
+            sweeper.cancel();
+            sweeper = null;
+        }
         for (ArrayDeque<Connection> q : idle.values()) {
             for (Connection c : q) {
-                if (c.idleTimer != null) {
-                    c.idleTimer.cancel();
-                }
                 c.close();
             }
         }

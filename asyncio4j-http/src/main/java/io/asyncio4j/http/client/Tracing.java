@@ -55,84 +55,126 @@ final class Tracing {
     }
 
     void requestStart(String method, URI url, Headers headers) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.requestStart)) {
             send(c -> c.requestStart, new TraceConfig.RequestStart(method, url, headers));
         }
     }
 
     void requestEnd(String method, URI url, Headers headers, ClientResponse response) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.requestEnd)) {
             send(c -> c.requestEnd, new TraceConfig.RequestEnd(method, url, headers, response));
         }
     }
 
     void requestException(String method, URI url, Headers headers, Throwable exception) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.requestException)) {
             send(c -> c.requestException, new TraceConfig.RequestException(method, url, headers, exception));
         }
     }
 
     void requestRedirect(String method, URI url, Headers headers, ClientResponse response) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.requestRedirect)) {
             send(c -> c.requestRedirect, new TraceConfig.RequestRedirect(method, url, headers, response));
         }
     }
 
     void requestHeadersSent(String method, URI url, Headers headers) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.requestHeadersSent)) {
             send(c -> c.requestHeadersSent, new TraceConfig.RequestHeadersSent(method, url, headers));
         }
     }
 
     void connectionQueuedStart() {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.connectionQueuedStart)) {
             send(c -> c.connectionQueuedStart, new TraceConfig.ConnectionQueuedStart());
         }
     }
 
     void connectionQueuedEnd() {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.connectionQueuedEnd)) {
             send(c -> c.connectionQueuedEnd, new TraceConfig.ConnectionQueuedEnd());
         }
     }
 
     void connectionCreateStart() {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.connectionCreateStart)) {
             send(c -> c.connectionCreateStart, new TraceConfig.ConnectionCreateStart());
         }
     }
 
     void connectionCreateEnd() {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.connectionCreateEnd)) {
             send(c -> c.connectionCreateEnd, new TraceConfig.ConnectionCreateEnd());
         }
     }
 
     void connectionReuseconn() {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.connectionReuseconn)) {
             send(c -> c.connectionReuseconn, new TraceConfig.ConnectionReuseconn());
         }
     }
 
     void dnsResolveHostStart(String host) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.dnsResolveHostStart)) {
             send(c -> c.dnsResolveHostStart, new TraceConfig.DnsResolveHostStart(host));
         }
     }
 
     void dnsResolveHostEnd(String host) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.dnsResolveHostEnd)) {
             send(c -> c.dnsResolveHostEnd, new TraceConfig.DnsResolveHostEnd(host));
         }
     }
 
     void dnsCacheHit(String host) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.dnsCacheHit)) {
             send(c -> c.dnsCacheHit, new TraceConfig.DnsCacheHit(host));
         }
     }
 
     void dnsCacheMiss(String host) {
+        if (configs.isEmpty()) {
+            return; // no config: no event built, no hook looked up
+        }
         if (!none(c -> c.dnsCacheMiss)) {
             send(c -> c.dnsCacheMiss, new TraceConfig.DnsCacheMiss(host));
         }
