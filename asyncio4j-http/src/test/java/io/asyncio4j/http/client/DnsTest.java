@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +147,7 @@ class DnsTest {
                 org.junit.jupiter.api.Assumptions.assumeTrue(
                         false, "cannot listen on 127.0.0.2 (no 127.0.0.0/8 loopback here): " + e);
             }
-            List<Socket> queued = Asyncio.toThread(() -> fill(blackhole));
+            List<Socket> queued = Asyncio.toThread(() -> FailureCasesTest.fillAcceptQueue(blackhole));
             try {
                 Transcript log = new Transcript();
                 List<InetAddress> both =
@@ -178,22 +177,6 @@ class DnsTest {
                 }
             }
         }
-    }
-
-    /** Connects until a connect times out: then the accept queue is full. */
-    private static List<Socket> fill(ServerSocket listener) throws IOException {
-        List<Socket> queued = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            Socket s = new Socket();
-            try {
-                s.connect(listener.getLocalSocketAddress(), 500);
-                queued.add(s);
-            } catch (SocketTimeoutException e) {
-                s.close();
-                return queued;
-            }
-        }
-        throw new IllegalStateException("64 connects to a listener that never accepts all completed");
     }
 
     @AsyncioTest
