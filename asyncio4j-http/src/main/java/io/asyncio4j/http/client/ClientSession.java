@@ -1,7 +1,9 @@
 package io.asyncio4j.http.client;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.CancelledError;
 import io.asyncio4j.Loop;
+import io.asyncio4j.Task;
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpParseException;
@@ -524,20 +526,25 @@ public final class ClientSession implements AutoCloseable {
         } else {
             requestTarget = Urls.target(target);
         }
-        return timer.total(
-                "getting a connection",
-                () -> sendOnce(
-                        method,
-                        target,
-                        shown,
-                        route,
-                        body,
-                        contentType,
-                        declaredLength,
-                        headers,
-                        requestTarget,
-                        timer,
-                        trace));
+        try {
+            return timer.total(
+                    "getting a connection",
+                    () -> sendOnce(
+                            method,
+                            target,
+                            shown,
+                            route,
+                            body,
+                            contentType,
+                            declaredLength,
+                            headers,
+                            requestTarget,
+                            timer,
+                            trace));
+        } catch (Throwable e) {
+            cancellationFirst(e);
+            throw e;
+        }
     }
 
     /** {@link #send} within the request's total deadline. */
@@ -613,6 +620,24 @@ public final class ClientSession implements AutoCloseable {
                     sending.release(); // a writer releases its sending itself when it ends
                 }
             }
+        }
+    }
+
+    /**
+     * Throws the calling task's cancellation instead of {@code e} when one stands: a task that is
+     * cancelled just as it is woken resumes with its thread's interrupt set (so that a JDK blocking
+     * call sees it), and the first channel call it makes then fails with {@code
+     * ClosedByInterruptException}; that failure is the cancellation's doing, not the connection's.
+     */
+    private static void cancellationFirst(Throwable e) {
+        if (e instanceof CancelledError) {
+            return;
+        }
+        Task<?> me = Parking.currentTaskOrNull();
+        if (me != null && Parking.cancelPending(me)) {
+            CancelledError cancelled = Parking.cancelledError(me);
+            cancelled.addSuppressed(e);
+            throw cancelled;
         }
     }
 

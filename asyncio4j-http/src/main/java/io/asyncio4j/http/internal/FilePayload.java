@@ -40,14 +40,26 @@ public final class FilePayload extends Payload {
         return true;
     }
 
-    /** Opens the file off the loop; a cancelled opening closes what the worker opened. */
+    /**
+     * Opens the file and reads its size off the loop; a cancelled opening closes what the worker
+     * opened. Nothing is asked of the channel on the loop before the next suspension: a task whose
+     * cancellation came while it waited here may carry an interrupt, and an interruptible channel
+     * call would close the channel (ClosedByInterruptException) instead of letting the cancellation
+     * surface.
+     */
     @Override
     protected Sending open() throws IOException {
         Opening o = new Opening();
-        FileChannel channel;
         try {
-            channel = Asyncio.toThread(() -> {
+            return Asyncio.toThread(() -> {
                 FileChannel c = FileChannel.open(path, StandardOpenOption.READ);
+                Opened opened;
+                try {
+                    opened = new Opened(c, c.size());
+                } catch (IOException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
                 synchronized (o) {
                     if (o.abandoned) {
                         c.close();
@@ -55,7 +67,7 @@ public final class FilePayload extends Payload {
                     }
                     o.channel = c;
                 }
-                return c;
+                return opened;
             });
         } catch (CancelledError e) {
             synchronized (o) {
@@ -69,12 +81,6 @@ public final class FilePayload extends Payload {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
-        }
-        try {
-            return new Opened(channel, channel.size());
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
     }
 
