@@ -321,7 +321,7 @@ public final class ClientSession implements AutoCloseable {
             if (wait == null) {
                 return r;
             }
-            r.close();
+            r.discardSmallBody(); // read to its end when small, so the next attempt can reuse the connection
             Asyncio.sleep(wait);
         }
     }
