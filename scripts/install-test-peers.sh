@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real peers the HTTP tests talk to: nginx (nginx-light), CPython's aiohttp
-# (python3-aiohttp, for Debian's /usr/bin/python3), headless Chromium (chromium, for the chat
+# (python3-aiohttp, for Debian's /usr/bin/python3), an HTTP proxy (tinyproxy; its packaged
+# service is stopped: the tests start their own on a loopback port), headless Chromium (chromium, for the chat
 # example's browser test), curl, openssl, h2load (nghttp2-client) and wrk (the server's tests) from
 # Debian, and Node's WebSocket library `ws` from npm into a cache folder (ASYNCIO4J_NODE_PEERS,
 # default ~/.cache/asyncio4j/node-peers), where the WebSocket tests look for it. Idempotent: does
@@ -26,7 +27,7 @@ else
     echo "install-test-peers: no npm here: the tests against Node's ws skip (install nodejs and npm)" >&2
 fi
 
-PACKAGES=(nginx-light python3-aiohttp chromium curl openssl nghttp2-client wrk)
+PACKAGES=(nginx-light python3-aiohttp tinyproxy chromium curl openssl nghttp2-client wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -62,5 +63,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if command -v systemctl >/dev/null 2>&1; then
     $SUDO systemctl stop nginx >/dev/null 2>&1 || true
+    $SUDO systemctl stop tinyproxy >/dev/null 2>&1 || true
 fi
 echo "install-test-peers: done"

@@ -8,7 +8,7 @@ import java.net.URI;
  * {@code ClientConnectorError}. The cause is the JDK's exception ({@link java.net.ConnectException},
  * {@link java.net.UnknownHostException}, {@link javax.net.ssl.SSLException}).
  */
-public final class ClientConnectorError extends ClientConnectionError {
+public sealed class ClientConnectorError extends ClientConnectionError permits ClientProxyConnectionError {
     private static final long serialVersionUID = 1L;
 
     private final String host;

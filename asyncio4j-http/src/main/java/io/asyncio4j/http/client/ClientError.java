@@ -13,9 +13,11 @@ import java.net.URI;
  * ClientError
  * ├── ClientConnectionError          the connection failed or broke
  * │   ├── ClientConnectorError       could not connect (refused, DNS, TLS)
+ * │   │   └── ClientProxyConnectionError  could not connect to the proxy
  * │   └── ServerDisconnectedError    the server closed before the response was complete
  * ├── ClientResponseError            a response that is an error (status, url)
  * │   ├── TooManyRedirects           more redirects than allowed (with the chain)
+ * │   ├── ClientHttpProxyError       the proxy refused a CONNECT tunnel (status)
  * │   ├── ContentTypeError           json() on a body that is not JSON
  * │   └── WsServerHandshakeError     the server refused or botched a WebSocket handshake
  * ├── ClientPayloadError             a body that cannot be read (bad framing, bad compression)

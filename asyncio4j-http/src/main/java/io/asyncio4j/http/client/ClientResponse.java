@@ -46,6 +46,9 @@ public final class ClientResponse implements AutoCloseable {
     private final URI url;
     private final ResponseHead head;
     private final RequestTimer timer;
+    /** The request body still being written when the head arrived, or null. */
+    private final BodyWriting writing;
+
     private List<ClientResponse> history = List.of();
 
     /** The connection while the body is being read; null once released. */
@@ -60,13 +63,20 @@ public final class ClientResponse implements AutoCloseable {
     private ResponseContent content;
 
     ClientResponse(
-            ClientSession session, String method, URI url, ResponseHead head, Connection conn, RequestTimer timer) {
+            ClientSession session,
+            String method,
+            URI url,
+            ResponseHead head,
+            Connection conn,
+            RequestTimer timer,
+            BodyWriting writing) {
         this.session = session;
         this.method = method;
         this.url = url;
         this.head = head;
         this.conn = conn;
         this.timer = timer;
+        this.writing = writing;
     }
 
     /** Decodes the body's {@code Content-Encoding}, when the session asks for it. */
@@ -176,10 +186,25 @@ public final class ClientResponse implements AutoCloseable {
         if (body != null) {
             return body;
         }
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        if (content != null) {
-            all.writeBytes(content.takeBuffered());
+        // A small body comes in one piece: then it is returned as it is, not copied.
+        byte[] a = content != null ? content.takeBuffered() : new byte[0];
+        byte[] b = nextPiece();
+        if (b == null) {
+            body = a;
+            return body;
         }
+        if (a.length == 0) {
+            byte[] c = nextPiece();
+            if (c == null) {
+                body = b;
+                return body;
+            }
+            a = b;
+            b = c;
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream(a.length + b.length);
+        all.writeBytes(a);
+        all.writeBytes(b);
         byte[] piece;
         while ((piece = nextPiece()) != null) {
             all.writeBytes(piece);
@@ -227,25 +252,47 @@ public final class ClientResponse implements AutoCloseable {
      * (null: no check); aiohttp's {@code json(content_type=...)}.
      */
     public <T> T json(Class<T> type, String contentType) throws IOException, TimeoutException {
-        if (contentType != null) {
-            String actual = contentType();
-            boolean json = contentType.equals("application/json")
-                    ? actual.equals("application/json") || actual.endsWith("+json")
-                    : actual.equals(contentType.toLowerCase(Locale.ROOT));
-            if (!json) {
-                close();
-                throw new ContentTypeError(
-                        "expected " + contentType + " but the response to " + method + " " + url + " is " + actual
-                                + " (" + head.status() + " " + head.reason() + ")",
-                        url,
-                        head.status(),
-                        head.reason(),
-                        head.headers(),
-                        history);
-            }
+        checkJson(contentType);
+        return session.jsonCodec().decode(bytes(), type);
+    }
+
+    /**
+     * Decodes the JSON body as the generic type {@code type}: {@code r.json(new
+     * TypeRef<List<User>>() {})}. The {@code Content-Type} must be JSON, as for {@link
+     * #json(Class)}.
+     *
+     * @throws ContentTypeError if the {@code Content-Type} is not JSON
+     * @throws IOException as {@link #bytes()}, or when the codec cannot read the body as {@code type}
+     */
+    public <T> T json(TypeRef<T> type) throws IOException, TimeoutException {
+        return json(type, "application/json");
+    }
+
+    /** Decodes the JSON body as the generic type {@code type}, checking the media type as {@link #json(Class, String)}. */
+    public <T> T json(TypeRef<T> type, String contentType) throws IOException, TimeoutException {
+        checkJson(contentType);
+        return session.jsonCodec().decode(bytes(), type);
+    }
+
+    private void checkJson(String contentType) throws ContentTypeError {
+        if (contentType == null) {
+            return;
         }
-        byte[] b = bytes();
-        return session.jsonCodec().decode(b, type);
+        String actual = contentType();
+        boolean json = contentType.equals("application/json")
+                ? actual.equals("application/json") || actual.endsWith("+json")
+                : actual.equals(contentType.toLowerCase(Locale.ROOT));
+        if (!json) {
+            close();
+            throw new ContentTypeError(
+                    "expected " + contentType + " but the response to " + method + " " + url + " is " + actual + " ("
+                            + head.status() + " " + head.reason() + ")",
+                    url,
+                    head.status(),
+                    head.reason(),
+                    head.headers(),
+                    history);
+        }
     }
 
     // ---- streaming ----
@@ -263,65 +310,76 @@ public final class ClientResponse implements AutoCloseable {
      * Pieces are whatever arrived: their sizes mean nothing.
      */
     byte[] nextPiece() throws IOException, TimeoutException {
+        // Kept small, the rare cases in methods of their own: every body read goes through here.
         if (failure != null) {
             throw failure;
         }
         while (!eof) {
-            Connection c = conn;
-            if (c == null) {
-                throw new IllegalStateException("the response to " + method + " " + url
-                        + " was closed before its body was read; read it inside the try block");
-            }
-            HttpParser.Event e;
-            try {
-                e = c.in.nextBuffered();
-                if (e == HttpParser.Event.NEED_DATA) {
-                    e = timer.within("sockRead", timer.timeout().sockRead(), "reading the body", c.in::next);
+            HttpParser.Event e = nextEvent();
+            if (e == HttpParser.Event.BODY) {
+                ByteBuffer b = conn.parser().body();
+                byte[] piece = new byte[b.remaining()];
+                b.get(piece);
+                if (decoder != null) {
+                    piece = decoded(piece);
                 }
-            } catch (HttpParseException ex) {
-                throw payloadError("the body is malformed: " + ex.reason(), ex);
-            } catch (UncheckedIOException ex) {
-                throw payloadError("the connection broke while reading the body: " + ex.getMessage(), ex);
-            } catch (TimeoutException | RuntimeException | Error ex) {
-                releaseConnection(false);
-                throw ex;
-            }
-            switch (e) {
-                case BODY -> {
-                    ByteBuffer b = c.parser().body();
-                    byte[] raw = new byte[b.remaining()];
-                    b.get(raw);
-                    if (decoder == null) {
-                        if (raw.length > 0) {
-                            return raw;
-                        }
-                    } else {
-                        byte[] out;
-                        try {
-                            out = decoder.decode(raw);
-                        } catch (DataFormatException ex) {
-                            throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
-                        }
-                        if (out.length > 0) {
-                            return out;
-                        }
-                    }
+                if (piece.length > 0) {
+                    return piece;
                 }
-                case END -> {
-                    eof = true;
-                    if (decoder != null) {
-                        try {
-                            decoder.finish();
-                        } catch (DataFormatException ex) {
-                            throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
-                        }
-                    }
-                    releaseConnection(head.keepAlive());
-                }
-                default -> throw payloadError("unexpected " + e + " in the body", null);
+            } else if (e == HttpParser.Event.END) {
+                end();
+            } else {
+                throw payloadError("unexpected " + e + " in the body", null);
             }
         }
         return null;
+    }
+
+    /** The next event of the body: from what is received, else read within {@code sockRead}. */
+    private HttpParser.Event nextEvent() throws IOException, TimeoutException {
+        Connection c = conn;
+        if (c == null) {
+            throw new IllegalStateException("the response to " + method + " " + url
+                    + " was closed before its body was read; read it inside the try block");
+        }
+        try {
+            HttpParser.Event e = c.in.nextBuffered();
+            return e != HttpParser.Event.NEED_DATA
+                    ? e
+                    : timer.within("sockRead", timer.timeout().sockRead(), "reading the body", c.in::next);
+        } catch (HttpParseException ex) {
+            throw payloadError("the body is malformed: " + ex.reason(), ex);
+        } catch (UncheckedIOException ex) {
+            Throwable source = writing == null ? null : writing.sourceFailure();
+            if (source != null) {
+                throw payloadError("sending the request body failed: " + source, source);
+            }
+            throw payloadError("the connection broke while reading the body: " + ex.getMessage(), ex);
+        } catch (TimeoutException | RuntimeException | Error ex) {
+            releaseConnection(false);
+            throw ex;
+        }
+    }
+
+    private byte[] decoded(byte[] raw) throws ClientPayloadError {
+        try {
+            return decoder.decode(raw);
+        } catch (DataFormatException ex) {
+            throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The body ended: the decoder's end is checked, the connection goes back. */
+    private void end() throws ClientPayloadError {
+        eof = true;
+        if (decoder != null) {
+            try {
+                decoder.finish();
+            } catch (DataFormatException ex) {
+                throw payloadError("cannot decode the " + encoding() + " body: " + ex.getMessage(), ex);
+            }
+        }
+        releaseConnection(head.keepAlive());
     }
 
     private String encoding() {
@@ -405,6 +463,10 @@ public final class ClientResponse implements AutoCloseable {
         conn = null;
         if (decoder != null) {
             decoder.close();
+        }
+        if (writing != null && !writing.complete()) {
+            writing.stop(); // the server answered before the whole body was sent: the request is cut
+            keep = false;
         }
         session.connector().release(c, keep);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * response has been released: its body is not available.
  */
 public sealed class ClientResponseError extends ClientError
-        permits TooManyRedirects, ContentTypeError, WsServerHandshakeError {
+        permits TooManyRedirects, ContentTypeError, WsServerHandshakeError, ClientHttpProxyError {
     private static final long serialVersionUID = 1L;
 
     private final int status;

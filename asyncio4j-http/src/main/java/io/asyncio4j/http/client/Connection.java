@@ -4,7 +4,6 @@ import io.asyncio4j.http.HttpLimits;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.HttpParser;
 import io.asyncio4j.http.internal.MessageReader;
-import io.asyncio4j.lowlevel.TimerHandle;
 import io.asyncio4j.net.StreamPair;
 
 /**
@@ -13,17 +12,17 @@ import io.asyncio4j.net.StreamPair;
  * thread only.
  */
 final class Connection {
-    final Origin origin;
+    final Route route;
     final StreamPair streams;
     final MessageReader in;
     final HeadWriter head = new HeadWriter();
     /** Whether it carried a request before the current one (a stale socket can only be one of these). */
     boolean reused;
-    /** The eviction timer while idle, else null. */
-    TimerHandle idleTimer;
+    /** Loop time when it was last released to the pool, idle. */
+    long idleSince;
 
-    Connection(Origin origin, StreamPair streams, HttpLimits limits) {
-        this.origin = origin;
+    Connection(Route route, StreamPair streams, HttpLimits limits) {
+        this.route = route;
         this.streams = streams;
         this.in = new MessageReader(streams.reader(), HttpParser.forResponses(limits));
     }
@@ -49,6 +48,6 @@ final class Connection {
 
     @Override
     public String toString() {
-        return "Connection[" + origin + (reused ? ", reused" : "") + (isOpen() ? "" : ", closed") + "]";
+        return "Connection[" + route + (reused ? ", reused" : "") + (isOpen() ? "" : ", closed") + "]";
     }
 }

@@ -2,11 +2,21 @@ package io.asyncio4j.http.client;
 
 import io.asyncio4j.Loop;
 import io.asyncio4j.Task;
+import io.asyncio4j.http.HeaderNames;
+import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.HttpParseException;
+import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.internal.HeadWriter;
+import io.asyncio4j.http.internal.HttpParser;
+import io.asyncio4j.http.internal.MessageReader;
+import io.asyncio4j.http.internal.ResponseHead;
 import io.asyncio4j.lowlevel.Parking;
+import io.asyncio4j.lowlevel.TimerHandle;
 import io.asyncio4j.net.ConnectOptions;
 import io.asyncio4j.net.StreamPair;
 import io.asyncio4j.net.Streams;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -22,8 +32,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * The connection pool of a session: aiohttp's {@code TCPConnector}. Keeps idle keep-alive
- * connections per {@link Origin}, and bounds the connections in use, all origins together ({@code
- * limit}) and per origin ({@code limitPerHost}).
+ * connections per {@link Route} (an origin, and the proxy in between if any), and bounds the
+ * connections in use, all routes together ({@code limit}) and per route ({@code limitPerHost}).
+ * Through a proxy, an {@code https} connection is a {@code CONNECT} tunnel with TLS to the origin
+ * inside; an {@code http} one is a plain connection to the proxy.
  *
  * <p>Loop thread only: every field is touched by the session's loop alone, so nothing is locked.
  */
@@ -32,40 +44,46 @@ final class Connector {
      * Implementation overview.
      *
      * Slots. A request holds a slot from acquire() to release(): inUse counts them, perHost per
-     * origin. An idle connection holds none (as in aiohttp, limit bounds the connections in use).
+     * route. An idle connection holds none (as in aiohttp, limit bounds the connections in use).
      *
      * Fair waiting. A request without a free slot waits in `waiters`, in arrival order. Whenever a
-     * slot frees, grantWaiters() hands slots to the waiters in order, each that its origin allows,
+     * slot frees, grantWaiters() hands slots to the waiters in order, each that its route allows,
      * and wakes them: the slot is theirs before they run, so a newcomer cannot take it first.
      * Invariant: between two loop steps no waiter could be granted, so a newcomer that finds a
-     * free slot for its origin overtakes nobody who could have used it.
+     * free slot for its route overtakes nobody who could have used it.
      *
      * Cancellation. A waiter cancelled before its grant leaves the queue; one granted and then
      * cancelled owns its slot and gives it back through the caller's release (the grant is never
-     * lost). A connection being opened is closed by Streams.openConnection when cancelled.
+     * lost). A connection being opened is closed by Streams.openConnection when cancelled, and by
+     * open() when cancelled in its CONNECT tunnel or TLS handshake.
      *
-     * Idle connections sit in a LIFO per origin (the most recently used is the most likely to be
-     * alive), each with an eviction timer on the loop (keepaliveTimeout).
+     * Idle connections sit in a LIFO per route (the most recently used is the most likely to be
+     * alive), oldest first; one timer for the pool closes those idle for keepaliveTimeout, as
+     * aiohttp's cleanup pass does (a timer per release would be set and cancelled per request). A
+     * route's queue stays while it is used, so a busy route does not make and drop one per request.
      */
     private final Loop loop;
     private final SessionOptions options;
-    private final Map<Origin, ArrayDeque<Connection>> idle = new HashMap<>();
-    private final Map<Origin, int[]> perHost = new HashMap<>();
+    private final DnsCache dns;
+    private final Map<Route, ArrayDeque<Connection>> idle = new HashMap<>();
+    private final Map<Route, int[]> perHost = new HashMap<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private int inUse;
     private boolean closed;
+    /** The timer of the next {@link #sweep} of idle connections, or null when none is idle. */
+    private TimerHandle sweeper;
 
     private long created;
     private long reusedCount;
 
     /** A request waiting for a slot. */
     private static final class Waiter {
-        final Origin origin;
+        final Route route;
         final Task<?> task;
         boolean granted;
 
-        Waiter(Origin origin, Task<?> task) {
-            this.origin = origin;
+        Waiter(Route route, Task<?> task) {
+            this.route = route;
             this.task = task;
         }
     }
@@ -73,34 +91,53 @@ final class Connector {
     Connector(Loop loop, SessionOptions options) {
         this.loop = loop;
         this.options = options;
+        this.dns = new DnsCache(loop, options.resolver(), options.ttlDnsCache(), options.useDnsCache());
+    }
+
+    DnsCache dns() {
+        return dns;
     }
 
     /**
-     * A connection to {@code origin} for one request: an idle one unless {@code fresh}, else a new
+     * A connection on {@code route} for one request: an idle one unless {@code fresh}, else a new
      * one. Waits for a slot first when the limits are reached. Within the {@code connect} timeout;
      * a new socket also within {@code sockConnect}.
      *
      * <p><b>Cancellation.</b> Nothing is held: a waiter leaves the queue, a slot is given back, a
      * half-open socket is closed.
      */
-    Connection acquire(Origin origin, boolean fresh, RequestTimer timer, String method, URI url)
+    Connection acquire(Route route, boolean fresh, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
+        if (!fresh && timer.unscoped(timer.timeout().connect()) && hasCapacity(route)) {
+            Connection c = popIdle(route);
+            if (c != null) {
+                // The common case: a slot and an idle connection, nothing to wait for, no scope needed.
+                count(route);
+                c.reused = true;
+                reusedCount++;
+                trace.connectionReuseconn();
+                return c;
+            }
+        }
         return timer.within("connect", timer.timeout().connect(), "getting a connection", () -> {
-            takeSlot(origin);
+            takeSlot(route, trace);
             boolean ok = false;
             try {
-                Connection c = fresh ? null : popIdle(origin);
+                Connection c = fresh ? null : popIdle(route);
                 if (c == null) {
-                    c = open(origin, timer, method, url);
+                    trace.connectionCreateStart();
+                    c = open(route, timer, trace, method, url);
+                    trace.connectionCreateEnd();
                 } else {
                     c.reused = true;
                     reusedCount++;
+                    trace.connectionReuseconn();
                 }
                 ok = true;
                 return c;
             } finally {
                 if (!ok) {
-                    freeSlot(origin);
+                    freeSlot(route);
                 }
             }
         });
@@ -112,44 +149,55 @@ final class Connector {
      * suspends, so it is safe in a {@code finally} of a cancelled task.
      */
     void release(Connection c, boolean keep) {
-        if (keep && !closed && c.isOpen()) {
-            idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
-            long keepalive = options.keepaliveTimeout().toNanos();
-            if (keepalive == 0) {
-                evict(c);
-            } else {
-                c.idleTimer = loop.callLater(options.keepaliveTimeout(), () -> evict(c));
+        if (keep && !closed && c.isOpen() && options.keepaliveTimeout().toNanos() > 0) {
+            c.idleSince = loop.time();
+            ArrayDeque<Connection> q = idle.get(c.route);
+            if (q == null) {
+                q = new ArrayDeque<>();
+                idle.put(c.route, q);
+            }
+            q.addLast(c);
+            if (sweeper == null) {
+                sweeper = loop.callAt(c.idleSince + options.keepaliveTimeout().toNanos(), this::sweep);
             }
         } else if (keep) {
             c.close();
         } else {
             c.abort();
         }
-        freeSlot(c.origin);
+        freeSlot(c.route);
     }
 
-    private void evict(Connection c) {
-        c.idleTimer = null;
-        ArrayDeque<Connection> q = idle.get(c.origin);
-        if (q != null && q.remove(c)) {
-            if (q.isEmpty()) {
-                idle.remove(c.origin);
+    /**
+     * Closes the connections idle for {@code keepaliveTimeout}, then sleeps until the next one will
+     * be (aiohttp's cleanup pass): one timer for the pool, not one per released connection.
+     */
+    private void sweep() {
+        sweeper = null;
+        long keepalive = options.keepaliveTimeout().toNanos();
+        long now = loop.time();
+        long next = Long.MAX_VALUE;
+        for (Iterator<ArrayDeque<Connection>> it = idle.values().iterator(); it.hasNext(); ) {
+            ArrayDeque<Connection> q = it.next();
+            // Oldest first: released connections go last, reused ones are taken from the end.
+            while (!q.isEmpty() && q.peekFirst().idleSince + keepalive - now <= 0) {
+                q.pollFirst().close();
             }
-            c.close();
+            if (q.isEmpty()) {
+                it.remove();
+            } else {
+                next = Math.min(next, q.peekFirst().idleSince + keepalive);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            sweeper = loop.callAt(next, this::sweep);
         }
     }
 
-    private Connection popIdle(Origin origin) {
-        ArrayDeque<Connection> q = idle.get(origin);
+    private Connection popIdle(Route route) {
+        ArrayDeque<Connection> q = idle.get(route);
         while (q != null && !q.isEmpty()) {
             Connection c = q.pollLast();
-            if (q.isEmpty()) {
-                idle.remove(origin);
-            }
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
             if (c.isOpen()) {
                 return c;
             }
@@ -157,10 +205,16 @@ final class Connector {
         return null;
     }
 
-    private Connection open(Origin origin, RequestTimer timer, String method, URI url)
+    private Connection open(Route route, RequestTimer timer, Tracing trace, String method, URI url)
             throws IOException, TimeoutException {
-        ConnectOptions co = ConnectOptions.defaults();
-        if (origin.tls()) {
+        Origin origin = route.origin();
+        HttpProxy proxy = route.proxy();
+        Origin dial = proxy == null ? origin : proxy.origin();
+        ConnectOptions co = ConnectOptions.defaults().resolver(host -> dns.resolve(host, trace));
+        if (options.happyEyeballsDelay() != null) {
+            co = co.happyEyeballsDelay(options.happyEyeballsDelay());
+        }
+        if (proxy == null && origin.tls()) {
             co = co.tls(options.tls());
         }
         ConnectOptions connectOptions = co;
@@ -169,11 +223,19 @@ final class Connector {
             streams = timer.within(
                     "sockConnect",
                     timer.timeout().sockConnect(),
-                    "connecting to " + origin,
-                    () -> Streams.openConnection(origin.host(), origin.port(), connectOptions));
+                    "connecting to " + (proxy == null ? origin : "the proxy " + proxy),
+                    () -> Streams.openConnection(dial.host(), dial.port(), connectOptions));
         } catch (TimeoutException e) {
             throw e;
         } catch (IOException e) {
+            if (proxy != null) {
+                throw new ClientProxyConnectionError(
+                        "cannot connect to the proxy " + proxy + " for " + method + " " + url + ": " + e.getMessage(),
+                        url,
+                        dial.host(),
+                        dial.port(),
+                        e);
+            }
             throw new ClientConnectorError(
                     "cannot connect to " + origin + " for " + method + " " + url + ": " + tlsProblem(e, origin)
                             + e.getMessage(),
@@ -182,8 +244,90 @@ final class Connector {
                     origin.port(),
                     e);
         }
+        if (proxy != null && origin.tls()) {
+            boolean ok = false;
+            try {
+                tunnel(streams, route, method, url);
+                streams.writer().startTls(options.tls().serverName(origin.host()));
+                ok = true;
+            } catch (IOException e) {
+                if (e instanceof ClientError) {
+                    throw e;
+                }
+                throw new ClientConnectorError(
+                        "cannot connect to " + origin + " through the proxy " + proxy + " for " + method + " " + url
+                                + ": " + tlsProblem(e, origin) + e.getMessage(),
+                        url,
+                        origin.host(),
+                        origin.port(),
+                        e);
+            } finally {
+                if (!ok) {
+                    streams.writer().abort();
+                }
+            }
+        }
         created++;
-        return new Connection(origin, streams, options.limits());
+        return new Connection(route, streams, options.limits());
+    }
+
+    /**
+     * Asks the proxy for a tunnel to the route's origin ({@code CONNECT host:port}, RFC 9110 section
+     * 9.3.6) and reads its answer; returns once the tunnel is open.
+     *
+     * @throws ClientHttpProxyError if the proxy answers with another status than 2xx
+     */
+    private void tunnel(StreamPair streams, Route route, String method, URI url) throws IOException {
+        Origin o = route.origin();
+        String authority = (o.host().indexOf(':') >= 0 ? "[" + o.host() + "]" : o.host()) + ":" + o.port();
+        Headers h = new Headers().add(HeaderNames.HOST, authority);
+        if (route.proxy().auth() != null) {
+            h.add(HeaderNames.PROXY_AUTHORIZATION, route.proxy().auth().encode());
+        }
+        HeadWriter head =
+                new HeadWriter().request("CONNECT", authority, HttpVersion.HTTP_1_1, h, HeadWriter.NO_FRAMING);
+        HttpParser parser = HttpParser.forResponses(options.limits());
+        parser.expectResponseTo("CONNECT");
+        MessageReader in = new MessageReader(streams.reader(), parser);
+        try {
+            streams.writer().write(head.array(), 0, head.length());
+            streams.writer().drain();
+            while (true) {
+                HttpParser.Event e = in.next();
+                if (e == HttpParser.Event.CLOSED) {
+                    throw new IOException("the proxy " + route.proxy()
+                            + " closed the connection before answering CONNECT " + authority);
+                }
+                if (e != HttpParser.Event.HEAD) {
+                    throw new IOException("the proxy " + route.proxy() + " answered CONNECT " + authority + " with " + e
+                            + " instead of a response head");
+                }
+                ResponseHead r = parser.response();
+                if (r.informational()) {
+                    continue;
+                }
+                if (r.status() / 100 != 2) {
+                    throw new ClientHttpProxyError(
+                            "the proxy " + route.proxy() + " refused to open a tunnel to " + authority + " for "
+                                    + method
+                                    + " " + url + ": " + r.status() + " " + r.reason()
+                                    + (r.status() == 407 ? " (give the proxy's credentials with proxyAuth)" : ""),
+                            url,
+                            r.status(),
+                            r.reason(),
+                            r.headers());
+                }
+                if (in.takeRemaining().length > 0) {
+                    throw new IOException("the proxy " + route.proxy()
+                            + " sent bytes after its answer to CONNECT, before" + " the TLS handshake");
+                }
+                return;
+            }
+        } catch (HttpParseException e) {
+            throw new IOException("the proxy's answer to CONNECT " + authority + " is malformed: " + e.reason(), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -215,36 +359,37 @@ final class Connector {
 
     // ---- slots ----
 
-    private boolean hasCapacity(Origin origin) {
+    private boolean hasCapacity(Route route) {
         if (options.limit() > 0 && inUse >= options.limit()) {
             return false;
         }
         if (options.limitPerHost() > 0) {
-            int[] n = perHost.get(origin);
+            int[] n = perHost.get(route);
             return n == null || n[0] < options.limitPerHost();
         }
         return true;
     }
 
-    private void count(Origin origin) {
+    private void count(Route route) {
         inUse++;
         if (options.limitPerHost() > 0) {
-            perHost.computeIfAbsent(origin, o -> new int[1])[0]++;
+            perHost.computeIfAbsent(route, r -> new int[1])[0]++;
         }
     }
 
-    private void takeSlot(Origin origin) {
+    private void takeSlot(Route route, Tracing trace) {
         if (closed) {
             throw new IllegalStateException("the ClientSession is closed");
         }
-        if (hasCapacity(origin)) {
-            count(origin);
+        if (hasCapacity(route)) {
+            count(route);
             return;
         }
         Task<?> me = Parking.currentTask("ClientSession request");
         Parking.checkCancelled(me);
-        Waiter w = new Waiter(origin, me);
+        Waiter w = new Waiter(route, me);
         waiters.addLast(w);
+        trace.connectionQueuedStart();
         try {
             while (!w.granted) {
                 Parking.park(me);
@@ -264,14 +409,15 @@ final class Connector {
                 waiters.remove(w);
             }
         }
+        trace.connectionQueuedEnd();
     }
 
-    private void freeSlot(Origin origin) {
+    private void freeSlot(Route route) {
         inUse--;
         if (options.limitPerHost() > 0) {
-            int[] n = perHost.get(origin);
+            int[] n = perHost.get(route);
             if (--n[0] == 0) {
-                perHost.remove(origin);
+                perHost.remove(route);
             }
         }
         grantWaiters();
@@ -283,9 +429,9 @@ final class Connector {
                 return;
             }
             Waiter w = it.next();
-            if (hasCapacity(w.origin)) {
+            if (hasCapacity(w.route)) {
                 it.remove();
-                count(w.origin);
+                count(w.route);
                 w.granted = true;
                 Parking.unpark(w.task);
             }
@@ -300,11 +446,12 @@ final class Connector {
             return;
         }
         closed = true;
+        if (sweeper != null) {
+            sweeper.cancel();
+            sweeper = null;
+        }
         for (ArrayDeque<Connection> q : idle.values()) {
             for (Connection c : q) {
-                if (c.idleTimer != null) {
-                    c.idleTimer.cancel();
-                }
                 c.close();
             }
         }

@@ -22,8 +22,11 @@ import java.util.Objects;
  * Domain} that does not cover the host that set it is refused.
  *
  * <p>Like aiohttp, a jar refuses cookies from hosts given as IP addresses unless it is {@link
- * #unsafe()}, since an address names no domain a cookie could be scoped to. Public suffixes are not
- * checked ({@code Domain=com} is refused only by the domain rule).
+ * #unsafe()}, since an address names no domain a cookie could be scoped to. Unlike aiohttp, it
+ * refuses a {@code Domain} that is a public suffix ({@code Domain=co.uk} from {@code shop.co.uk}:
+ * every site under {@code co.uk} would get it), as browsers do (RFC 6265 section 5.3), with the
+ * Public Suffix List the JDK ships; a public suffix that is the host itself makes a host-only
+ * cookie.
  *
  * <p>Loop thread only, like its session.
  */
@@ -273,6 +276,12 @@ public final class CookieJar {
         }
         if (maxAgeExpiry != null) {
             expires = maxAgeExpiry;
+        }
+        if (domain != null && PublicSuffixes.isPublicSuffix(domain)) {
+            if (!domain.equals(host)) {
+                return null; // it would go to every site under that suffix
+            }
+            domain = null;
         }
         boolean hostOnly = domain == null;
         if (hostOnly) {

@@ -50,6 +50,21 @@ public final class JacksonCodec implements JsonCodec {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException wrapping Jackson's error when the text is not JSON of that type
+     */
+    @Override
+    public <T> T decode(byte[] json, TypeRef<T> type) throws IOException {
+        try {
+            return mapper.readValue(json, mapper.constructType(type.type()));
+        } catch (JacksonException e) {
+            throw new IOException(
+                    "cannot read the JSON as " + type.type().getTypeName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return "JacksonCodec";

@@ -1,6 +1,9 @@
 package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.MultipartWriter;
+import io.asyncio4j.net.StreamReader;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Map;
  * session.get(url, params("q", "x").header("A", "b"));   // session.get(url, params={"q": "x"}, headers={"A": "b"})
  * session.post(url, json(payload));                       // session.post(url, json=payload)
  * session.post(url, form(Map.of("user", "ann")));         // session.post(url, data={"user": "ann"})
+ * session.post(url, data(Path.of("big.iso")));           // session.post(url, data=open("big.iso", "rb"))
+ * session.post(url, data(formData));                      // session.post(url, data=form_data)
  * session.get(url, allowRedirects(false));                // session.get(url, allow_redirects=False)
  * }
  */
@@ -54,6 +59,36 @@ public final class Options {
         return RequestOptions.NONE.data(text);
     }
 
+    /** {@link RequestOptions#data(Path)}. */
+    public static RequestOptions data(Path file) {
+        return RequestOptions.NONE.data(file);
+    }
+
+    /** {@link RequestOptions#data(StreamReader)}. */
+    public static RequestOptions data(StreamReader reader) {
+        return RequestOptions.NONE.data(reader);
+    }
+
+    /** {@link RequestOptions#data(Iterable)}. */
+    public static RequestOptions data(Iterable<byte[]> chunks) {
+        return RequestOptions.NONE.data(chunks);
+    }
+
+    /** {@link RequestOptions#data(BodyWriter)}. */
+    public static RequestOptions data(BodyWriter writer) {
+        return RequestOptions.NONE.data(writer);
+    }
+
+    /** {@link RequestOptions#data(FormData)}. */
+    public static RequestOptions data(FormData form) {
+        return RequestOptions.NONE.data(form);
+    }
+
+    /** {@link RequestOptions#data(MultipartWriter)}. */
+    public static RequestOptions data(MultipartWriter multipart) {
+        return RequestOptions.NONE.data(multipart);
+    }
+
     /** {@link RequestOptions#form(Map)}. */
     public static RequestOptions form(Map<String, ?> fields) {
         return RequestOptions.NONE.form(fields);
@@ -87,6 +122,16 @@ public final class Options {
     /** {@link RequestOptions#auth(BasicAuth)}. */
     public static RequestOptions auth(BasicAuth auth) {
         return RequestOptions.NONE.auth(auth);
+    }
+
+    /** {@link RequestOptions#proxy(String)}. */
+    public static RequestOptions proxy(String url) {
+        return RequestOptions.NONE.proxy(url);
+    }
+
+    /** {@link RequestOptions#retry(RetryPolicy)}. */
+    public static RequestOptions retry(RetryPolicy policy) {
+        return RequestOptions.NONE.retry(policy);
     }
 
     /** {@link RequestOptions#cookies(Map)}. */

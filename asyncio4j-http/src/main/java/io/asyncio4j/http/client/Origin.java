@@ -23,6 +23,21 @@ record Origin(String scheme, String host, int port) {
         return scheme.equals("https");
     }
 
+    // equals and hashCode by hand: a record's own go through invokedynamic and method handles, slow
+    // to warm up for a key that every request looks up.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Origin other
+                && port == other.port
+                && host.equals(other.host)
+                && scheme.equals(other.scheme);
+    }
+
+    @Override
+    public int hashCode() {
+        return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+    }
+
     @Override
     public String toString() {
         return scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

@@ -1,12 +1,21 @@
 package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.Headers;
-import java.net.URLEncoder;
+import io.asyncio4j.http.MultipartWriter;
+import io.asyncio4j.http.internal.BytesPayload;
+import io.asyncio4j.http.internal.ChunksPayload;
+import io.asyncio4j.http.internal.FilePayload;
+import io.asyncio4j.http.internal.MultipartAccess;
+import io.asyncio4j.http.internal.Payload;
+import io.asyncio4j.http.internal.ReaderPayload;
+import io.asyncio4j.net.StreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What one request adds to its session's settings: aiohttp's keyword arguments of {@code
@@ -33,8 +42,7 @@ public final class RequestOptions {
     private List<String> params = List.of();
 
     private Headers headers;
-    private byte[] data;
-    private String contentType;
+    private Payload body;
     private Object json;
     private boolean hasJson;
     private ClientTimeout timeout;
@@ -43,6 +51,10 @@ public final class RequestOptions {
     private Boolean raiseForStatus;
     private BasicAuth auth;
     private List<String> cookies = List.of();
+    private String proxy;
+    private BasicAuth proxyAuth;
+    private RetryPolicy retry;
+    private Object traceRequestCtx;
 
     private RequestOptions() {}
 
@@ -50,8 +62,7 @@ public final class RequestOptions {
         RequestOptions c = new RequestOptions();
         c.params = params;
         c.headers = headers;
-        c.data = data;
-        c.contentType = contentType;
+        c.body = body;
         c.json = json;
         c.hasJson = hasJson;
         c.timeout = timeout;
@@ -60,6 +71,10 @@ public final class RequestOptions {
         c.raiseForStatus = raiseForStatus;
         c.auth = auth;
         c.cookies = cookies;
+        c.proxy = proxy;
+        c.proxyAuth = proxyAuth;
+        c.retry = retry;
+        c.traceRequestCtx = traceRequestCtx;
         return c;
     }
 
@@ -143,17 +158,73 @@ public final class RequestOptions {
     }
 
     /**
-     * Sends {@code body} as the request body, as it is ({@code Content-Type: application/octet-stream}
-     * unless a header says otherwise); aiohttp's {@code data=bytes}.
+     * Sends {@code body} (copied) as the request body ({@code Content-Type:
+     * application/octet-stream} unless a header says otherwise); aiohttp's {@code data=bytes}.
      */
     public RequestOptions data(byte[] body) {
-        RequestOptions c = body(Objects.requireNonNull(body, "body").clone(), "application/octet-stream");
-        return c;
+        return body(new BytesPayload(Objects.requireNonNull(body, "body").clone(), "application/octet-stream"));
     }
 
     /** Sends {@code text} in UTF-8 ({@code Content-Type: text/plain; charset=utf-8}). */
     public RequestOptions data(String text) {
-        return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        return body(new BytesPayload(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
+    }
+
+    /**
+     * Sends the file at {@code file} with {@code Content-Length}; aiohttp's {@code data=open(path,
+     * "rb")}. The file is opened (off the loop) when the request is sent, and sent with {@code
+     * sendfile}: zero-copy on a plain connection, read in chunks off the loop under TLS. Its {@code
+     * Content-Type} is guessed from its name ({@code application/octet-stream} when unknown). It
+     * can be sent again (a 307 or 308 redirect, a retry).
+     */
+    public RequestOptions data(Path file) {
+        return body(new FilePayload(Objects.requireNonNull(file, "file"), null));
+    }
+
+    /**
+     * Sends what {@code reader} gives until its end of stream, chunked ({@code
+     * application/octet-stream}); aiohttp's {@code data=stream_reader}. It is sent once: a redirect
+     * that would repeat it (307, 308) fails with {@link ClientPayloadError}, and no retry sends it
+     * again. The reader must belong to the request's loop.
+     */
+    public RequestOptions data(StreamReader reader) {
+        return body(new ReaderPayload(Objects.requireNonNull(reader, "reader")));
+    }
+
+    /**
+     * Sends the pieces of {@code chunks} as they come, chunked ({@code application/octet-stream});
+     * aiohttp's {@code data=generator}. The iterator may park the request's task between pieces (wait
+     * on a queue, read a socket), as an async generator awaits. Sent once, as {@link
+     * #data(StreamReader)}.
+     */
+    public RequestOptions data(Iterable<byte[]> chunks) {
+        return body(new ChunksPayload(Objects.requireNonNull(chunks, "chunks")));
+    }
+
+    /**
+     * Sends what {@code writer} writes, chunked ({@code application/octet-stream}); see {@link
+     * BodyWriter}. Sent once, as {@link #data(StreamReader)}.
+     */
+    public RequestOptions data(BodyWriter writer) {
+        return body(new WriterPayload(writer));
+    }
+
+    /**
+     * Sends {@code form}: urlencoded when its fields are all text, else {@code multipart/form-data};
+     * aiohttp's {@code data=FormData(...)}. The fields are read when the request is sent.
+     */
+    public RequestOptions data(FormData form) {
+        Objects.requireNonNull(form, "form");
+        return body(new Deferred(form::payload, "a FormData"));
+    }
+
+    /**
+     * Sends {@code multipart} ({@code Content-Type: multipart/...; boundary=...}); aiohttp's {@code
+     * data=MultipartWriter(...)}. Its parts are read when the request is sent.
+     */
+    public RequestOptions data(MultipartWriter multipart) {
+        Objects.requireNonNull(multipart, "multipart");
+        return body(new Deferred(() -> MultipartAccess.get().payload(multipart), multipart.toString()));
     }
 
     /**
@@ -161,16 +232,7 @@ public final class RequestOptions {
      * order; aiohttp's {@code data=dict}.
      */
     public RequestOptions form(Map<String, ?> fields) {
-        StringBuilder s = new StringBuilder();
-        fields.forEach((name, value) -> {
-            if (!s.isEmpty()) {
-                s.append('&');
-            }
-            s.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
-        });
-        return body(s.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+        return body(new FormData(fields).payload());
     }
 
     /**
@@ -179,17 +241,15 @@ public final class RequestOptions {
      */
     public RequestOptions json(Object value) {
         RequestOptions c = copy();
-        c.data = null;
+        c.body = null;
         c.json = value;
         c.hasJson = true;
-        c.contentType = "application/json";
         return c;
     }
 
-    private RequestOptions body(byte[] body, String type) {
+    private RequestOptions body(Payload payload) {
         RequestOptions c = copy();
-        c.data = body;
-        c.contentType = type;
+        c.body = payload;
         c.json = null;
         c.hasJson = false;
         return c;
@@ -252,6 +312,67 @@ public final class RequestOptions {
         return c;
     }
 
+    /**
+     * Sends this request through the HTTP proxy at {@code url}, instead of the session's (or the
+     * environment's); aiohttp's {@code proxy=}. See {@link SessionOptions#proxy}.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an http URL
+     */
+    public RequestOptions proxy(String url) {
+        HttpProxy.parse(Objects.requireNonNull(url, "url"), null); // fails now, not at the request
+        RequestOptions c = copy();
+        c.proxy = url;
+        return c;
+    }
+
+    /**
+     * The credentials for the proxy this request goes through, its own or the session's (sent to the
+     * proxy only); aiohttp's {@code proxy_auth}.
+     */
+    public RequestOptions proxyAuth(BasicAuth auth) {
+        RequestOptions c = copy();
+        c.proxyAuth = Objects.requireNonNull(auth, "auth");
+        return c;
+    }
+
+    /**
+     * Sends this request again as {@code policy} says, instead of the session's policy ({@link
+     * RetryPolicy#none()} turns the session's off for this request).
+     */
+    public RequestOptions retry(RetryPolicy policy) {
+        RequestOptions c = copy();
+        c.retry = Objects.requireNonNull(policy, "policy");
+        return c;
+    }
+
+    /**
+     * A value for this request's trace hooks, found in their context under {@code
+     * "traceRequestCtx"}; aiohttp's {@code trace_request_ctx}.
+     */
+    public RequestOptions traceRequestCtx(Object value) {
+        RequestOptions c = copy();
+        c.traceRequestCtx = Objects.requireNonNull(value, "value");
+        return c;
+    }
+
+    Object traceRequestCtx() {
+        return traceRequestCtx;
+    }
+
+    RetryPolicy retry() {
+        return retry;
+    }
+
+    /** The request's own proxy, or null. */
+    HttpProxy proxy() {
+        return proxy == null ? null : HttpProxy.parse(proxy, proxyAuth);
+    }
+
+    /** The request's proxy credentials, or null. */
+    BasicAuth proxyAuth() {
+        return proxyAuth;
+    }
+
     List<String> params() {
         return params;
     }
@@ -260,12 +381,9 @@ public final class RequestOptions {
         return headers;
     }
 
-    byte[] data() {
-        return data;
-    }
-
-    String contentType() {
-        return contentType;
+    /** The body, or null; a deferred one (a form, a multipart body) made now, from its current fields. */
+    Payload body() {
+        return body instanceof Deferred d ? d.make() : body;
     }
 
     boolean hasJson() {
@@ -309,8 +427,8 @@ public final class RequestOptions {
         if (headers != null) {
             s.append("headers=").append(headers).append(", ");
         }
-        if (data != null) {
-            s.append("data=").append(data.length).append(" bytes, ");
+        if (body != null) {
+            s.append("data=").append(body.describe()).append(", ");
         }
         if (hasJson) {
             s.append("json, ");
@@ -334,5 +452,38 @@ public final class RequestOptions {
             s.setLength(s.length() - 2);
         }
         return s.append(']').toString();
+    }
+
+    /**
+     * A body made when the request is sent (a form or multipart body whose fields may still change
+     * after the options were built); only {@link #body()} makes it, so its methods are never called.
+     */
+    private static final class Deferred extends Payload {
+        private final Supplier<Payload> maker;
+        private final String what;
+
+        Deferred(Supplier<Payload> maker, String what) {
+            this.maker = maker;
+            this.what = what;
+        }
+
+        Payload make() {
+            return maker.get();
+        }
+
+        @Override
+        public boolean replayable() {
+            return true;
+        }
+
+        @Override
+        protected Sending open() {
+            throw new IllegalStateException("a deferred body is made before it is sent");
+        }
+
+        @Override
+        public String describe() {
+            return what;
+        }
     }
 }

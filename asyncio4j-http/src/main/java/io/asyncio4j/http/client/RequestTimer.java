@@ -27,6 +27,10 @@ final class RequestTimer {
      * must let an inner one's error pass as it is, not claim it.
      */
     private TimeoutException named;
+    /** What the request is doing now, for the message of a timeout. */
+    private String current = "starting";
+    /** Whether a {@link #total} scope is open: phases need no scope for the total deadline then. */
+    private boolean inTotal;
 
     RequestTimer(Loop loop, ClientTimeout timeout, String method, URI url) {
         this.loop = loop;
@@ -38,6 +42,11 @@ final class RequestTimer {
 
     ClientTimeout timeout() {
         return timeout;
+    }
+
+    /** Whether the {@code total} deadline has passed. */
+    boolean totalExpired() {
+        return loop.time() >= totalAt;
     }
 
     /** The URL named in messages: the current one of a redirect chain. */
@@ -52,26 +61,68 @@ final class RequestTimer {
     }
 
     /**
+     * Runs {@code body}, the part of a request that goes from getting a connection to its response
+     * head, in one scope of the {@code total} deadline, so that its phases without a limit of their
+     * own need no scope each (one timer per request instead of one per phase). {@code what} names
+     * the first phase for the message; each {@link #within} inside renames it.
+     */
+    <T> T total(String what, Phase<T> body) throws IOException, TimeoutException {
+        current = what;
+        if (totalAt == Long.MAX_VALUE || inTotal) {
+            return body.run();
+        }
+        inTotal = true;
+        try {
+            return scoped(totalAt, body, "total", timeout.total(), null);
+        } finally {
+            inTotal = false;
+        }
+    }
+
+    /**
+     * Whether a phase with {@code limit} would run as it is, without a deadline scope of its own:
+     * inside {@link #total}, when its own limit ends no sooner than the total one. A caller that
+     * then runs the phase itself names it with {@link #phase}.
+     */
+    boolean unscoped(Duration limit) {
+        return (inTotal || totalAt == Long.MAX_VALUE) && (limit == null || deadline(loop.time(), limit) >= totalAt);
+    }
+
+    /** Names what the request does now, for the message of the total deadline. */
+    void phase(String what) {
+        current = what;
+    }
+
+    /**
      * Runs {@code phase} ({@code what}, for the message) within the total deadline and {@code limit}
      * from now (null: none), {@code name} being the {@link ClientTimeout} component of {@code limit}.
      */
     <T> T within(String name, Duration limit, String what, Phase<T> phase) throws IOException, TimeoutException {
-        long now = loop.time();
-        long phaseAt = limit == null ? Long.MAX_VALUE : deadline(now, limit);
-        long at = Math.min(totalAt, phaseAt);
-        if (at == Long.MAX_VALUE) {
-            return phase.run();
+        current = what;
+        long phaseAt = limit == null ? Long.MAX_VALUE : deadline(loop.time(), limit);
+        if (phaseAt < totalAt) {
+            return scoped(phaseAt, phase, name, limit, what);
         }
-        boolean total = totalAt <= phaseAt;
+        if (inTotal || totalAt == Long.MAX_VALUE) {
+            return phase.run(); // the enclosing total scope is the earlier deadline
+        }
+        return scoped(totalAt, phase, "total", timeout.total(), what);
+    }
+
+    /**
+     * Runs {@code phase} until {@code at}; a timeout there is named after {@code name} and {@code
+     * limit}, and says the request was doing {@code what} (null: whatever phase it was in then).
+     */
+    private <T> T scoped(long at, Phase<T> phase, String name, Duration limit, String what)
+            throws IOException, TimeoutException {
         try {
             return Asyncio.timeoutAt(at, (Coroutine<T>) phase::run);
         } catch (TimeoutException e) {
             if (e == named) {
-                throw e;
+                throw e; // an inner phase's, named already
             }
-            named = new TimeoutException("ClientTimeout." + (total ? "total" : name) + " ("
-                    + format(total ? timeout.total() : limit) + ") expired while " + what + " for " + method + " "
-                    + url);
+            named = new TimeoutException("ClientTimeout." + name + " (" + format(limit) + ") expired while "
+                    + (what != null ? what : current) + " for " + method + " " + url);
             named.initCause(e.getCause());
             throw named;
         } catch (IOException | RuntimeException | CancelledError e) {

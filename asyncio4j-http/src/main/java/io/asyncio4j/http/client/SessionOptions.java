@@ -2,10 +2,13 @@ package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpLimits;
+import io.asyncio4j.net.Resolver;
 import io.asyncio4j.net.TlsOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +29,9 @@ import java.util.Objects;
  * }
  */
 public final class SessionOptions {
+    /** The JDK's resolver, off the loop, without a cache of its own: the session caches. */
+    private static final Resolver UNCACHED = Resolver.system(Duration.ZERO);
+
     private static final SessionOptions DEFAULTS = new SessionOptions();
 
     private URI baseUrl;
@@ -42,6 +48,16 @@ public final class SessionOptions {
     private BasicAuth auth;
     private int maxRedirects = 10;
     private HttpLimits limits = HttpLimits.defaults();
+    private HttpProxy proxy;
+    private boolean trustEnv;
+    private Resolver resolver = UNCACHED;
+    private Duration ttlDnsCache = Duration.ofSeconds(10);
+    private boolean useDnsCache = true;
+    private Duration happyEyeballsDelay = Duration.ofMillis(250);
+    private RetryPolicy retry;
+    private List<TraceConfig> traceConfigs = List.of();
+    /** The environment {@code trustEnv} reads; null: the process's. A seam for tests. */
+    private Map<String, String> environment;
 
     private SessionOptions() {}
 
@@ -61,6 +77,15 @@ public final class SessionOptions {
         c.auth = auth;
         c.maxRedirects = maxRedirects;
         c.limits = limits;
+        c.proxy = proxy;
+        c.trustEnv = trustEnv;
+        c.resolver = resolver;
+        c.ttlDnsCache = ttlDnsCache;
+        c.useDnsCache = useDnsCache;
+        c.happyEyeballsDelay = happyEyeballsDelay;
+        c.retry = retry;
+        c.traceConfigs = traceConfigs;
+        c.environment = environment;
         return c;
     }
 
@@ -222,6 +247,161 @@ public final class SessionOptions {
         return c;
     }
 
+    /**
+     * Sends every request through the HTTP proxy at {@code url} ({@code http://[user:password@]host:port}):
+     * aiohttp's {@code proxy=}. {@code https} URLs go through a {@code CONNECT} tunnel (TLS end to
+     * end with the site, verified as without a proxy), {@code http} ones to the proxy in absolute
+     * form. A request's own {@code proxy} replaces it.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an http URL (TLS to the proxy itself and
+     *     SOCKS are not supported)
+     */
+    public SessionOptions proxy(String url) {
+        SessionOptions c = copy();
+        c.proxy = HttpProxy.parse(Objects.requireNonNull(url, "url"), proxy == null ? null : proxy.auth());
+        return c;
+    }
+
+    /**
+     * The credentials the proxy asks for ({@code Proxy-Authorization}, sent to the proxy only);
+     * aiohttp's {@code proxy_auth}. Set {@link #proxy} first; they replace any in its URL.
+     *
+     * @throws IllegalStateException if no proxy is set
+     */
+    public SessionOptions proxyAuth(BasicAuth auth) {
+        if (proxy == null) {
+            throw new IllegalStateException("proxyAuth needs a proxy: call proxy(url) first");
+        }
+        SessionOptions c = copy();
+        c.proxy = new HttpProxy(proxy.origin(), Objects.requireNonNull(auth, "auth"));
+        return c;
+    }
+
+    /**
+     * Whether requests without a proxy of their own use the environment's: {@code HTTP_PROXY}, {@code
+     * HTTPS_PROXY}, {@code NO_PROXY} (also lower case, which wins); aiohttp's {@code trust_env}. Off
+     * by default. Read when the session makes its first request.
+     */
+    public SessionOptions trustEnv(boolean trust) {
+        SessionOptions c = copy();
+        c.trustEnv = trust;
+        return c;
+    }
+
+    /** {@link #trustEnv} reading {@code env} instead of the process's environment: for tests. */
+    SessionOptions environment(Map<String, String> env) {
+        SessionOptions c = copy();
+        c.environment = Map.copyOf(env);
+        return c;
+    }
+
+    /**
+     * How host names become addresses: the core's {@link Resolver} (by default the JDK's, off the
+     * loop); the session caches its answers ({@link #ttlDnsCache}).
+     */
+    public SessionOptions resolver(Resolver resolver) {
+        SessionOptions c = copy();
+        c.resolver = Objects.requireNonNull(resolver, "resolver");
+        return c;
+    }
+
+    /**
+     * How long the session keeps a host's addresses: 10 seconds, as aiohttp's {@code
+     * ttl_dns_cache}; null keeps them for the session's life. Counted on the loop's clock.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public SessionOptions ttlDnsCache(Duration ttl) {
+        if (ttl != null && ttl.isNegative()) {
+            throw new IllegalArgumentException("ttlDnsCache must not be negative: " + ttl);
+        }
+        SessionOptions c = copy();
+        c.ttlDnsCache = ttl;
+        return c;
+    }
+
+    /** Whether the session caches DNS answers at all (yes, as aiohttp's {@code use_dns_cache}). */
+    public SessionOptions useDnsCache(boolean use) {
+        SessionOptions c = copy();
+        c.useDnsCache = use;
+        return c;
+    }
+
+    /**
+     * Happy eyeballs (RFC 8305): when a host has several addresses, the next is tried after {@code
+     * delay} if the previous has not connected yet, IPv6 and IPv4 interleaved; the first to connect
+     * wins. 250 ms by default, as aiohttp's {@code happy_eyeballs_delay}; null tries one address
+     * after the other.
+     */
+    public SessionOptions happyEyeballsDelay(Duration delay) {
+        if (delay != null && delay.isNegative()) {
+            throw new IllegalArgumentException("happyEyeballsDelay must not be negative: " + delay);
+        }
+        SessionOptions c = copy();
+        c.happyEyeballsDelay = delay;
+        return c;
+    }
+
+    /**
+     * Sends failed requests again as {@code policy} says (none by default: each request is sent
+     * once, apart from the stale-connection retry); a request's own {@link RequestOptions#retry}
+     * replaces it.
+     */
+    public SessionOptions retry(RetryPolicy policy) {
+        SessionOptions c = copy();
+        c.retry = Objects.requireNonNull(policy, "policy");
+        return c;
+    }
+
+    /**
+     * Adds {@code config}'s hooks to every request (aiohttp's {@code trace_configs}); the config is
+     * frozen from now on. Several configs run in the order given.
+     */
+    public SessionOptions trace(TraceConfig config) {
+        config.freeze();
+        List<TraceConfig> all = new ArrayList<>(traceConfigs);
+        all.add(config);
+        SessionOptions c = copy();
+        c.traceConfigs = List.copyOf(all);
+        return c;
+    }
+
+    List<TraceConfig> traceConfigs() {
+        return traceConfigs;
+    }
+
+    RetryPolicy retry() {
+        return retry;
+    }
+
+    Resolver resolver() {
+        return resolver;
+    }
+
+    Duration ttlDnsCache() {
+        return ttlDnsCache;
+    }
+
+    boolean useDnsCache() {
+        return useDnsCache;
+    }
+
+    Duration happyEyeballsDelay() {
+        return happyEyeballsDelay;
+    }
+
+    HttpProxy proxy() {
+        return proxy;
+    }
+
+    boolean trustEnv() {
+        return trustEnv;
+    }
+
+    Map<String, String> environment() {
+        return environment != null ? environment : System.getenv();
+    }
+
     URI baseUrl() {
         return baseUrl;
     }
@@ -283,6 +463,7 @@ public final class SessionOptions {
         return "SessionOptions[baseUrl=" + baseUrl + ", headers=" + headers + ", timeout=" + timeout + ", limit="
                 + limit + ", limitPerHost=" + limitPerHost + ", keepaliveTimeout=" + keepaliveTimeout
                 + ", raiseForStatus=" + raiseForStatus + ", tls=" + tls + ", autoDecompress=" + autoDecompress
-                + ", maxRedirects=" + maxRedirects + "]";
+                + ", maxRedirects=" + maxRedirects + (proxy != null ? ", proxy=" + proxy : "")
+                + (trustEnv ? ", trustEnv" : "") + "]";
     }
 }

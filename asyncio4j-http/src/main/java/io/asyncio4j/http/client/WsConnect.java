@@ -36,7 +36,7 @@ final class WsConnect {
         URI shown = Urls.withoutUserInfo(target);
         RequestTimer timer = new RequestTimer(Asyncio.currentLoop(), so.timeout(), "GET", shown);
         Connector connector = session.connector();
-        Connection c = connector.acquire(Origin.of(target), true, timer, "GET", shown);
+        Connection c = connector.acquire(new Route(Origin.of(target), null), true, timer, Tracing.NONE, "GET", shown);
         boolean ok = false;
         try {
             String key = Handshake.newKey();

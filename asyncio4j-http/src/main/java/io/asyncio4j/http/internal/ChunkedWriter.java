@@ -55,6 +55,20 @@ public final class ChunkedWriter {
     }
 
     /**
+     * Writes the size line of a chunk of {@code size} bytes whose data the caller writes next, in
+     * full, straight to the stream (a file sent with {@code sendfile}).
+     *
+     * @throws IllegalArgumentException if {@code size <= 0}
+     */
+    public void startChunk(long size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("a chunk holds at least one byte, got " + size);
+        }
+        out.write(scratch, 0, sizeLine(scratch, pendingCrlf, size));
+        pendingCrlf = true;
+    }
+
+    /**
      * Ends the body: the last chunk, the trailer fields, the empty line.
      *
      * @param trailers the trailer fields, or null

@@ -75,12 +75,12 @@ public final class MessageReader {
             bigger.put(buf.flip());
             buf = bigger;
         }
-        byte[] data = reader.read(buf.remaining());
-        if (data.length == 0) {
-            parser.feedEof();
-        } else {
-            buf.put(data);
+        try {
+            if (reader.readInto(buf) < 0) {
+                parser.feedEof();
+            }
+        } finally {
+            buf.flip(); // also when the read is cancelled: the bytes kept stay readable
         }
-        buf.flip();
     }
 }

@@ -202,7 +202,7 @@ class FailureCasesTest {
     }
 
     /** Connects until a connect times out: then the queue is full. The connected sockets must stay open. */
-    private static List<Socket> fillAcceptQueue(ServerSocket listener) throws IOException {
+    static List<Socket> fillAcceptQueue(ServerSocket listener) throws IOException {
         List<Socket> queued = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             Socket s = new Socket();

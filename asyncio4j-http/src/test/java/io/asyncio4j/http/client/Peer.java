@@ -52,6 +52,7 @@ final class Peer implements AutoCloseable {
     }
 
     static final String NGINX = "/usr/sbin/nginx";
+    static final String TINYPROXY = "/usr/bin/tinyproxy";
     static final String PYTHON = "/usr/bin/python3";
 
     /** CPython's aiohttp server of {@code aiohttp_peer.py}. */
@@ -156,16 +157,7 @@ final class Peer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .start();
-        Peer peer = new Peer(p, port, dir, false);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Asyncio.toThread(() -> accepts(port))) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                peer.close();
-                throw new IllegalStateException("nginx did not start: " + Files.readString(dir.resolve("stdout.txt"))
-                        + Files.readString(dir.resolve("error.log")));
-            }
-            Asyncio.sleep(java.time.Duration.ofMillis(20));
-        }
+        Peer peer = started("nginx", p, port, dir, "error.log");
         return peer;
     }
 
@@ -219,6 +211,65 @@ final class Peer implements AutoCloseable {
             }
         });
         return new Peer(p, Integer.parseInt(port), dir, false);
+    }
+
+    /**
+     * tinyproxy (Debian's tinyproxy), an HTTP proxy that forwards absolute-form requests and opens
+     * CONNECT tunnels to any port, on a free loopback port; {@code extraConfig} adds directives
+     * ({@code BasicAuth user password}). Its log, at level Info, names each request: {@link #log()}.
+     */
+    static Peer tinyproxy(String extraConfig) throws Exception {
+        assumeTrue(
+                Files.isExecutable(Path.of(TINYPROXY)),
+                "no " + TINYPROXY + ": install tinyproxy (scripts/install-test-peers.sh)");
+        Path dir = Files.createTempDirectory("tinyproxy-peer");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String conf = """
+                Port %2$d
+                Listen 127.0.0.1
+                Timeout 600
+                LogFile "%1$s/tinyproxy.log"
+                LogLevel Info
+                MaxClients 100
+                Allow 127.0.0.1
+                PidFile "%1$s/tinyproxy.pid"
+                %3$s
+                """.formatted(dir, port, extraConfig);
+        Files.writeString(dir.resolve("tinyproxy.conf"), conf);
+        Process p = new ProcessBuilder(
+                        TINYPROXY, "-d", "-c", dir.resolve("tinyproxy.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .start();
+        Peer peer = started("tinyproxy", p, port, dir, "tinyproxy.log");
+        return peer;
+    }
+
+    /** The log of a tinyproxy peer so far. */
+    String log() throws IOException {
+        return Files.readString(dir.resolve("tinyproxy.log"));
+    }
+
+    /**
+     * The peer once {@code p} accepts connections on {@code port} (within 30 s); otherwise stops it
+     * and fails with its output and {@code log}.
+     */
+    private static Peer started(String name, Process p, int port, Path dir, String log) throws Exception {
+        Peer peer = new Peer(p, port, dir, false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Asyncio.toThread(() -> accepts(port))) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                peer.close();
+                Path logFile = dir.resolve(log);
+                throw new IllegalStateException(name + " did not start: " + Files.readString(dir.resolve("stdout.txt"))
+                        + (Files.exists(logFile) ? Files.readString(logFile) : ""));
+            }
+            Asyncio.sleep(java.time.Duration.ofMillis(20));
+        }
+        return peer;
     }
 
     private static boolean accepts(int port) {

@@ -99,4 +99,41 @@ class PoolTest {
             assertThat(result.completedAt()).isPositive();
         }
     }
+
+    /**
+     * A request cancelled in the same loop step as the lookup it waits for is answered ends
+     * cancelled, not failed with whatever its next step met, and holds no connection.
+     */
+    @AsyncioTest(realClock = true)
+    void aRequestCancelledAsItsWaitEndsEndsCancelledNotFailed() throws Exception {
+        try (TestServer server = TestServer.start(ex -> ex.respond(200, "x"))) {
+            for (int i = 0; i < 3; i++) {
+                java.util.concurrent.CompletableFuture<java.util.List<java.net.InetAddress>> answer =
+                        new java.util.concurrent.CompletableFuture<>();
+                io.asyncio4j.sync.Event asked = new io.asyncio4j.sync.Event();
+                io.asyncio4j.net.Resolver resolver = host -> {
+                    asked.set();
+                    try {
+                        return Asyncio.await(answer); // as the JDK's resolver, off the loop, is awaited
+                    } catch (java.io.IOException | RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                try (ClientSession session = new ClientSession(
+                        SessionOptions.defaults().resolver(resolver).useDnsCache(false))) {
+                    Task<String> request =
+                            Asyncio.createTask(() -> read(session, "http://svc.test:" + server.port() + "/"));
+                    asked.await();
+                    answer.complete(java.util.List.of(java.net.InetAddress.getLoopbackAddress()));
+                    request.cancel(); // woken, not yet resumed
+                    io.asyncio4j.Outcome<String> outcome =
+                            Asyncio.gatherSettled(java.util.List.of(request)).get(0);
+                    assertThat(outcome).isInstanceOf(io.asyncio4j.Outcome.Cancelled.class);
+                    assertThat(session.statistics().inUse()).isZero();
+                }
+            }
+        }
+    }
 }

@@ -132,8 +132,8 @@ final class TestServer implements AutoCloseable {
                     return;
                 }
             }
-        } catch (UncheckedIOException e) {
-            // the client went away
+        } catch (UncheckedIOException | io.asyncio4j.http.HttpParseException e) {
+            // the client went away, or cut its request short
         }
     }
 
