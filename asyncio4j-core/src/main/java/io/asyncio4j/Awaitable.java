@@ -354,7 +354,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         if (state != PENDING) {
             return;
         }
-        Loop.OutsideWaiter waiter = new Loop.OutsideWaiter();
+        OutsideWaiter waiter = new OutsideWaiter();
         loop.callSoonThreadsafe(() -> {
             if (state != PENDING) {
                 waiter.done(this);

@@ -140,7 +140,7 @@ public final class ContextVar<T> {
     }
 
     private static Object[] current() {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             return loopThread.context;
         }
         Task<?> task = Task.current();
@@ -148,7 +148,7 @@ public final class ContextVar<T> {
     }
 
     private static void replace(Object[] ctx) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             loopThread.context = ctx;
             return;
         }
@@ -165,7 +165,7 @@ public final class ContextVar<T> {
      * returns the one to restore. Not for a task's thread.
      */
     static Object[] enter(Object[] context) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             Object[] previous = loopThread.context;
             loopThread.context = context;
             return previous;
@@ -177,7 +177,7 @@ public final class ContextVar<T> {
 
     /** Restores what {@link #enter} replaced. */
     static void exit(Object[] previous) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             loopThread.context = previous;
         } else {
             OUTSIDE_TASKS.set(previous);

@@ -305,7 +305,7 @@ public final class Task<T> extends Awaitable<T> {
         parent = null;
         scope = null;
         awaiting = null;
-        loop.forgetEndedTask(this);
+        loop.liveTasks.unlink(this);
         complete(outcome, value);
         // Last: the waiters notified above may still ask for the current task. The marker keeps
         // TaskBody from taking a later continuation (of a thread this task started) for its own.
