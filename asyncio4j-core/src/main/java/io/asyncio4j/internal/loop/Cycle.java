@@ -75,6 +75,17 @@ public final class Cycle {
     private long activity;
     /** True while the warm-up task runs: work from other threads waits in the inbox. */
     private boolean warmingUp;
+    /**
+     * When work last came from another thread: {@link #HANDED_IN_THIS_CYCLE}, {@link #NEVER}, or
+     * the time the loop first went idle after it. Here, not in the Inbox: the Inbox's fields are
+     * read by every submitter, and this one is written on every drain that finds work.
+     */
+    private long lastHandOffNanos = NEVER;
+
+    private static final long HANDED_IN_THIS_CYCLE = -1;
+    private static final long NEVER = Long.MIN_VALUE;
+    /** The loop spins before select only this long after the last work from another thread. */
+    private static final long SPIN_WINDOW_NANOS = 1_000_000;
 
     // Read racily by statistics.
     private long cycles;
@@ -150,8 +161,8 @@ public final class Cycle {
 
     /** Runs one cycle; returns false once the loop may stop (see {@link Owner#goOn()}). */
     public boolean runOnce() {
-        if (!warmingUp) {
-            inbox.drainTo(ready);
+        if (!warmingUp && inbox.drainTo(ready)) {
+            lastHandOffNanos = HANDED_IN_THIS_CYCLE;
         }
         long now = clock.nanoTime();
         TimerQueue.Timer timer;
@@ -220,12 +231,26 @@ public final class Cycle {
             io.select(0);
             return;
         }
-        if (inbox.spin(wait) || !inbox.enterSelect()) {
+        if ((inConversation() && inbox.spin(wait)) || !inbox.enterSelect()) {
             return;
         }
         io.select(wait < 0 ? -1 : selectMillis(wait));
         inbox.leaveSelect();
         selectorWakeups++;
+    }
+
+    /** Whether work came from another thread within the spin window: the next hand-off may be near. */
+    private boolean inConversation() {
+        long last = lastHandOffNanos;
+        if (last == NEVER) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (last == HANDED_IN_THIS_CYCLE) {
+            lastHandOffNanos = now;
+            return true;
+        }
+        return now - last <= SPIN_WINDOW_NANOS;
     }
 
     /** A positive wait in nanoseconds as select's milliseconds, rounded up (at least 1); no overflow. */

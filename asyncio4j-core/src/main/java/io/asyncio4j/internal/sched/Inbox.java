@@ -29,10 +29,12 @@ public final class Inbox {
     }
 
     private static final long SPIN_NANOS = 20_000;
-    /** Spinning stops this long after the last work from another thread. */
-    private static final long SPIN_WINDOW_NANOS = 1_000_000;
 
-    private static final long NEVER = Long.MIN_VALUE;
+    /*
+     * Only what other threads touch lives here. The loop thread's own bookkeeping (when work last
+     * came in, for the spin) sits in the Cycle: a field written on every drain beside `selecting`
+     * would pull the cache line that submitters read away from them each time.
+     */
 
     // Any thread.
     /** Work handed in by other threads, in order; the loop moves it to its ready queue each cycle. */
@@ -50,10 +52,6 @@ public final class Inbox {
      */
     @SuppressWarnings("unused") // accessed through SELECTING
     private volatile int selecting;
-
-    // Loop thread only.
-    /** When work last came from another thread (-1: in this cycle, NEVER: never). */
-    private long lastInboxNanos = NEVER;
 
     /** @param selector the selector the loop waits in; woken by {@link #wakeUp()} */
     public Inbox(Selector selector) {
@@ -87,38 +85,36 @@ public final class Inbox {
         }
     }
 
-    /** Moves everything handed in to the end of {@code ready}. Loop thread. */
-    public void drainTo(ArrayDeque<Runnable> ready) {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.addLast(r);
-            lastInboxNanos = -1; // marks "work came from another thread this cycle"
+    /** Moves everything handed in to the end of {@code ready}; returns whether there was any. Loop thread. */
+    public boolean drainTo(ArrayDeque<Runnable> ready) {
+        Runnable r = inbox.poll();
+        if (r == null) {
+            return false;
         }
+        do {
+            ready.addLast(r);
+        } while ((r = inbox.poll()) != null);
+        return true;
     }
 
     /**
-     * When other threads handed work in recently (a conversation with another loop or thread), spins
-     * briefly for the next hand-off before going to sleep in the selector: falling asleep and being
-     * woken costs a system call and two thread switches each way, tens of microseconds on a VM.
-     * Spins only for {@link #SPIN_NANOS} after such work, so an idle loop burns nothing. Loop thread.
+     * Spins briefly for the next hand-off before the loop goes to sleep in the selector: falling
+     * asleep and being woken costs a system call and two thread switches each way, tens of
+     * microseconds on a VM. The loop spins only while a conversation with another loop or thread is
+     * going on (see Cycle), at most {@link #SPIN_NANOS}, so an idle loop burns nothing. Loop thread.
      *
      * @param wait how long the loop would wait in select (nanoseconds), negative for ever
      * @return whether work arrived
      */
     public boolean spin(long wait) {
-        long now = System.nanoTime();
-        if (lastInboxNanos == -1) {
-            lastInboxNanos = now;
-        } else if (lastInboxNanos == NEVER || now - lastInboxNanos > SPIN_WINDOW_NANOS) {
-            return false;
-        }
+        long start = System.nanoTime();
         long limit = wait < 0 ? SPIN_NANOS : Math.min(SPIN_NANOS, wait);
         do {
             if (!inbox.isEmpty()) {
                 return true;
             }
             Thread.onSpinWait();
-        } while (System.nanoTime() - now < limit);
+        } while (System.nanoTime() - start < limit);
         return false;
     }
 
