@@ -368,6 +368,10 @@ public final class Loop implements AutoCloseable {
      * {@code finally} blocks run), shuts the default executor down, reports exceptions never
      * retrieved, and closes the selector. Closing twice is harmless.
      *
+     * <p>The tasks get a {@link CancelledError} with the message "the loop is closing" and, unlike
+     * other cancellations, no stack trace: a loop may close with a million parked tasks, and their
+     * traces would cost more than the rest of the close.
+     *
      * @throws IllegalStateException if called from inside this loop
      */
     @Override
@@ -504,7 +508,7 @@ public final class Loop implements AutoCloseable {
         task.thread = vt;
         liveTasks.link(task);
         if (lifecycle != OPEN) {
-            task.cancel("the loop is closing");
+            task.cancel(LoopClosing.CANCEL_MESSAGE);
         }
         vt.start();
         return task;

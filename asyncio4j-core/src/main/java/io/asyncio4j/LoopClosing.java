@@ -17,6 +17,15 @@ final class LoopClosing {
     /** A close still waiting for tasks after this long names them in the log, once. */
     private static final long WARN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /**
+     * The message of the cancellation a loop's close sends its tasks. The CancelledErrors it causes
+     * carry no stack trace (see Task.newCancelledError): closing a loop with a million parked tasks
+     * would otherwise capture a million traces, and the collections their garbage triggers copy
+     * every parked stack still alive (1M tasks in Queue.get: 5.3 s of CPU with traces, 0.7 s
+     * without; the probe CloseParked).
+     */
+    static final String CANCEL_MESSAGE = "the loop is closing";
+
     private final Loop loop;
 
     private boolean cancelSent;
@@ -50,12 +59,12 @@ final class LoopClosing {
                     }
                     unstartedAtClose.add(t);
                 } else {
-                    t.cancel("the loop is closing");
+                    t.cancel(CANCEL_MESSAGE);
                 }
             }
         } else if (unstartedAtClose != null) {
             for (Task<?> t : unstartedAtClose) {
-                t.cancel("the loop is closing");
+                t.cancel(CANCEL_MESSAGE);
             }
             unstartedAtClose = null;
         }
