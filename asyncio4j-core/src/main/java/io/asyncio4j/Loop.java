@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.io.IoRegistration;
 import io.asyncio4j.internal.io.SelectorDriver;
 import io.asyncio4j.internal.loop.Cycle;
@@ -90,7 +91,6 @@ public final class Loop implements AutoCloseable {
      *
      * Fields are grouped below by the thread that may touch them.
      */
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
 
     // ---- Set at construction; read by any thread. ----
@@ -415,7 +415,7 @@ public final class Loop implements AutoCloseable {
         try {
             io.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
+            Log.core().log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
         } finally {
             terminated.countDown();
         }
@@ -669,13 +669,13 @@ public final class Loop implements AutoCloseable {
         try {
             exceptionHandler.accept(new ErrorContext(message, exception, task));
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
+            Log.core().log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
             logError(new ErrorContext(message, exception, task));
         }
     }
 
     private static void logError(ErrorContext context) {
-        LOG.log(System.Logger.Level.WARNING, context.message(), context.exception());
+        Log.core().log(System.Logger.Level.WARNING, context.message(), context.exception());
     }
 
     FailureTracker.Record trackFailure(Awaitable<?> source, Throwable exception) {

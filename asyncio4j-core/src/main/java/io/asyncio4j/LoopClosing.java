@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Threads: the loop thread only.
  */
 final class LoopClosing {
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     /** A close still waiting for tasks after this long names them in the log, once. */
     private static final long WARN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -71,10 +71,11 @@ final class LoopClosing {
         if (loop.liveTasks.count() > 0 || !loop.cycle.isIdle() || !loop.inbox.isEmpty() || unstartedAtClose != null) {
             if (!warned && System.nanoTime() - startedNanos > WARN_AFTER_NANOS) {
                 warned = true;
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "loop " + loop.name() + " is closing but these tasks ignore cancellation: "
-                                + loop.liveTasks.list());
+                Log.core()
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "loop " + loop.name() + " is closing but these tasks ignore cancellation: "
+                                        + loop.liveTasks.list());
             }
             return true;
         }
@@ -98,7 +99,7 @@ final class LoopClosing {
             loop.abandonOutsideWaiters();
             loop.failures.reportAll();
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "loop " + loop.name() + " failed while closing", t);
+            Log.core().log(System.Logger.Level.ERROR, "loop " + loop.name() + " failed while closing", t);
         } finally {
             loop.closeSelectorAndRelease();
         }

@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.loop.Cycle;
 import io.asyncio4j.internal.sched.VirtualThreads;
 
@@ -9,7 +10,6 @@ import io.asyncio4j.internal.sched.VirtualThreads;
  * {@link Cycle} asks of the loop.
  */
 final class LoopThread extends Thread implements Cycle.Owner {
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     /** A cycle failing this many times in a row closes the loop. */
     private static final int MAX_CYCLE_FAILURES = 100;
 
@@ -39,7 +39,7 @@ final class LoopThread extends Thread implements Cycle.Owner {
                 // one cycle per iteration
             }
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "loop " + loop.name() + " crashed", t);
+            Log.core().log(System.Logger.Level.ERROR, "loop " + loop.name() + " crashed", t);
         } finally {
             loop.warmedUp.countDown(); // Loop.open must not wait for a loop that died before its warm-up ended
             loop.closing.finish();
@@ -89,9 +89,11 @@ final class LoopThread extends Thread implements Cycle.Owner {
                 // reporting failed too (out of memory): going on matters more
             }
             if (++cycleFailures == MAX_CYCLE_FAILURES && loop.startClosing()) {
-                LOG.log(
-                        System.Logger.Level.ERROR,
-                        "loop " + loop.name() + " failed " + MAX_CYCLE_FAILURES + " cycles in a row; closing it");
+                Log.core()
+                        .log(
+                                System.Logger.Level.ERROR,
+                                "loop " + loop.name() + " failed " + MAX_CYCLE_FAILURES
+                                        + " cycles in a row; closing it");
             }
             return true;
         }

@@ -140,6 +140,7 @@ class DebugModeTest {
                 Asyncio.yieldNow();
                 return null;
             });
+            loop.management.awaitRegistration(); // registered off the path of open, a second later
             assertThat(server.isRegistered(name)).isTrue();
             assertThat((Integer) server.getAttribute(name, "TaskCount")).isEqualTo(1);
             assertThat((Long) server.getAttribute(name, "TasksCreated")).isGreaterThanOrEqualTo(2L);
@@ -150,6 +151,33 @@ class DebugModeTest {
             assertThat(stats.tasksFinished()).isGreaterThanOrEqualTo(1);
         }
         assertThat(server.isRegistered(name)).isFalse();
+    }
+
+    /**
+     * The platform MBean server costs a JVM some 700 classes and 150 ms of CPU the first time; a
+     * short program must not pay it in Loop.open. With the registration put off for good, opening,
+     * running and closing a loop leaves its MBean unregistered, and closing cancels what was due.
+     */
+    @Test
+    void openingALoopDoesNotRegisterItsMBeanOnTheWayAndClosingCancelsTheRegistration() throws Exception {
+        long delay = LoopManagement.delayMillis;
+        LoopManagement.delayMillis = Long.MAX_VALUE / 2;
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName("io.asyncio4j:type=Loop,name=\"not-yet\"");
+            LoopManagement management;
+            try (Loop loop = Loop.open(LoopOptions.defaults().name("not-yet"))) {
+                management = loop.management;
+                assertThat(loop.run(() -> "ran")).isEqualTo("ran");
+                assertThat(server.isRegistered(name)).isFalse();
+                assertThat(management.isPending()).isTrue();
+            }
+            assertThat(management.isPending()).isFalse();
+            management.registerNow(); // a registration running late, after the close, does nothing
+            assertThat(server.isRegistered(name)).isFalse();
+        } finally {
+            LoopManagement.delayMillis = delay;
+        }
     }
 
     @Test

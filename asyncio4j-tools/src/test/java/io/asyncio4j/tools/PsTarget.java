@@ -58,6 +58,12 @@ public final class PsTarget {
                     }
                 });
                 treeParked.await();
+                // Loops publish their MBeans a second after they open, off the path of open: the
+                // test inspects this JVM only once both are there.
+                Asyncio.toThread(() -> {
+                    awaitMBeans(2);
+                    return null;
+                });
                 System.out.println("READY");
                 System.out.flush();
                 Asyncio.gather(List.of(server, ticker));
@@ -75,6 +81,19 @@ public final class PsTarget {
     private static void connection(Runnable parking) {
         parking.run();
         Asyncio.sleep(Duration.ofHours(1)); // waiting for a request that never comes
+    }
+
+    /** Waits (bounded) until {@code n} loop MBeans are registered in this JVM. */
+    private static void awaitMBeans(int n) throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName query = new javax.management.ObjectName("io.asyncio4j:type=Loop,*");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (server.queryNames(query, null).size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the loops' MBeans did not appear within 60 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     static void exitWhenStdinCloses() {

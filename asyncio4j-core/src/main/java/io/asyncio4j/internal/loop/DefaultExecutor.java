@@ -1,5 +1,6 @@
 package io.asyncio4j.internal.loop;
 
+import io.asyncio4j.internal.Log;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Threads: the loop thread only.
  */
 public final class DefaultExecutor {
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
 
     private final String loopName;
     private final int threads;
@@ -53,9 +53,10 @@ public final class DefaultExecutor {
         ex.shutdown();
         try {
             if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "loop " + loopName + ": toThread work still running after 10 s; abandoning it");
+                Log.core()
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "loop " + loopName + ": toThread work still running after 10 s; abandoning it");
                 ex.shutdownNow();
             }
         } catch (InterruptedException e) {
