@@ -2,7 +2,6 @@ package io.asyncio4j;
 
 import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.loop.Cycle;
-import io.asyncio4j.internal.sched.VirtualThreads;
 
 /**
  * The platform thread of a loop and its life: the warm-up, then one cycle after another until the
@@ -32,7 +31,6 @@ final class LoopThread extends Thread implements Cycle.Owner {
     @Override
     public void run() {
         try {
-            VirtualThreads.startSocketPollers();
             warmUp();
             loop.warmedUp.countDown();
             while (cycleGuarded()) {

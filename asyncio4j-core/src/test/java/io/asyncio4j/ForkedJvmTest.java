@@ -202,6 +202,33 @@ class ForkedJvmTest {
         assertThat(r.exitCode()).isZero();
     }
 
+    /**
+     * A program that never uses a JDK socket: once Asyncio.run has returned, it lists the JDK's
+     * poller threads still alive. A started poller waits in a native call, and the JVM's exit waits
+     * up to 300 ms for threads in native code.
+     */
+    public static final class NoJdkSocket {
+        public static void main(String[] args) throws Exception {
+            Asyncio.run(() -> {
+                Asyncio.sleep(java.time.Duration.ofMillis(1));
+                return null;
+            });
+            List<String> pollers = Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .filter(n -> n.contains("Poller"))
+                    .sorted()
+                    .toList();
+            System.out.println("poller threads: " + pollers);
+        }
+    }
+
+    @Test
+    void aProgramThatUsesNoJdkSocketStartsNoPollerThreads() throws Exception {
+        Result r = runJava(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), NoJdkSocket.class);
+        assertThat(r.output()).contains("poller threads: []");
+        assertThat(r.exitCode()).isZero();
+    }
+
     /** Waits forever in a task with cleanup; prints a marker once it is waiting. */
     public static final class WaitsForCtrlC {
         public static void main(String[] args) throws Exception {
