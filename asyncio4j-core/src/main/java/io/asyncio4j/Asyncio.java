@@ -67,10 +67,7 @@ public final class Asyncio {
         Interrupts interrupts = Interrupts.install(loop);
         try (loop;
                 interrupts) {
-            return loop.run(() -> {
-                interrupts.mainStarted(Task.current());
-                return main.call();
-            });
+            return loop.run(new MainTask<>(main, interrupts));
         } catch (CancelledError e) {
             interrupts.exitQuietlyIfUncaught(e);
             throw e;
@@ -79,6 +76,26 @@ public final class Asyncio {
             // frames that called Asyncio.run (main, the test) are only here, so attach them.
             e.addSuppressed(new CalledFrom(Thread.currentThread()));
             throw e;
+        }
+    }
+
+    /**
+     * The main task of {@link #run}: tells Ctrl-C's handler which task to cancel, then runs main. A
+     * class, not a lambda, which would be a class generated at run time on the path of every run.
+     */
+    private static final class MainTask<T> implements Coroutine<T> {
+        private final Coroutine<T> main;
+        private final Interrupts interrupts;
+
+        MainTask(Coroutine<T> main, Interrupts interrupts) {
+            this.main = main;
+            this.interrupts = interrupts;
+        }
+
+        @Override
+        public T call() throws Exception {
+            interrupts.mainStarted(Task.current());
+            return main.call();
         }
     }
 

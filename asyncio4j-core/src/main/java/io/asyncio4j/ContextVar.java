@@ -32,7 +32,12 @@ public final class ContextVar<T> {
     private static final Object MISSING = new Object();
     static final Object[] EMPTY = new Object[0];
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final ThreadLocal<Object[]> OUTSIDE_TASKS = ThreadLocal.withInitial(() -> EMPTY);
+    private static final ThreadLocal<Object[]> OUTSIDE_TASKS = new ThreadLocal<>() {
+        @Override
+        protected Object[] initialValue() {
+            return EMPTY;
+        }
+    };
 
     private final int index;
     private final String name;

@@ -89,6 +89,14 @@ public final class Loop implements AutoCloseable {
      *   SockOps                       asyncio's sock_* methods, which the public ones delegate to
      *   SubmittedFuture, OutsideWaiter  what submit returns; a plain thread awaiting a task
      *
+     * Start-up. Everything on the path of Loop.open and Asyncio.run is paid by every program, most
+     * of which live a second or less, in a JVM that still interprets. So that path generates no
+     * class at run time (no lambda, method reference or indy string concatenation: the core is
+     * compiled with -XDstringConcat=inline; the parts call back through Owner interfaces that
+     * LoopThread implements) and touches neither JMX (LoopManagement registers a second later, on
+     * a daemon thread), the logging back end (internal.Log) nor JFR beyond one flag. ForkedJvmTest
+     * checks it on a hello world.
+     *
      * Fields are grouped below by the thread that may touch them.
      */
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
@@ -141,7 +149,7 @@ public final class Loop implements AutoCloseable {
     /** Threads and other loops' tasks waiting for awaitables still pending; abandoned at close. */
     private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
 
-    final FailureTracker failures = new FailureTracker(this::reportNeverRetrieved);
+    final FailureTracker failures;
     final DefaultExecutor defaultExecutor;
 
     private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
@@ -166,7 +174,7 @@ public final class Loop implements AutoCloseable {
         this.name = options.name() != null ? options.name() : "aio-loop-" + id;
         this.clock = options.clock();
         this.debug = options.debug();
-        this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
+        this.exceptionHandler = options.exceptionHandler(); // null: log it (see reportError)
         this.defaultExecutor = new DefaultExecutor(name, options.executorThreads());
         this.watchdog = debug
                 ? new Watchdog(
@@ -183,9 +191,12 @@ public final class Loop implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot open a selector for the loop", e);
         }
-        this.io = new SelectorDriver<>(selector, Task::wake, (message, e) -> reportError(message, e, null));
-        this.inbox = new Inbox(selector);
+        // The loop thread answers what the parts ask of the loop (their Owners), so that none of
+        // them needs a lambda: each would be a class generated at run time, on the path of open.
         this.thread = new LoopThread(this, name);
+        this.io = new SelectorDriver<>(selector, thread);
+        this.inbox = new Inbox(selector);
+        this.failures = new FailureTracker(thread);
         this.cycle = new Cycle(thread, clock, inbox, io, failures, watchdog);
     }
 
@@ -260,16 +271,7 @@ public final class Loop implements AutoCloseable {
      */
     private <T> Task<T> submitTask(Coroutine<T> main) {
         CompletableFuture<Task<T>> created = new CompletableFuture<>();
-        Object[] context = ContextVar.rootContext();
-        callSoonThreadsafe(() -> {
-            try {
-                Task<T> task = createTask(null, main, context);
-                countAwaitedFromOutside(task);
-                created.complete(task);
-            } catch (Throwable t) {
-                created.completeExceptionally(t);
-            }
-        });
+        callSoonThreadsafe(new CreateTask<>(this, main, ContextVar.rootContext(), created));
         boolean interrupted = false;
         try {
             while (true) {
@@ -360,7 +362,44 @@ public final class Loop implements AutoCloseable {
      */
     private void countAwaitedFromOutside(Task<?> task) {
         awaitedFromOutside++;
-        task.addWaiter((Awaitable.Waiter) a -> awaitedFromOutside--);
+        task.addWaiter(outsideWaitEnds);
+    }
+
+    /** Ends the count of {@link #countAwaitedFromOutside}; one object for every task it counts. */
+    private final Awaitable.Waiter outsideWaitEnds = new Awaitable.Waiter() {
+        @Override
+        public void done(Awaitable<?> awaitable) {
+            awaitedFromOutside--;
+        }
+    };
+
+    /**
+     * What {@link #run} hands the loop: creates the main task and says so. A class rather than a
+     * lambda, which would be a class generated at run time on the path of every Asyncio.run.
+     */
+    private static final class CreateTask<T> implements Runnable {
+        private final Loop loop;
+        private final Coroutine<T> main;
+        private final Object[] context;
+        private final CompletableFuture<Task<T>> created;
+
+        CreateTask(Loop loop, Coroutine<T> main, Object[] context, CompletableFuture<Task<T>> created) {
+            this.loop = loop;
+            this.main = main;
+            this.context = context;
+            this.created = created;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Task<T> task = loop.createTask(null, main, context);
+                loop.countAwaitedFromOutside(task);
+                created.complete(task);
+            } catch (Throwable t) {
+                created.completeExceptionally(t);
+            }
+        }
     }
 
     /**
@@ -381,8 +420,7 @@ public final class Loop implements AutoCloseable {
                     + " from the thread that opened it (or let Asyncio.run close it)");
         }
         if (startClosing()) {
-            inbox.add(() -> {});
-            inbox.wakeUp();
+            inbox.poke();
         }
         awaitUninterruptibly(terminated);
     }
@@ -657,7 +695,9 @@ public final class Loop implements AutoCloseable {
 
     /** At close: every signal goes back to the handler it had before this loop's. */
     void restoreSignalHandlers() {
-        signalHandlers.values().forEach(Signals.Registration::restore);
+        for (Signals.Registration registration : signalHandlers.values()) {
+            registration.restore();
+        }
         signalHandlers.clear();
     }
 
@@ -666,8 +706,13 @@ public final class Loop implements AutoCloseable {
      * call_exception_handler}.
      */
     public void reportError(String message, Throwable exception, Task<?> task) {
+        Consumer<ErrorContext> handler = exceptionHandler;
+        if (handler == null) {
+            logError(new ErrorContext(message, exception, task));
+            return;
+        }
         try {
-            exceptionHandler.accept(new ErrorContext(message, exception, task));
+            handler.accept(new ErrorContext(message, exception, task));
         } catch (Throwable t) {
             Log.core().log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
             logError(new ErrorContext(message, exception, task));
@@ -689,7 +734,7 @@ public final class Loop implements AutoCloseable {
         failures.retrieved(record);
     }
 
-    private void reportNeverRetrieved(FailureTracker.Record record) {
+    void reportNeverRetrieved(FailureTracker.Record record) {
         var event = new io.asyncio4j.internal.jfr.UnretrievedExceptionEvent();
         if (event.shouldCommit()) {
             event.loop = name;

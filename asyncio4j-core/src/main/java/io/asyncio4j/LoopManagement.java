@@ -65,14 +65,14 @@ final class LoopManagement implements LoopMXBean {
                 }
             }
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
+            ObjectName n = Jmx.nameOf(loop.name());
             synchronized (this) {
                 if (!closed) {
-                    server.registerMBean(this, n);
+                    Jmx.register(server, this, n);
                     name = n;
                 }
             }
-        } catch (JMException | RuntimeException e) {
+        } catch (Exception e) { // JMException, or a RuntimeException of the platform's
             try {
                 loop.callSoonThreadsafe(() ->
                         loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null));
@@ -106,13 +106,31 @@ final class LoopManagement implements LoopMXBean {
             name = null;
         }
         if (registered != null) {
+            Jmx.unregister(registered);
+        }
+        settled.countDown();
+    }
+
+    /**
+     * The calls that name JMX's exception types. Kept in a class of their own: verifying a method
+     * that catches JMException loads it, and LoopManagement itself is loaded by every Loop.open.
+     */
+    private static final class Jmx {
+        static ObjectName nameOf(String loopName) throws JMException {
+            return new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loopName));
+        }
+
+        static void register(MBeanServer server, LoopMXBean bean, ObjectName name) throws JMException {
+            server.registerMBean(bean, name);
+        }
+
+        static void unregister(ObjectName name) {
             try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
             } catch (JMException | RuntimeException e) {
                 // the platform server is going away with the JVM
             }
         }
-        settled.countDown();
     }
 
     @Override

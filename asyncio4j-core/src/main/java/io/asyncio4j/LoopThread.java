@@ -1,14 +1,16 @@
 package io.asyncio4j;
 
 import io.asyncio4j.internal.Log;
+import io.asyncio4j.internal.io.SelectorDriver;
 import io.asyncio4j.internal.loop.Cycle;
+import io.asyncio4j.internal.loop.FailureTracker;
 
 /**
  * The platform thread of a loop and its life: the warm-up, then one cycle after another until the
  * loop has closed, then the shut-down. Also lets callbacks find their loop, and answers what the
- * {@link Cycle} asks of the loop.
+ * loop's parts ask of it (the cycle, the selector driver, the failure tracker).
  */
-final class LoopThread extends Thread implements Cycle.Owner {
+final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Owner<Task<?>>, FailureTracker.Reporter {
     /** A cycle failing this many times in a row closes the loop. */
     private static final int MAX_CYCLE_FAILURES = 100;
 
@@ -51,14 +53,7 @@ final class LoopThread extends Thread implements Cycle.Owner {
      * (see Task's overview).
      */
     private void warmUp() {
-        Task<Object> probe = loop.spawn(0, "warm-up", null, (Coroutine<Object>) () -> {
-            Task<Object> child = loop.spawn(0, "warm-up-child", null, (Coroutine<Object>) () -> {
-                Asyncio.sleepUntil(loop.time());
-                return null;
-            });
-            child.await();
-            return null;
-        });
+        Task<Object> probe = loop.spawn(0, "warm-up", null, new WarmUp(loop, true));
         Cycle cycle = loop.cycle;
         cycle.setWarmingUp(true);
         loop.awaitedFromOutside++;
@@ -67,6 +62,30 @@ final class LoopThread extends Thread implements Cycle.Owner {
         }
         loop.awaitedFromOutside--;
         cycle.setWarmingUp(false);
+    }
+
+    /**
+     * The warm-up task's body (its parent's spawns and awaits a child, the child sleeps). A class,
+     * not lambdas: each lambda is a class generated at run time, on the path of every Loop.open.
+     */
+    private static final class WarmUp implements Coroutine<Object> {
+        private final Loop loop;
+        private final boolean parent;
+
+        WarmUp(Loop loop, boolean parent) {
+            this.loop = loop;
+            this.parent = parent;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            if (parent) {
+                loop.spawn(0, "warm-up-child", null, new WarmUp(loop, false)).await();
+            } else {
+                Asyncio.sleepUntil(loop.time());
+            }
+            return null;
+        }
     }
 
     /**
@@ -117,5 +136,15 @@ final class LoopThread extends Thread implements Cycle.Owner {
     @Override
     public void reportError(String message, Throwable exception) {
         loop.reportError(message, exception, null);
+    }
+
+    @Override
+    public void wake(Task<?> waiter) {
+        waiter.wake();
+    }
+
+    @Override
+    public void neverRetrieved(FailureTracker.Record record) {
+        loop.reportNeverRetrieved(record);
     }
 }

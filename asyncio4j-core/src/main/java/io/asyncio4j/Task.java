@@ -90,7 +90,10 @@ public final class Task<T> extends Awaitable<T> {
     Runnable continuation;
 
     /** {@link #continuation} once the task has ended. */
-    static final Runnable ENDED = () -> {};
+    static final Runnable ENDED = new Runnable() {
+        @Override
+        public void run() {}
+    };
     /**
      * The body: a {@link Coroutine}, or an {@link AsyncRunnable} run as it is (wrapping it in a
      * coroutine would add an object and a frame to every parked task's stack).

@@ -5,14 +5,13 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The I/O driver of one loop: its selector, the {@link IoRegistration} attached to each channel's
  * key, and the select step that wakes the tasks waiting for readiness and runs the readiness
  * callbacks ({@code addReader}/{@code addWriter}). The loop calls it; it never calls the loop
- * back except through the two functions it is given (wake a task, report an error).
+ * back except through its {@link Owner} (wake a task, report an error).
  *
  * <p>Threads: loop thread only, no locks. The only call from other threads is {@link
  * Selector#wakeup()}, which the loop's {@code Inbox} makes on the same selector.
@@ -20,20 +19,30 @@ import java.util.function.Consumer;
  * @param <W> the type of the waiting tasks
  */
 public final class SelectorDriver<W> {
+    /** What the driver asks of its loop. Loop thread. */
+    public interface Owner<W> {
+        /** Makes a waiting task ready again. */
+        void wake(W waiter);
+
+        /** Sends an error that nothing else handles to the loop's exception handler. */
+        void reportError(String message, Throwable exception);
+    }
+
     private final Selector selector;
-    private final Consumer<W> wake;
-    private final BiConsumer<String, Throwable> reportError;
+    private final Owner<W> owner;
+    /** Handles each selected key; one object for every select, not a method reference per call. */
+    private final Consumer<SelectionKey> onReady = new Consumer<>() {
+        @Override
+        public void accept(SelectionKey key) {
+            ioReady(key);
+        }
+    };
     /** Readiness events handled so far; part of the loop's activity count. */
     private long events;
 
-    /**
-     * @param wake makes a waiting task ready again
-     * @param reportError the loop's exception handler
-     */
-    public SelectorDriver(Selector selector, Consumer<W> wake, BiConsumer<String, Throwable> reportError) {
+    public SelectorDriver(Selector selector, Owner<W> owner) {
         this.selector = selector;
-        this.wake = wake;
-        this.reportError = reportError;
+        this.owner = owner;
     }
 
     /** Readiness events handled so far (each selected key counts once). */
@@ -50,14 +59,14 @@ public final class SelectorDriver<W> {
     public void select(long millis) {
         try {
             if (millis == 0) {
-                selector.selectNow(this::ioReady);
+                selector.selectNow(onReady);
             } else if (millis < 0) {
-                selector.select(this::ioReady);
+                selector.select(onReady);
             } else {
-                selector.select(this::ioReady, millis);
+                selector.select(onReady, millis);
             }
         } catch (IOException e) {
-            reportError.accept("selector failed", e);
+            owner.reportError("selector failed", e);
         }
     }
 
@@ -67,9 +76,9 @@ public final class SelectorDriver<W> {
             try {
                 @SuppressWarnings("unchecked")
                 IoRegistration<W> r = (IoRegistration<W>) registration;
-                r.ready(key.readyOps(), wake);
+                r.ready(key.readyOps(), owner);
             } catch (Throwable t) {
-                reportError.accept("exception in an I/O readiness callback of " + key.channel(), t);
+                owner.reportError("exception in an I/O readiness callback of " + key.channel(), t);
             }
         }
     }
@@ -85,7 +94,7 @@ public final class SelectorDriver<W> {
     public IoRegistration<W> addWaiter(SelectableChannel channel, boolean read, W waiter) throws IOException {
         SelectionKey key = channel.keyFor(selector);
         if (key != null && !key.isValid()) {
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            selector.selectNow(onReady); // lets the selector drop the cancelled key
             key = null;
         }
         IoRegistration<W> registration;
@@ -155,7 +164,7 @@ public final class SelectorDriver<W> {
             if (callback == null) {
                 return;
             }
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            selector.selectNow(onReady); // lets the selector drop the cancelled key
             key = null;
         }
         if (key == null) {
@@ -211,10 +220,10 @@ public final class SelectorDriver<W> {
             registration.onReadable = null;
             registration.onWritable = null;
             if (r != null) {
-                wake.accept(r);
+                owner.wake(r);
             }
             if (w != null) {
-                wake.accept(w);
+                owner.wake(w);
             }
         }
     }

@@ -97,7 +97,21 @@ public final class Signals {
             }
             slot.handlers.add(entry);
         }
-        return () -> {
+        return new Installed(bare, entry);
+    }
+
+    /** One {@link #install}, undone by {@link #restore()}. */
+    private static final class Installed implements Registration {
+        private final String bare;
+        private final Runnable[] entry;
+
+        Installed(String bare, Runnable[] entry) {
+            this.bare = bare;
+            this.entry = entry;
+        }
+
+        @Override
+        public void restore() {
             synchronized (SLOTS) {
                 Slot slot = SLOTS.get(bare);
                 if (slot == null || !slot.handlers.remove(entry)) {
@@ -108,7 +122,7 @@ public final class Signals {
                     slot.restore();
                 }
             }
-        };
+        }
     }
 
     /** The registrations of each signal; guarded by itself. */

@@ -78,6 +78,20 @@ public final class Inbox {
         return inbox.poll();
     }
 
+    /**
+     * Hands the loop an entry that does nothing, and wakes it: its next cycle then sees what another
+     * thread changed (a close). Any thread.
+     */
+    public void poke() {
+        inbox.add(NOTHING);
+        wakeUp();
+    }
+
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {}
+    };
+
     /** Wakes the loop from select if it is there (or about to be). Any thread. */
     public void wakeUp() {
         if ((int) SELECTING.getVolatile(this) == 1 && SELECTING.compareAndSet(this, 1, 2)) {
