@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -185,17 +184,11 @@ public final class Loop implements AutoCloseable {
                         (message, where) -> reportError(message, where, null))
                 : null;
         VirtualThreads.checkAvailable();
-        Selector selector;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a selector for the loop", e);
-        }
         // The loop thread answers what the parts ask of the loop (their Owners), so that none of
         // them needs a lambda: each would be a class generated at run time, on the path of open.
         this.thread = new LoopThread(this, name);
-        this.io = new SelectorDriver<>(selector, thread);
-        this.inbox = new Inbox(selector);
+        this.inbox = new Inbox(thread);
+        this.io = new SelectorDriver<>(thread, inbox);
         this.failures = new FailureTracker(thread);
         this.cycle = new Cycle(thread, clock, inbox, io, failures, watchdog);
     }

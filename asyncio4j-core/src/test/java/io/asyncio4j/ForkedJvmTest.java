@@ -251,7 +251,8 @@ class ForkedJvmTest {
      * What a short program must not pay for on the path of Asyncio.run, each worth milliseconds to
      * tens of them in a fresh JVM: a class generated for a lambda (the signal handler is made like
      * one, on purpose), StringConcatFactory (the core is compiled with StringBuilder
-     * concatenation), java.lang.reflect.Proxy, the platform MBean server, the logging back end, JFR.
+     * concatenation), java.lang.reflect.Proxy, the platform MBean server, the logging back end, JFR,
+     * and a selector (a loop opens one at its first channel).
      */
     @Test
     void helloWorldLoadsNoGeneratedLambdaNoJmxNoLoggingAndNoJfr() throws Exception {
@@ -275,7 +276,8 @@ class ForkedJvmTest {
                             || c.startsWith("java.util.logging.")
                             || c.startsWith("jdk.jfr.internal.")
                             || c.equals("java.lang.reflect.Proxy")
-                            || c.equals("java.lang.invoke.StringConcatFactory"));
+                            || c.equals("java.lang.invoke.StringConcatFactory")
+                            || c.equals("java.nio.channels.Selector"));
         } finally {
             java.nio.file.Files.deleteIfExists(log);
         }

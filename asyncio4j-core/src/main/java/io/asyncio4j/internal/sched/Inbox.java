@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The thread-safe half of a loop's scheduler: other threads (another loop, a plain thread, the
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>The loop wakes the selector only when it is actually there: {@code selecting} is 1 while the
  * loop is, or is about to be, in select, and the first submitter to swap it to 2 calls {@link
- * Selector#wakeup()}. A busy loop thus pays no system call per cross-thread submit. When work came
+ * Selector#wakeup()} (or unparks the loop thread, while the loop has no selector yet and parks
+ * instead of selecting). A busy loop thus pays no system call per cross-thread submit. When work came
  * in recently, the loop spins briefly for the next hand-off before it selects. Guarded by the JMH
  * benchmark {@code SubmitBench} and W2's cross-loop Channel ping-pong.
  */
@@ -40,7 +42,13 @@ public final class Inbox {
     /** Work handed in by other threads, in order; the loop moves it to its ready queue each cycle. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
-    private final Selector selector;
+    /** The loop's thread, unparked by a wake-up while the loop has no selector. */
+    private final Thread loopThread;
+    /**
+     * The loop's selector once it has one (set by the loop thread before it first selects), or
+     * null: the loop then parks and a wake-up unparks it.
+     */
+    private volatile Selector selector;
 
     /*
      * selecting (written by the loop thread, swapped by submitters):
@@ -53,8 +61,17 @@ public final class Inbox {
     @SuppressWarnings("unused") // accessed through SELECTING
     private volatile int selecting;
 
-    /** @param selector the selector the loop waits in; woken by {@link #wakeUp()} */
-    public Inbox(Selector selector) {
+    /** @param loopThread the loop's thread, which waits in {@code Selector.select} or parks */
+    public Inbox(Thread loopThread) {
+        this.loopThread = loopThread;
+    }
+
+    /**
+     * From now on the loop waits in {@code selector}: wake-ups go through it. Loop thread, while it
+     * runs: a submitter late with a wake-up meant for an earlier park may then wake the selector
+     * instead, which only costs the loop one more cycle.
+     */
+    public void useSelector(Selector selector) {
         this.selector = selector;
     }
 
@@ -95,7 +112,12 @@ public final class Inbox {
     /** Wakes the loop from select if it is there (or about to be). Any thread. */
     public void wakeUp() {
         if ((int) SELECTING.getVolatile(this) == 1 && SELECTING.compareAndSet(this, 1, 2)) {
-            selector.wakeup();
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+            } else {
+                LockSupport.unpark(loopThread);
+            }
         }
     }
 
