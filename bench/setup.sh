@@ -8,8 +8,8 @@
 #   python3-uvloop  the uvloop peer (Debian installs it for /usr/bin/python3)
 #   gcc             builds W4's load generator (asyncio4j-bench/peers/c/w4_loadgen.c)
 #   nginx-light     W6's fixed server (/usr/sbin/nginx)
-#   python3-aiohttp W6's Python peers (aiohttp's client, for /usr/bin/python3)
-# Later workloads add: wrk (W5).
+#   python3-aiohttp W5's and W6's Python peers (aiohttp's server and client, for /usr/bin/python3)
+#   wrk             W5's load generator
 set -uo pipefail
 
 missing=()
@@ -19,6 +19,7 @@ if ! python3 -c 'import uvloop' 2>/dev/null && ! /usr/bin/python3 -c 'import uvl
 fi
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if ! python3 -c 'import aiohttp' 2>/dev/null && ! /usr/bin/python3 -c 'import aiohttp' 2>/dev/null; then
     missing+=(python3-aiohttp)
 fi

@@ -1,11 +1,32 @@
 #!/usr/bin/env bash
-# Installs the real servers the HTTP client's tests talk to: nginx (nginx-light) and CPython's
-# aiohttp (python3-aiohttp, for Debian's /usr/bin/python3). Idempotent: does nothing when they are
-# there, runs `apt-get update` only when a package is missing. Tests whose peer is still absent
-# skip with a message naming the package, so a machine without apt (or without root) still builds.
+# Installs the real peers the HTTP tests talk to: nginx (nginx-light), CPython's aiohttp
+# (python3-aiohttp, for Debian's /usr/bin/python3), headless Chromium (chromium, for the chat
+# example's browser test), curl, openssl, h2load (nghttp2-client) and wrk (the server's tests) from
+# Debian, and Node's WebSocket library `ws` from npm into a cache folder (ASYNCIO4J_NODE_PEERS,
+# default ~/.cache/asyncio4j/node-peers), where the WebSocket tests look for it. Idempotent: does
+# nothing when they are there, runs `apt-get update` only when a package is missing. Tests whose
+# peer is still absent skip with a message naming the package, so a machine without apt, npm (or
+# root) still builds.
 set -euo pipefail
 
-PACKAGES=(nginx-light python3-aiohttp)
+# ---- npm: the `ws` package (Node's WebSocket client and server) ----
+NODE_PEERS="${ASYNCIO4J_NODE_PEERS:-$HOME/.cache/asyncio4j/node-peers}"
+WS_VERSION=8.18.3
+if [ -f "$NODE_PEERS/node_modules/ws/package.json" ] \
+        && grep -q "\"version\": \"$WS_VERSION\"" "$NODE_PEERS/node_modules/ws/package.json"; then
+    echo "install-test-peers: npm ws@$WS_VERSION already in $NODE_PEERS"
+elif command -v npm >/dev/null 2>&1; then
+    mkdir -p "$NODE_PEERS"
+    if npm install --prefix "$NODE_PEERS" --no-audit --no-fund --silent "ws@$WS_VERSION" >/dev/null; then
+        echo "install-test-peers: installed npm ws@$WS_VERSION into $NODE_PEERS"
+    else
+        echo "install-test-peers: npm install ws failed: the tests against Node's ws skip" >&2
+    fi
+else
+    echo "install-test-peers: no npm here: the tests against Node's ws skip (install nodejs and npm)" >&2
+fi
+
+PACKAGES=(nginx-light python3-aiohttp chromium curl openssl nghttp2-client wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,13 +1,18 @@
 /*
- * W4 tcp-echo load generator (BENCH.md): one thread, epoll, C, so that it is never the
- * bottleneck. Keeps CONNS connections to HOST:PORT; on each, sends a MSG-byte message, waits for
+ * W4 tcp-echo and W7 ws-echo load generator (BENCH.md): one thread, epoll, C, so that it is never
+ * the bottleneck. Keeps CONNS connections to HOST:PORT; on each, sends a MSG-byte message, waits for
  * the whole echo, records the round trip, and sends the next one at once.
  *
- *   w4_loadgen HOST PORT [CONNS=100] [SECONDS=10] [MSG=100] [WARMUP=2]
+ *   w4_loadgen HOST PORT [CONNS=100] [SECONDS=10] [MSG=100] [WARMUP=2] [MODE=tcp]
+ *
+ * MODE ws (W7): each connection first does a WebSocket opening handshake (GET /, RFC 6455 4.1),
+ * then a message is a masked text frame of MSG bytes of 'x' and its echo an unmasked text frame
+ * of the same payload (RFC 6455 5.2). The mask key is fixed: the server unmasks whatever it is.
  *
  * Prints "MEASURE" when the warm-up ends and the measured window starts, then at the end:
  *   RESULT W4 msgs_per_s=<n> p50_us=<n> p99_us=<n> msgs=<n> seconds=<s> connections=<n> msg_bytes=<n>
- * Every loop is bounded in time; exit status 1 on any error (a connection closed, a short echo).
+ * (RESULT W7 in ws mode). Every loop is bounded in time; exit status 1 on any error (a connection
+ * closed, a short echo, a refused handshake).
  *
  * Build: gcc -O2 -o w4_loadgen w4_loadgen.c
  */
@@ -62,9 +67,35 @@ static double percentile(uint64_t total, double p) {
     return (double)BUCKETS;
 }
 
+/* The WebSocket opening handshake on a blocking socket: a GET with a fixed key, then the
+ * response head up to its blank line, which must say 101. */
+static void handshake(int fd, const char *host, int port) {
+    char req[512];
+    int n = snprintf(req, sizeof req,
+                     "GET / HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+                     host, port);
+    if (write(fd, req, n) != n) die("handshake write");
+    char head[4096];
+    size_t got = 0;
+    while (got < 4 || memcmp(head + got - 4, "\r\n\r\n", 4) != 0) {
+        if (got == sizeof head) {
+            fprintf(stderr, "w4_loadgen: the handshake response head is too long\n");
+            exit(1);
+        }
+        ssize_t r = read(fd, head + got, 1); /* byte by byte: nothing after the head is consumed */
+        if (r <= 0) die("handshake read");
+        got += (size_t)r;
+    }
+    if (got < 12 || memcmp(head + 9, "101", 3) != 0) {
+        fprintf(stderr, "w4_loadgen: the server refused the WebSocket handshake: %.*s\n", (int)got, head);
+        exit(1);
+    }
+}
+
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: w4_loadgen HOST PORT [CONNS] [SECONDS] [MSG] [WARMUP]\n");
+        fprintf(stderr, "usage: w4_loadgen HOST PORT [CONNS] [SECONDS] [MSG] [WARMUP] [tcp|ws]\n");
         return 2;
     }
     const char *host = argv[1];
@@ -73,14 +104,37 @@ int main(int argc, char **argv) {
     double seconds = argc > 4 ? atof(argv[4]) : 10;
     int msg = argc > 5 ? atoi(argv[5]) : 100;
     double warmup = argc > 6 ? atof(argv[6]) : 2;
-    if (nconns < 1 || nconns > MAX_CONNS || msg < 1 || msg > 65536 || seconds <= 0) {
+    int ws = argc > 7 && strcmp(argv[7], "ws") == 0;
+    if (nconns < 1 || nconns > MAX_CONNS || msg < 1 || msg > 65535 || seconds <= 0
+        || (argc > 7 && !ws && strcmp(argv[7], "tcp") != 0)) {
         fprintf(stderr, "w4_loadgen: bad arguments\n");
         return 2;
     }
     histogram = calloc(BUCKETS, sizeof(uint32_t));
-    char *out = malloc(msg);
-    char *in = malloc(msg);
-    memset(out, 'x', msg);
+    /* What goes out per message, and how many bytes its echo is. */
+    size_t out_len = msg, echo_len = msg;
+    char *out;
+    if (ws) {
+        size_t header = msg < 126 ? 2 : 4;
+        out_len = header + 4 + msg;
+        echo_len = header + msg;
+        out = malloc(out_len);
+        out[0] = (char)0x81; /* FIN, text */
+        if (msg < 126) {
+            out[1] = (char)(0x80 | msg);
+        } else {
+            out[1] = (char)(0x80 | 126);
+            out[2] = (char)(msg >> 8);
+            out[3] = (char)msg;
+        }
+        static const unsigned char key[4] = {0x37, 0xfa, 0x21, 0x3d};
+        memcpy(out + header, key, 4);
+        for (int i = 0; i < msg; i++) out[header + 4 + i] = (char)('x' ^ key[i & 3]);
+    } else {
+        out = malloc(msg);
+        memset(out, 'x', msg);
+    }
+    char *in = malloc(echo_len);
     struct conn *conns = calloc(nconns, sizeof(struct conn));
 
     struct sockaddr_in addr;
@@ -98,6 +152,7 @@ int main(int argc, char **argv) {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
         if (fd < 0) die("socket");
         if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) die("connect");
+        if (ws) handshake(fd, host, port);
         int one = 1;
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
@@ -108,9 +163,9 @@ int main(int argc, char **argv) {
     /* Send the first message on every connection. */
     for (int i = 0; i < nconns; i++) {
         conns[i].start_ns = now_ns();
-        ssize_t n = write(conns[i].fd, out, msg);
-        if (n != msg) die("first write (short)");
-        conns[i].sent = msg;
+        ssize_t n = write(conns[i].fd, out, out_len);
+        if (n != (ssize_t)out_len) die("first write (short)");
+        conns[i].sent = out_len;
     }
 
     uint64_t t0 = now_ns();
@@ -139,7 +194,7 @@ int main(int argc, char **argv) {
         for (int e = 0; e < n; e++) {
             struct conn *c = &conns[events[e].data.u32];
             while (1) {
-                ssize_t r = read(c->fd, in, msg - c->received);
+                ssize_t r = read(c->fd, in, echo_len - c->received);
                 if (r < 0) {
                     if (errno == EAGAIN || errno == EWOULDBLOCK) break;
                     die("read");
@@ -149,7 +204,7 @@ int main(int argc, char **argv) {
                     return 1;
                 }
                 c->received += (size_t)r;
-                if (c->received == (size_t)msg) {
+                if (c->received == echo_len) {
                     uint64_t done = now_ns();
                     if (measuring && done < end) {
                         uint64_t us = (done - c->start_ns) / 1000;
@@ -158,8 +213,8 @@ int main(int argc, char **argv) {
                     }
                     c->received = 0;
                     c->start_ns = done;
-                    ssize_t w = write(c->fd, out, msg);
-                    if (w != msg) die("write (short: the server does not read)");
+                    ssize_t w = write(c->fd, out, out_len);
+                    if (w != (ssize_t)out_len) die("write (short: the server does not read)");
                     break;
                 }
             }
@@ -167,8 +222,8 @@ int main(int argc, char **argv) {
     }
     uint64_t total = count + overflow;
     double window = seconds;
-    printf("RESULT W4 msgs_per_s=%.1f p50_us=%.0f p99_us=%.0f msgs=%llu seconds=%.3f connections=%d msg_bytes=%d\n",
-           (double)total / window, percentile(total, 0.50), percentile(total, 0.99),
+    printf("RESULT %s msgs_per_s=%.1f p50_us=%.0f p99_us=%.0f msgs=%llu seconds=%.3f connections=%d msg_bytes=%d\n",
+           ws ? "W7" : "W4", (double)total / window, percentile(total, 0.50), percentile(total, 0.99),
            (unsigned long long)total, window, nconns, msg);
     fflush(stdout);
     for (int i = 0; i < nconns; i++) close(conns[i].fd);

@@ -5,8 +5,11 @@
  */
 module io.asyncio4j.http {
     requires transitive io.asyncio4j;
+    requires jdk.jfr;
     requires static transitive tools.jackson.databind;
 
     exports io.asyncio4j.http;
     exports io.asyncio4j.http.client;
+    exports io.asyncio4j.http.web;
+    exports io.asyncio4j.http.ws;
 }

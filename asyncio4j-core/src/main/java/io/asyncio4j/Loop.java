@@ -32,6 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * An event loop: one platform thread that runs tasks, callbacks and timers; asyncio's event loop
@@ -1008,16 +1010,36 @@ public final class Loop implements AutoCloseable {
      * something holds its thread, read as is).
      */
     public String dumpTasks() {
+        return dumpTasks(false);
+    }
+
+    /** {@link #dumpTasks()}; with {@code allFrames} the library's own frames are shown too. */
+    String dumpTasks(boolean allFrames) {
+        return inspect(
+                tasks -> TaskDump.render(this, tasks, allFrames),
+                dump -> "(loop " + name + " did not answer: its thread is busy; racy view)\n" + dump);
+    }
+
+    /** One row per live task, oldest first (see {@link io.asyncio4j.lowlevel.LoopMXBean#taskTable()}). */
+    List<io.asyncio4j.lowlevel.TaskInfo> taskTable() {
+        return inspect(TaskDump::table, rows -> rows);
+    }
+
+    /**
+     * Runs {@code view} over the live tasks on the loop's thread. From another thread it waits up to
+     * a second for the loop to run it; past that it reads the tasks as they are and passes the
+     * result through {@code racy}, which marks it as such.
+     */
+    private <T> T inspect(Function<List<Task<?>>, T> view, UnaryOperator<T> racy) {
         if (isLoopThread() || lifecycle == CLOSED) {
-            return TaskDump.render(this, liveTasks.list());
+            return view.apply(liveTasks.list());
         }
-        CompletableFuture<String> dump = new CompletableFuture<>();
+        CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            callSoonThreadsafe(() -> dump.complete(TaskDump.render(this, liveTasks.list())));
-            return dump.get(1, TimeUnit.SECONDS);
+            callSoonThreadsafe(() -> result.complete(view.apply(liveTasks.list())));
+            return result.get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return "(loop " + name + " did not answer: its thread is busy; racy view)\n"
-                    + TaskDump.render(this, liveTasks.list());
+            return racy.apply(view.apply(liveTasks.list()));
         }
     }
 

@@ -1,40 +1,47 @@
 package io.asyncio4j;
 
 import io.asyncio4j.lowlevel.LoopMXBean;
+import io.asyncio4j.lowlevel.TaskInfo;
 import java.lang.management.ManagementFactory;
-import java.util.Timer;
-import java.util.TimerTask;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
  * A loop's platform MBean ({@link LoopMXBean}), registered while the loop is open.
  *
- * <p>Registration is kept off the path of {@code Loop.open}: the first registration of the JVM
- * creates the platform MBean server, which loads and registers the JDK's own MBeans (about 700
- * classes, JFR's among them, and some 150 ms of CPU), a cost a short program should not pay and
- * that no one sees unless a tool attaches. So a daemon thread shared by all loops registers a loop's
- * MBean a second after the loop opened; {@code aio ps} and {@code aio pstree} attach
- * to programs that have lived longer than that. Closing the loop cancels a registration that has
- * not happened yet, or unregisters the MBean.
+ * <p>Registration happens on a background thread ({@code asyncio4j-mbeans}), {@link
+ * #registrationDelayMillis} after the loop opened, never on the path of {@code Asyncio.run}: the
+ * first use of the JVM's platform MBean server starts all of JMX and lists every diagnostic command
+ * (JFR's included), about 500 classes, 0.3 s of CPU and up to a second of wall time on a small
+ * machine. A short program ends before it would pay that; a long one pays it once, off its loops'
+ * threads. {@code ./aio ps} therefore lists a loop from a quarter of a second after it opened.
+ *
+ * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
+ * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
+ * guarded by this object's monitor, never held across a JMX call.
  */
 final class LoopManagement implements LoopMXBean {
-    /** How long after opening a loop its MBean is registered; tests change it. */
-    static volatile long delayMillis = 1000;
+    /** How long a loop is open before its MBean is registered; tests change it. */
+    static volatile long registrationDelayMillis = 250;
 
-    /** The daemon thread of every loop's registration; created with the first loop. */
-    private static final class Registrar {
-        static final Timer TIMER = new Timer("asyncio4j-mbeans", true);
-    }
+    /**
+     * Tries when the name is taken: a closed loop of the same name may still be in the middle of its
+     * own registration, which it undoes at once. Two open loops of one name keep colliding.
+     */
+    private static final int NAME_TAKEN_TRIES = 4;
 
     private final Loop loop;
-    /** Counted down once the registration has been tried (or cancelled); tests wait on it. */
-    private final CountDownLatch settled = new CountDownLatch(1);
+    private long registerAfterNanos;
+    private int tries;
 
-    // Guarded by this: the registration thread and the loop's closing both change them.
-    private TimerTask pending;
+    // Guarded by this.
     private ObjectName name;
     private boolean closed;
 
@@ -42,93 +49,144 @@ final class LoopManagement implements LoopMXBean {
         this.loop = loop;
     }
 
-    /** Schedules the registration; any thread. */
-    synchronized void register() {
-        if (closed || pending != null) {
+    /** Asks for the MBean to be registered soon, off this thread: as the loop opens, and on a retry. */
+    void register() {
+        registerAfterNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(registrationDelayMillis);
+        Registrar.schedule(this);
+    }
+
+    /** Registers the MBean unless the loop has closed meanwhile. Registrar thread. */
+    private void registerNow() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        ObjectName n = Jmx.register(this);
+        if (n == null) {
             return;
         }
-        pending = new TimerTask() {
-            @Override
-            public void run() {
-                registerNow();
-            }
-        };
-        Registrar.TIMER.schedule(pending, delayMillis);
-    }
-
-    /** Registers the MBean at once (on the registration thread, or from a test). */
-    void registerNow() {
-        try {
-            synchronized (this) {
-                if (closed || name != null) {
-                    return;
-                }
-            }
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName n = Jmx.nameOf(loop.name());
-            synchronized (this) {
-                if (!closed) {
-                    Jmx.register(server, this, n);
-                    name = n;
-                }
-            }
-        } catch (Exception e) { // JMException, or a RuntimeException of the platform's
-            try {
-                loop.callSoonThreadsafe(() ->
-                        loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null));
-            } catch (LoopClosedException closing) {
-                // the loop closed meanwhile: nothing to see anyway
-            }
-        } finally {
-            settled.countDown();
-        }
-    }
-
-    /** Waits until the registration has been tried; for tests. */
-    void awaitRegistration() throws InterruptedException {
-        settled.await();
-    }
-
-    /** Whether a registration is scheduled and has not run or been cancelled yet; for tests. */
-    synchronized boolean isPending() {
-        return pending != null && name == null && !closed && settled.getCount() > 0;
-    }
-
-    /** Cancels a registration still to come, or unregisters the MBean. Loop thread, at close. */
-    void unregister() {
-        ObjectName registered;
+        boolean closedMeanwhile;
         synchronized (this) {
-            closed = true;
-            if (pending != null && pending.cancel()) {
-                Registrar.TIMER.purge(); // the timer lets go of this loop now, not when the task was due
+            closedMeanwhile = closed;
+            if (!closedMeanwhile) {
+                name = n;
             }
-            registered = name;
-            name = null;
         }
-        if (registered != null) {
-            Jmx.unregister(registered);
+        if (closedMeanwhile) {
+            Jmx.unregister(n);
         }
-        settled.countDown();
     }
 
     /**
-     * The calls that name JMX's exception types. Kept in a class of their own: verifying a method
-     * that catches JMException loads it, and LoopManagement itself is loaded by every Loop.open.
+     * The calls that name JMX's exception types, in a class of their own: verifying a method that
+     * catches one loads it, and LoopManagement itself is loaded by every Loop.open (a forked test
+     * checks that a hello world loads no javax.management class).
      */
     private static final class Jmx {
-        static ObjectName nameOf(String loopName) throws JMException {
-            return new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loopName));
-        }
-
-        static void register(MBeanServer server, LoopMXBean bean, ObjectName name) throws JMException {
-            server.registerMBean(bean, name);
-        }
-
-        static void unregister(ObjectName name) {
+        /** Registers {@code m}'s MBean; returns its name, or null when it was not registered. */
+        static ObjectName register(LoopManagement m) {
+            Loop loop = m.loop;
             try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+                ObjectName n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
+                ManagementFactory.getPlatformMBeanServer().registerMBean(m, n);
+                return n;
+            } catch (InstanceAlreadyExistsException e) {
+                if (++m.tries < NAME_TAKEN_TRIES) {
+                    m.register();
+                } else {
+                    loop.reportError(
+                            "cannot register the loop's MBean: another open loop is named '" + loop.name()
+                                    + "'; ./aio ps will not see this loop (give loops distinct names)",
+                            e,
+                            null);
+                }
+            } catch (JMException | RuntimeException e) {
+                loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null);
+            }
+            return null;
+        }
+
+        static void unregister(ObjectName n) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
             } catch (JMException | RuntimeException e) {
                 // the platform server is going away with the JVM
+            }
+        }
+    }
+
+    /** Removes the MBean, or makes sure a registration still to come does not happen. Loop thread. */
+    void unregister() {
+        ObjectName n;
+        synchronized (this) {
+            closed = true;
+            n = name;
+            name = null;
+        }
+        if (n != null) {
+            Jmx.unregister(n);
+        }
+    }
+
+    /** Whether every registration asked for so far has been done or dropped (for tests). */
+    static boolean registrarIdle() {
+        return Registrar.pending.get() == 0;
+    }
+
+    /**
+     * The one background thread that registers loops' MBeans, started by the first loop. It is a
+     * daemon: a program may end while it initialises JMX.
+     */
+    private static final class Registrar {
+        private static final ConcurrentLinkedQueue<LoopManagement> queue = new ConcurrentLinkedQueue<>();
+        private static final AtomicInteger pending = new AtomicInteger();
+        private static final AtomicBoolean started = new AtomicBoolean();
+        private static volatile Thread thread;
+
+        static void schedule(LoopManagement m) {
+            pending.incrementAndGet();
+            queue.add(m);
+            if (started.compareAndSet(false, true)) {
+                Thread t = new Thread(new Runner(), "asyncio4j-mbeans"); // no lambda: see Loop on start-up
+                t.setDaemon(true);
+                thread = t;
+                t.start();
+            } else {
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t); // a thread not yet assigned has not looked at the queue yet
+                }
+            }
+        }
+
+        /** The registrar thread's body. */
+        private static final class Runner implements Runnable {
+            @Override
+            public void run() {
+                Registrar.run();
+            }
+        }
+
+        /** Loops are queued in the order they opened, so the head is always the first one due. */
+        private static void run() {
+            while (true) {
+                LoopManagement m = queue.peek();
+                if (m == null) {
+                    LockSupport.park();
+                    continue;
+                }
+                long wait = m.registerAfterNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    continue;
+                }
+                queue.poll();
+                try {
+                    m.registerNow();
+                } finally {
+                    pending.decrementAndGet();
+                }
             }
         }
     }
@@ -170,6 +228,16 @@ final class LoopManagement implements LoopMXBean {
 
     @Override
     public String dumpTasks() {
-        return loop.dumpTasks();
+        return loop.dumpTasks(false);
+    }
+
+    @Override
+    public String dumpTasks(boolean allFrames) {
+        return loop.dumpTasks(allFrames);
+    }
+
+    @Override
+    public List<TaskInfo> taskTable() {
+        return loop.taskTable();
     }
 }

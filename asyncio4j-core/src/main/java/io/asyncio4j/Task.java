@@ -565,4 +565,9 @@ public final class Task<T> extends Awaitable<T> {
     boolean isWaiting() {
         return parking == PARKED;
     }
+
+    /** The task's number in its loop (its default name is {@code Task-<id>}). */
+    long id() {
+        return id;
+    }
 }

@@ -1,5 +1,6 @@
 package io.asyncio4j;
 
+import io.asyncio4j.lowlevel.TaskInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -7,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Renders {@link Loop#dumpTasks()}: live tasks as a tree, with states and stacks. */
+/**
+ * Renders {@link Loop#dumpTasks()} (live tasks as a tree, with states and stacks) and the rows of
+ * {@link io.asyncio4j.lowlevel.LoopMXBean#taskTable()}.
+ */
 final class TaskDump {
-    private static final int FRAMES = 8;
+    /** Frames of a stack in a row of the task table. */
+    private static final int TABLE_FRAMES = 4;
 
     private TaskDump() {}
 
-    static String render(Loop loop, List<Task<?>> tasks) {
+    static String render(Loop loop, List<Task<?>> tasks, boolean allFrames) {
         Set<Task<?>> live = new HashSet<>(tasks);
         Map<Task<?>, List<Task<?>>> children = new IdentityHashMap<>();
         List<Task<?>> roots = new ArrayList<>();
@@ -36,39 +41,94 @@ final class TaskDump {
                 .append(" ready entries, lag ")
                 .append(stats.loopLagMicros())
                 .append(" µs\n");
-        long now = System.nanoTime();
+        Tree tree = new Tree(sb, children, new StackFrames(), allFrames, System.nanoTime());
         for (int i = 0; i < roots.size(); i++) {
-            append(sb, roots.get(i), children, "", i == roots.size() - 1, now);
+            tree.append(roots.get(i), "", i == roots.size() - 1);
         }
         return sb.toString();
     }
 
-    private static void append(
-            StringBuilder sb, Task<?> t, Map<Task<?>, List<Task<?>>> children, String indent, boolean last, long now) {
-        sb.append(indent)
-                .append(last ? "└── " : "├── ")
-                .append(t.getName())
-                .append(" [")
-                .append(state(t));
-        if (t.debugInfo != null) {
-            sb.append(" for ")
-                    .append((now - t.debugInfo.stateSince) / 1_000_000)
-                    .append(" ms");
-        }
-        sb.append("]\n");
-        String childIndent = indent + (last ? "    " : "│   ");
-        Thread vt = t.thread;
-        if (vt == Thread.currentThread()) {
-            sb.append(childIndent).append("  (this task: it is taking the dump)\n");
-        } else if (vt != null && t.phase == Task.RUNNING) {
-            for (StackTraceElement frame : trim(vt.getStackTrace())) {
-                sb.append(childIndent).append("  at ").append(frame).append('\n');
+    /** One rendering of the tree: where it writes and what it shows. */
+    private record Tree(
+            StringBuilder sb, Map<Task<?>, List<Task<?>>> children, StackFrames frames, boolean allFrames, long now) {
+        void append(Task<?> t, String indent, boolean last) {
+            sb.append(indent)
+                    .append(last ? "└── " : "├── ")
+                    .append(t.getName())
+                    .append(" [")
+                    .append(state(t));
+            if (t.debugInfo != null) {
+                sb.append(" for ")
+                        .append((now - t.debugInfo.stateSince) / 1_000_000)
+                        .append(" ms");
+            }
+            sb.append("]\n");
+            String childIndent = indent + (last ? "    " : "│   ");
+            Thread vt = t.thread;
+            if (vt == Thread.currentThread()) {
+                sb.append(childIndent).append("  (this task: it is taking the dump)\n");
+            } else if (vt != null && t.phase == Task.RUNNING) {
+                StackTraceElement[] stack = vt.getStackTrace();
+                StackFrames.View view = allFrames ? frames.allView(stack) : frames.userView(stack);
+                if (!view.waitingIn().isEmpty()) {
+                    sb.append(childIndent)
+                            .append("  in ")
+                            .append(view.waitingIn())
+                            .append('\n');
+                }
+                for (StackTraceElement frame : view.frames()) {
+                    sb.append(childIndent).append("  at ").append(frame).append('\n');
+                }
+            }
+            List<Task<?>> kids = children.getOrDefault(t, List.of());
+            for (int i = 0; i < kids.size(); i++) {
+                append(kids.get(i), childIndent, i == kids.size() - 1);
             }
         }
-        List<Task<?>> kids = children.getOrDefault(t, List.of());
-        for (int i = 0; i < kids.size(); i++) {
-            append(sb, kids.get(i), children, childIndent, i == kids.size() - 1, now);
+    }
+
+    /** One row per live task, oldest first: Python 3.14's {@code asyncio ps} table. */
+    static List<TaskInfo> table(List<Task<?>> tasks) {
+        Map<Task<?>, List<Long>> awaitedBy = new IdentityHashMap<>();
+        for (Task<?> waiter : tasks) {
+            Object awaited = waiter.awaiting;
+            if (awaited instanceof Task<?> t) {
+                awaitedBy.computeIfAbsent(t, k -> new ArrayList<>()).add(waiter.id());
+            } else if (awaited instanceof Gathering g) {
+                for (Awaitable<?> a : g.items) {
+                    if (a instanceof Task<?> t) {
+                        awaitedBy.computeIfAbsent(t, k -> new ArrayList<>()).add(waiter.id());
+                    }
+                }
+            }
         }
+        StackFrames frames = new StackFrames();
+        List<TaskInfo> rows = new ArrayList<>(tasks.size());
+        for (Task<?> t : tasks.reversed()) { // the live list is newest first
+            String waitingIn = "";
+            List<String> stack = new ArrayList<>();
+            Thread vt = t.thread;
+            if (vt != null && vt != Thread.currentThread() && t.phase == Task.RUNNING) {
+                StackFrames.View view = frames.userView(vt.getStackTrace());
+                waitingIn = view.waitingIn();
+                for (StackTraceElement frame : view.frames()) {
+                    if (stack.size() == TABLE_FRAMES) {
+                        break;
+                    }
+                    stack.add(StackFrames.compact(frame));
+                }
+            }
+            Task<?> parent = t.parent;
+            rows.add(new TaskInfo(
+                    t.id(),
+                    t.getName(),
+                    vt == Thread.currentThread() ? "running" : state(t),
+                    waitingIn,
+                    stack,
+                    awaitedBy.getOrDefault(t, List.of()),
+                    parent == null ? -1 : parent.id()));
+        }
+        return rows;
     }
 
     private static String state(Task<?> t) {
@@ -85,32 +145,7 @@ final class TaskDump {
         };
     }
 
-    /** Frames of the parking machinery, left out of dumps: the frame below them is the one to show. */
-    private static boolean machinery(StackTraceElement frame) {
-        String c = frame.getClassName();
-        return c.startsWith("java.lang.VirtualThread")
-                || c.startsWith("jdk.internal.")
-                || c.startsWith("java.lang.Thread")
-                || c.equals("java.util.concurrent.locks.LockSupport")
-                || c.equals("io.asyncio4j.Task")
-                || c.equals("io.asyncio4j.TaskAccessImpl")
-                || c.equals("io.asyncio4j.lowlevel.Parking");
-    }
-
-    /** The frames of a task's stack worth showing: from where it parked, up to FRAMES. */
-    private static List<StackTraceElement> trim(StackTraceElement[] stack) {
-        List<StackTraceElement> shown = new ArrayList<>();
-        int start = 0;
-        while (start < stack.length && machinery(stack[start])) {
-            start++;
-        }
-        for (int i = start; i < stack.length && shown.size() < FRAMES; i++) {
-            shown.add(stack[i]);
-        }
-        return shown;
-    }
-
-    /** Up to {@code max} frames as text, one per line. */
+    /** asyncio4j's own classes on the path that creates a task, left out of creation sites. */
     private static final java.util.Set<String> CREATION_PATH = java.util.Set.of(
             "io.asyncio4j.Task",
             "io.asyncio4j.Task$DebugInfo",

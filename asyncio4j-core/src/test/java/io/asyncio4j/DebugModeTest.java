@@ -3,7 +3,6 @@ package io.asyncio4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.lowlevel.VirtualClock;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -52,6 +49,45 @@ class DebugModeTest {
     /** Named so the sampled stack can be recognised. */
     private static void crunchNumbersWithoutYielding(Stalls stalls) {
         stalls.spinUntilOne();
+    }
+
+    /** The stall detector its initialiser waits for; set before the class is first used. */
+    private static volatile Stalls stallsForInitialiser;
+
+    /** A class whose static initialiser holds its thread until the watchdog has reported a stall. */
+    private static final class SlowToInitialise {
+        static final int VALUE;
+
+        static {
+            stallsForInitialiser.spinUntilOne();
+            VALUE = 42;
+        }
+    }
+
+    @Test
+    void aClassInitialiserHoldingTheLoopIsNamedWithTheWayOut() throws Exception {
+        List<Loop.ErrorContext> errors = Collections.synchronizedList(new ArrayList<>());
+        LoopOptions options = LoopOptions.defaults()
+                .debug(true)
+                .slowCallbackDuration(Duration.ofMillis(50))
+                .exceptionHandler(errors::add);
+        try (Stalls stalls = new Stalls();
+                Loop loop = Loop.open(options)) {
+            stallsForInitialiser = stalls;
+            int value = loop.run(() -> Asyncio.createTask("initialiser", () -> SlowToInitialise.VALUE)
+                    .await());
+            assertThat(value).isEqualTo(42);
+        }
+        Loop.ErrorContext slow = errors.stream()
+                .filter(e -> e.message().contains("held loop"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(slow.message())
+                .startsWith("Task[initialiser")
+                .contains("it is initialising class io.asyncio4j.DebugModeTest$SlowToInitialise")
+                .contains("use the class once before the loop runs, or the first time in Asyncio.toThread");
+        assertThat(slow.exception().getStackTrace())
+                .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("<clinit>"));
     }
 
     @Test
@@ -121,63 +157,12 @@ class DebugModeTest {
         });
         assertThat(dump).contains("tasks").contains("parent [waiting]").contains("child [waiting]");
         assertThat(dump.indexOf("child")).isGreaterThan(dump.indexOf("parent"));
-        assertThat(dump).contains("at io.asyncio4j.Asyncio.sleep");
+        assertThat(dump).contains("in Asyncio.sleep").contains("at io.asyncio4j.DebugModeTest.lambda$");
         String childLine =
                 dump.lines().filter(l -> l.contains("child [")).findFirst().orElseThrow();
         String parentLine =
                 dump.lines().filter(l -> l.contains("parent [")).findFirst().orElseThrow();
         assertThat(childLine.indexOf("child")).isGreaterThan(parentLine.indexOf("parent"));
-    }
-
-    @Test
-    void everyOpenLoopPublishesAnMBeanUntilItCloses() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name;
-        try (Loop loop = Loop.open(LoopOptions.defaults().name("mbean-demo"))) {
-            name = new ObjectName("io.asyncio4j:type=Loop,name=\"mbean-demo\"");
-            loop.run(() -> {
-                Asyncio.createTask("sleeper", () -> Asyncio.sleep(Duration.ofSeconds(30)));
-                Asyncio.yieldNow();
-                return null;
-            });
-            loop.management.awaitRegistration(); // registered off the path of open, a second later
-            assertThat(server.isRegistered(name)).isTrue();
-            assertThat((Integer) server.getAttribute(name, "TaskCount")).isEqualTo(1);
-            assertThat((Long) server.getAttribute(name, "TasksCreated")).isGreaterThanOrEqualTo(2L);
-            String dump = (String) server.invoke(name, "dumpTasks", new Object[0], new String[0]);
-            assertThat(dump).contains("sleeper [waiting]");
-            LoopStats stats = loop.stats();
-            assertThat(stats.liveTasks()).isEqualTo(1);
-            assertThat(stats.tasksFinished()).isGreaterThanOrEqualTo(1);
-        }
-        assertThat(server.isRegistered(name)).isFalse();
-    }
-
-    /**
-     * The platform MBean server costs a JVM some 700 classes and 150 ms of CPU the first time; a
-     * short program must not pay it in Loop.open. With the registration put off for good, opening,
-     * running and closing a loop leaves its MBean unregistered, and closing cancels what was due.
-     */
-    @Test
-    void openingALoopDoesNotRegisterItsMBeanOnTheWayAndClosingCancelsTheRegistration() throws Exception {
-        long delay = LoopManagement.delayMillis;
-        LoopManagement.delayMillis = Long.MAX_VALUE / 2;
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName("io.asyncio4j:type=Loop,name=\"not-yet\"");
-            LoopManagement management;
-            try (Loop loop = Loop.open(LoopOptions.defaults().name("not-yet"))) {
-                management = loop.management;
-                assertThat(loop.run(() -> "ran")).isEqualTo("ran");
-                assertThat(server.isRegistered(name)).isFalse();
-                assertThat(management.isPending()).isTrue();
-            }
-            assertThat(management.isPending()).isFalse();
-            management.registerNow(); // a registration running late, after the close, does nothing
-            assertThat(server.isRegistered(name)).isFalse();
-        } finally {
-            LoopManagement.delayMillis = delay;
-        }
     }
 
     @Test

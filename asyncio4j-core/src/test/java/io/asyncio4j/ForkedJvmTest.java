@@ -236,7 +236,7 @@ class ForkedJvmTest {
      */
     public static final class QuietStart {
         public static void main(String[] args) throws Exception {
-            LoopManagement.delayMillis = Long.MAX_VALUE / 2;
+            LoopManagement.registrationDelayMillis = 3_600_000; // an hour: never, for this program
             Asyncio.run(new AsyncRunnable() {
                 @Override
                 public void run() {

@@ -131,7 +131,7 @@ public final class Bench {
             }
         }
         if (cases.stream().anyMatch(Workload::hasLoad)) {
-            String cannot = loadWorkloadsCannotRun(root, scratch);
+            String cannot = loadWorkloadsCannotRun(root, scratch, cases.stream().anyMatch(w -> w.id().equals("W4")));
             if (cannot != null) {
                 cases.stream()
                         .filter(Workload::hasLoad)
@@ -139,6 +139,14 @@ public final class Bench {
                         .forEach(skipped::add);
                 cases.removeIf(Workload::hasLoad);
             }
+        }
+        if (cases.stream().anyMatch(w -> w.id().equals("W5")) && !ProcessRunner.onPath("wrk")) {
+            cases.stream()
+                    .filter(w -> w.id().equals("W5"))
+                    .map(w ->
+                            w.key() + ": wrk is not installed (apt-get install wrk; bench/setup.sh does it when root)")
+                    .forEach(skipped::add);
+            cases.removeIf(w -> w.id().equals("W5"));
         }
 
         OUT.println("asyncio4j bench, " + session + (options.quick() ? " (quick)" : ""));
@@ -294,11 +302,14 @@ public final class Bench {
      * Why the workloads with a load generator cannot run here, or null when they can: the
      * generator is built (gcc) and {@code /proc} can be read for the server's CPU time.
      */
-    private static String loadWorkloadsCannotRun(Path root, Path scratch) throws IOException, InterruptedException {
+    private static String loadWorkloadsCannotRun(Path root, Path scratch, boolean needsGenerator)
+            throws IOException, InterruptedException {
         if (!ProcStat.available()) {
             return "the server's CPU time is read from /proc/<pid>/stat, which this system lacks (Linux only)";
         }
-        return LoadGenerator.ensureBuilt(root, new ProcessRunner(scratch.resolve("gcc"), false, false));
+        return needsGenerator
+                ? LoadGenerator.ensureBuilt(root, new ProcessRunner(scratch.resolve("gcc"), false, false))
+                : null;
     }
 
     /** {@code command} with its program, a path relative to the repository root, made absolute. */

@@ -21,10 +21,10 @@ record BenchOptions(List<String> workloads, int runs, boolean quick, boolean pin
     static final int QUICK_RUNS = 2;
 
     static final String USAGE = """
-            usage: ./aio bench [w1 w2 w3 w4 w5 w6] [--runs N] [--quick] [--pin] [--peers a,b,...]
+            usage: ./aio bench [w1 w2 w3 w4 w5 w6 w7] [--runs N] [--quick] [--pin] [--peers a,b,...]
                    ./aio bench jmh [regex] [--quick]
 
-              w1 ... w6      the BENCH.md workloads to run (default: all)
+              w1 ... w7      the BENCH.md workloads to run (default: all)
               --runs N       runs per workload and peer; the table shows medians (default 3; --quick: 2)
               --quick        smaller sizes, fewer runs: a smoke check in under 5 minutes; writes no
                              bench/results/latest.* and no docs/bench.svg

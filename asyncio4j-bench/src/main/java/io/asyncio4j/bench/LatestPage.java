@@ -66,7 +66,7 @@ final class LatestPage {
                 .append(options.pin() ? "; every program pinned to CPU 1" : "; not pinned (2 CPUs)")
                 .append(
                         cases.stream().anyMatch(Workload::hasLoad)
-                                ? "; W4's server is pinned to CPU 1 and its load generator to CPU 0"
+                                ? "; W4's and W7's servers are pinned to CPU 1 and the load generator to CPU 0"
                                         + " (the asyncio4j case with a loop group runs both unpinned), and the"
                                         + " server's CPU time is read from `/proc/<pid>/stat` when the"
                                         + " generator's measured window starts and ends"

@@ -45,6 +45,13 @@ final class Peers {
                 null,
                 w -> javaCommand(java, classPath, w, NETTY_PACKAGE)));
 
+        peers.add(new Peer(
+                VERTX,
+                "Vert.x",
+                vertxVersion() + " (one event loop)",
+                null,
+                w -> javaCommand(java, classPath, w, VERTX_PACKAGE)));
+
         String cpython = probe.firstLine("python3", "--version");
         // W6 is aiohttp's client; Debian's python3-aiohttp installs it for /usr/bin/python3, which may
         // not be the python3 on the PATH. Without it the Python peers have no W6 program.
@@ -114,6 +121,10 @@ final class Peers {
     private static final String ASYNCIO4J_PACKAGE = "io.asyncio4j.bench.workloads";
     private static final String JDK_PACKAGE = "io.asyncio4j.bench.peers.jdk";
     private static final String NETTY_PACKAGE = "io.asyncio4j.bench.peers.netty";
+    private static final String VERTX_PACKAGE = "io.asyncio4j.bench.peers.vertx";
+
+    /** The name of the Vert.x peer (W5). */
+    static final String VERTX = "vertx";
 
     /** The command that runs {@code w}'s class of {@code pkg}, or null when there is no such class. */
     private static List<String> javaCommand(String java, String classPath, Workload w, String pkg) {
@@ -140,16 +151,27 @@ final class Peers {
         return v == null ? "(version unknown)" : v.artifactVersion();
     }
 
+    /** The version of Vert.x on the class path, such as {@code 5.0.7}. */
+    private static String vertxVersion() {
+        String v = io.vertx.core.Vertx.class.getPackage().getImplementationVersion();
+        return v == null ? "5" : v;
+    }
+
     /**
-     * The interpreter for {@code w}: {@code preferred}, but for W6 (aiohttp's client) only if it has
+     * The interpreter for {@code w}: {@code preferred}, but for W5, W6 and W7 (aiohttp) only if it has
      * aiohttp, else ({@code mayFallBack}) another one that has it; null when none fits (no program
-     * for W6). uvloop's peer may not fall back: its loop and aiohttp must be in one interpreter.
+     * for W6 or W7). uvloop's peer may not fall back: its loop and aiohttp must be in one interpreter.
      */
     static List<String> pythonFor(Workload w, String preferred, List<String> withAiohttp, boolean mayFallBack) {
-        if (!w.id().equals("W6") || withAiohttp.contains(preferred)) {
+        if (!needsAiohttp(w) || withAiohttp.contains(preferred)) {
             return List.of(preferred);
         }
         return mayFallBack && !withAiohttp.isEmpty() ? List.of(withAiohttp.getFirst()) : null;
+    }
+
+    /** W5 is aiohttp's server, W6 its client, W7 its WebSocket server. */
+    private static boolean needsAiohttp(Workload w) {
+        return w.id().equals("W5") || w.id().equals("W6") || w.id().equals("W7");
     }
 
     private static List<String> script(

@@ -11,14 +11,13 @@ final class Workloads {
     private Workloads() {}
 
     /** Every workload id BENCH.md defines, in order. */
-    static final List<String> IDS = List.of("w1", "w2", "w3", "w4", "w5", "w6");
+    static final List<String> IDS = List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7");
 
     /**
      * Why a BENCH.md workload cannot run yet; the harness prints it as the reason it skipped it.
      * Each needs a part of asyncio4j that does not exist yet.
      */
-    static final Map<String, String> NOT_YET =
-            Map.of("w5", "W5 http-server needs asyncio4j's HTTP server (io.asyncio4j.http), which does not exist yet");
+    static final Map<String, String> NOT_YET = Map.of();
 
     /*
      * JVM flags, the same for asyncio4j and the plain-JDK peer:
@@ -187,6 +186,48 @@ final class Workloads {
                 single ? Set.of() : Set.of(Peer.ASYNCIO4J));
     }
 
+    /** W5's load: wrk after a warm-up, printing MEASURE and the RESULT line ({@code peers/wrk}). */
+    static final String W5_WRK = "asyncio4j-bench/peers/wrk/w5_wrk.sh";
+
+    /**
+     * W5 http-server: {@code GET path} with keep-alive under {@code wrk -t1 -c100 -d<seconds>s
+     * --latency} after a warm-up of {@code warmup} seconds. With one worker the server is pinned to
+     * CPU 1 and wrk to CPU 0, and every peer runs it; with more, asyncio4j (a {@code LoopGroup}) and
+     * Vert.x (one event loop each) run unpinned. The figures: requests per second, p50 and p99
+     * latency, and the server's CPU time per request in the measured window.
+     */
+    static Workload w5(String path, int workers, int seconds, int warmup) {
+        boolean single = workers == 1;
+        Figure rate = Figure.higher("req_per_s", "requests/s");
+        if (single && path.equals("/")) {
+            rate = rate.withGoal(150_000);
+        }
+        String key =
+                "W5 GET " + path + (single ? "" : " workers=" + workers) + (seconds == 10 ? "" : " seconds=" + seconds);
+        List<String> javaArgs = new ArrayList<>(List.of("serve", "0"));
+        if (!single) {
+            javaArgs.add(Integer.toString(workers));
+        }
+        return new Workload(
+                "W5",
+                "http-server",
+                key,
+                "HttpServer",
+                "w5_http_server",
+                List.of("0"),
+                javaArgs,
+                flags(PRE_TOUCH),
+                List.of(
+                        rate,
+                        Figure.lower("p50_us", "p50 latency (µs)"),
+                        Figure.lower("p99_us", "p99 latency (µs)"),
+                        Figure.lower(RunRecord.SERVER_CPU_US_PER_MSG, "server CPU µs/request")),
+                Duration.ofSeconds(seconds + warmup + 60L),
+                List.of(W5_WRK, ProcessRunner.PORT, path, Integer.toString(seconds), Integer.toString(warmup)),
+                single ? 1 : -1,
+                single ? Set.of() : Set.of(Peer.ASYNCIO4J, Peers.VERTX));
+    }
+
     /** The figure W6 adds from nginx's counters: the share of requests sent on a reused connection. */
     static final String REUSE = "reuse";
 
@@ -218,6 +259,46 @@ final class Workloads {
                 Set.of());
     }
 
+    /** W7's connections and message size (BENCH.md): 1 KiB text messages. */
+    static final int W7_MESSAGE_BYTES = 1024;
+
+    /**
+     * W7 ws-echo: each peer's WebSocket echo server (asyncio4j's web server, Node's {@code ws},
+     * aiohttp, aiohttp on uvloop) pinned to CPU 1; W4's C load generator in ws mode, pinned to CPU 0,
+     * keeps {@link #W4_CONNECTIONS} connections each sending a 1 KiB text frame and waiting for its
+     * echo, {@code warmup} seconds, then {@code seconds} measured. Figures as W4's; BENCH.md's goal
+     * is at least twice Node's messages per CPU-second, that is at most half its CPU per message.
+     */
+    static Workload w7(int seconds, int warmup) {
+        String key = "W7 conns=" + W4_CONNECTIONS + (seconds == 10 ? "" : " seconds=" + seconds);
+        return new Workload(
+                "W7",
+                "ws-echo",
+                key,
+                "WsEcho",
+                "w7_ws_echo",
+                List.of("0"),
+                List.of("serve", "0"),
+                flags(PRE_TOUCH),
+                List.of(
+                        Figure.higher("msgs_per_s", "messages/s"),
+                        Figure.lower("p50_us", "p50 round trip (µs)"),
+                        Figure.lower("p99_us", "p99 round trip (µs)"),
+                        Figure.lower(RunRecord.SERVER_CPU_US_PER_MSG, "server CPU µs/message")),
+                Duration.ofSeconds(seconds + warmup + 60L),
+                List.of(
+                        W4_LOADGEN,
+                        "127.0.0.1",
+                        ProcessRunner.PORT,
+                        Integer.toString(W4_CONNECTIONS),
+                        Integer.toString(seconds),
+                        Integer.toString(W7_MESSAGE_BYTES),
+                        Integer.toString(warmup),
+                        "ws"),
+                1,
+                Set.of());
+    }
+
     /** Whether {@code w} runs against {@link NginxServer}: its arguments take the server's URL. */
     static boolean againstNginx(Workload w) {
         return w.args().contains(NginxServer.URL) || w.javaArgs().contains(NginxServer.URL);
@@ -235,8 +316,14 @@ final class Workloads {
             case "w3" -> List.of(w3(100_000, 20));
             // BENCH.md: 10 s measured after a 2 s warm-up; quick: 3 s after 1 s.
             case "w4" -> quick ? List.of(w4(1, 3, 1), w4(2, 3, 1)) : List.of(w4(1, 10, 2), w4(2, 10, 2));
-            case "w5" -> List.of();
+            // BENCH.md: GET / for 10 s; also a JSON answer, a 1 ms sleep, and two worker loops.
+            case "w5" ->
+                quick
+                        ? List.of(w5("/", 1, 3, 1))
+                        : List.of(w5("/", 1, 10, 3), w5("/json", 1, 10, 3), w5("/sleep", 1, 10, 3), w5("/", 2, 10, 3));
             case "w6" -> List.of(w6(quick ? 5_000 : 20_000, 100));
+            // as W4: 10 s measured after a 2 s warm-up; quick: 3 s after 1 s
+            case "w7" -> List.of(quick ? w7(3, 1) : w7(10, 2));
             default -> throw new IllegalArgumentException("unknown workload '" + id + "'; BENCH.md defines " + IDS);
         };
     }

@@ -98,13 +98,45 @@ class WorkloadsTest {
     }
 
     @Test
-    void workloadsWithoutTheirPartOfAsyncio4jHaveNoCasesButAReason() {
-        assertThat(Workloads.NOT_YET).doesNotContainKey("w4").doesNotContainKey("w6");
-        for (String id : List.of("w5")) {
-            assertThat(Workloads.cases(id, false)).isEmpty();
-            assertThat(Workloads.NOT_YET.get(id)).contains("does not exist yet");
+    void everyWorkloadOfTheCatalogueHasCasesAndAnUnknownOneIsRefused() {
+        assertThat(Workloads.NOT_YET).isEmpty();
+        for (String id : Workloads.IDS) {
+            assertThat(Workloads.cases(id, false)).isNotEmpty();
         }
-        assertThatThrownBy(() -> Workloads.cases("w7", false)).hasMessageContaining("unknown workload");
+        assertThatThrownBy(() -> Workloads.cases("w8", false)).hasMessageContaining("unknown workload");
+    }
+
+    @Test
+    void w7DrivesEachPeersWebSocketServerWithTheLoadGeneratorInWsMode() {
+        Workload w7 = Workloads.cases("w7", false).getFirst();
+
+        assertThat(w7.key()).isEqualTo("W7 conns=100");
+        assertThat(w7.javaClass()).isEqualTo("WsEcho");
+        assertThat(w7.script()).isEqualTo("w7_ws_echo");
+        assertThat(w7.load())
+                .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "100", "10", "1024", "2", "ws");
+        assertThat(Workloads.cases("w7", true).getFirst().key()).isEqualTo("W7 conns=100 seconds=3");
+    }
+
+    @Test
+    void w5IsWrkAgainstAServerPinnedToCpu1AndTwoWorkersUnpinned() {
+        List<Workload> w5 = Workloads.cases("w5", false);
+        assertThat(w5)
+                .extracting(Workload::key)
+                .containsExactly("W5 GET /", "W5 GET /json", "W5 GET /sleep", "W5 GET / workers=2");
+        Workload hello = w5.getFirst();
+        assertThat(hello.load()).containsExactly(Workloads.W5_WRK, ProcessRunner.PORT, "/", "10", "3");
+        assertThat(hello.pinCpu()).isEqualTo(1);
+        assertThat(hello.loadCpu()).isZero();
+        assertThat(hello.javaArgs()).containsExactly("serve", "0");
+        assertThat(hello.figures())
+                .extracting(Figure::name)
+                .containsExactly("req_per_s", "p50_us", "p99_us", RunRecord.SERVER_CPU_US_PER_MSG);
+        Workload workers = w5.getLast();
+        assertThat(workers.pinCpu()).isEqualTo(-1);
+        assertThat(workers.javaArgs()).containsExactly("serve", "0", "2");
+        assertThat(workers.onlyPeers()).containsExactlyInAnyOrder(Peer.ASYNCIO4J, Peers.VERTX);
+        assertThat(Workloads.cases("w5", true)).extracting(Workload::key).containsExactly("W5 GET / seconds=3");
     }
 
     @Test

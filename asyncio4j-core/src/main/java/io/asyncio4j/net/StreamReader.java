@@ -131,6 +131,97 @@ public final class StreamReader {
     }
 
     /**
+     * Reads up to {@code dst.remaining()} bytes into {@code dst}: what is buffered, or else parks
+     * until at least one byte arrives (asyncio's {@code readinto} on a buffered stream). Returns the
+     * number of bytes put into {@code dst}, -1 at the end of the stream, 0 when {@code dst} has no
+     * room. Unlike {@link #read(int)} it allocates nothing: on a socket, the bytes go from the
+     * socket's read buffer straight into {@code dst} when nothing was buffered here, what does not
+     * fit being kept for the next read. For a parser that keeps its own buffer.
+     *
+     * <p><b>Cancellation.</b> Nothing is consumed: bytes that arrived stay buffered for the next
+     * read, and {@code dst} is unchanged.
+     */
+    public int readInto(ByteBuffer dst) {
+        binding.check("readInto");
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        while (head == tail) {
+            throwIfFailed();
+            if (eof) {
+                return -1;
+            }
+            if (source != null) {
+                return pullInto(dst);
+            }
+            waitForData("readInto");
+        }
+        int n = Math.min(dst.remaining(), tail - head);
+        dst.put(buf, head, n);
+        head += n;
+        normalise();
+        return n;
+    }
+
+    /** Where {@link #pullInto} copies to while the source hands its bytes over; null otherwise. */
+    private ByteBuffer into;
+
+    private final Consumer<ByteBuffer> intoSink = this::appendInto;
+
+    /** The sink of {@link #pullInto}: fills {@link #into}, keeps the rest. */
+    private void appendInto(ByteBuffer data) {
+        ByteBuffer dst = into;
+        int n = Math.min(dst.remaining(), data.remaining());
+        int limit = data.limit();
+        data.limit(data.position() + n);
+        dst.put(data);
+        data.limit(limit);
+        if (data.hasRemaining()) {
+            append(data);
+        }
+    }
+
+    /** Pull mode with nothing buffered: reads from the source straight into {@code dst}. */
+    private int pullInto(ByteBuffer dst) {
+        Task<?> me = Parking.currentTaskOrNull();
+        if (me == null) {
+            Parking.currentTask("StreamReader.readInto"); // throws, naming the operation
+        }
+        if (waiter != null) {
+            throw new IllegalStateException(
+                    "readInto() called while another task (" + waiter + ") is already waiting for incoming data");
+        }
+        try {
+            while (true) {
+                int before = dst.position();
+                int n;
+                into = dst;
+                try {
+                    n = source.readNow(intoSink);
+                } finally {
+                    into = null;
+                }
+                if (n < 0) {
+                    eof = true;
+                    return -1;
+                }
+                if (n > 0) {
+                    return dst.position() - before;
+                }
+                waiter = me;
+                try {
+                    source.awaitReadable();
+                } finally {
+                    waiter = null;
+                }
+            }
+        } catch (IOException e) {
+            exception = new UncheckedIOException("readInto: " + e.getMessage(), e);
+            throw exception;
+        }
+    }
+
+    /**
      * Reads until the end of the stream and returns everything (asyncio's {@code read(-1)}). The
      * buffer grows without the limit: use it for bounded peers only.
      *

@@ -105,7 +105,15 @@ public final class Examples {
                     HttpGithubUsers.class),
             new Example("http-previews", "fetch three pages at once, print previews (aiohttp)", HttpPreviews.class),
             new Example(
-                    "http-fetch-many", "fetch several URLs concurrently, count them (aiohttp)", HttpFetchMany.class));
+                    "http-fetch-many", "fetch several URLs concurrently, count them (aiohttp)", HttpFetchMany.class),
+            new Example(
+                    "web-api",
+                    "a JSON API with a path parameter, a middleware and server-sent events (aiohttp.web)",
+                    WebApi.class),
+            new Example(
+                    "chat",
+                    "a broadcast chat room in the browser: WebSockets and a BroadcastChannel [port]",
+                    BroadcastChat.class));
 
     /** {@code ./aio run [name] [args]}. */
     public static void main(String[] args) throws Exception {

@@ -95,6 +95,7 @@ class DocSnippetsTest {
             "io.asyncio4j.channel",
             "io.asyncio4j.http",
             "io.asyncio4j.http.client",
+            "io.asyncio4j.http.web",
             "io.asyncio4j.lowlevel",
             "io.asyncio4j.net",
             "io.asyncio4j.process",

@@ -8,14 +8,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -28,17 +31,21 @@ import javax.management.remote.JMXServiceURL;
  * <p>It attaches to the JVM with the JDK's Attach API (as {@code jcmd} does), starts the JVM's local
  * JMX agent, and reads the platform MBeans {@code io.asyncio4j:type=Loop,name=*} that every open
  * loop registers ({@code io.asyncio4j.lowlevel.LoopMXBean}). {@code ps} prints one line of figures
- * per loop:
+ * per loop, then one line per task:
  *
  * <pre>
- * PID 48213: 2 asyncio4j loops
- * LOOP         TASKS  READY  CREATED  FINISHED  LAG(us)  WAKEUPS
- * aio-loop-1       5      0        7         2       14       31
- * aio-loop-2       1      0        1         0        0        2
+ * PID 48213: 1 asyncio4j loop
+ * LOOP        TASKS  READY  CREATED  FINISHED  LAG(us)  WAKEUPS
+ * aio-loop-1      2      0        3         1       14       31
+ *
+ * LOOP        ID  TASK      STATE    AWAITED BY   STACK
+ * aio-loop-1   1  Task-1    waiting               Asyncio.gather &lt;- Main.main(Main.java:12)
+ * aio-loop-1   2  worker-1  waiting  Task-1 #1    Queue.get &lt;- Main.work(Main.java:20)
  * </pre>
  *
  * and {@code pstree} prints each loop's task tree ({@code Loop.dumpTasks()}): every live task under
- * the task that created it, with its state and the stack it is parked at.
+ * the task that created it, with its state and the stack it is parked at ({@code --all-frames}
+ * keeps asyncio4j's own frames).
  *
  * <p>The target must be a HotSpot JVM of the same user, started without {@code
  * -XX:+DisableAttachMechanism}. A process the Attach API does not list is left alone: attaching to
@@ -70,31 +77,36 @@ public final class Ps {
      * usage error.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 2 || !(args[0].equals("ps") || args[0].equals("pstree"))) {
-            err.println("usage: java -jar asyncio4j-tools.jar ps PID      one line per asyncio4j loop of JVM PID:"
-                    + " tasks, ready queue, lag, wake-ups");
-            err.println("       java -jar asyncio4j-tools.jar pstree PID  the task tree of each asyncio4j loop of JVM"
-                    + " PID");
+        boolean allFrames = args.length == 3 && args[0].equals("pstree") && args[1].equals("--all-frames");
+        if (!(args.length == 2 || allFrames) || !(args[0].equals("ps") || args[0].equals("pstree"))) {
+            err.println("usage: java -jar asyncio4j-tools.jar ps PID      every task of each asyncio4j loop of JVM PID:"
+                    + " state, awaiter, stack");
+            err.println("       java -jar asyncio4j-tools.jar pstree [--all-frames] PID");
+            err.println("                                                 the task tree of each asyncio4j loop of JVM"
+                    + " PID; --all-frames keeps asyncio4j's own frames in the stacks");
             err.println("       (in a clone of asyncio4j: ./aio ps PID, ./aio pstree PID)");
             return 2;
         }
         String command = args[0];
+        String pidText = args[args.length - 1];
         long pid;
         try {
-            pid = Long.parseLong(args[1]);
+            pid = Long.parseLong(pidText);
         } catch (NumberFormatException e) {
-            err.println("aio " + command + ": '" + args[1] + "' is not a process id");
+            err.println("aio " + command + ": '" + pidText + "' is not a process id");
             return 2;
         }
         try {
-            List<LoopInfo> loops = readLoops(pid, command.equals("pstree"));
+            List<LoopInfo> loops =
+                    readLoops(pid, command.equals("ps") ? View.TABLE : allFrames ? View.TREE_ALL_FRAMES : View.TREE);
             if (loops.isEmpty()) {
                 err.println("aio " + command + ": PID " + pid + " is a JVM but runs no asyncio4j loop (no MBean "
-                        + QUERY + "; each loop registers one while it is open)");
+                        + QUERY + "; each loop registers one a quarter of a second after it opens)");
                 return 1;
             }
             if (command.equals("ps")) {
                 printTable(pid, loops, out);
+                printTasks(loops, out);
             } else {
                 printTrees(pid, loops, out);
             }
@@ -105,8 +117,18 @@ public final class Ps {
         }
     }
 
-    /** One loop as its MBean describes it. */
-    record LoopInfo(String name, List<String> figures, String tree) {}
+    /** What to read of each loop besides its figures. */
+    enum View {
+        TABLE,
+        TREE,
+        TREE_ALL_FRAMES
+    }
+
+    /** One loop as its MBean describes it: its figures, and its task tree or its tasks. */
+    record LoopInfo(String name, List<String> figures, String tree, List<TaskRow> tasks) {}
+
+    /** One task of a loop (a row of {@code LoopMXBean.taskTable()}). */
+    record TaskRow(long id, String name, String state, String waitingIn, List<String> stack, List<Long> awaitedBy) {}
 
     /** The target cannot be read; the message says why and what to do. */
     static final class TargetException extends Exception {
@@ -117,8 +139,8 @@ public final class Ps {
         }
     }
 
-    /** The loops of JVM {@code pid}, sorted by name; with their task trees when {@code trees}. */
-    static List<LoopInfo> readLoops(long pid, boolean trees) throws TargetException {
+    /** The loops of JVM {@code pid}, sorted by name, with what {@code view} asks for. */
+    static List<LoopInfo> readLoops(long pid, View view) throws TargetException {
         String url = managementAgent(pid);
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
@@ -127,7 +149,7 @@ public final class Ps {
             List<LoopInfo> loops = new ArrayList<>();
             for (ObjectName name : names) {
                 try {
-                    loops.add(readLoop(server, name, trees));
+                    loops.add(readLoop(server, name, view));
                 } catch (InstanceNotFoundException closedMeanwhile) {
                     // the loop closed between the query and the read: it is no longer there to show
                 }
@@ -138,7 +160,7 @@ public final class Ps {
         }
     }
 
-    private static LoopInfo readLoop(MBeanServerConnection server, ObjectName name, boolean tree)
+    private static LoopInfo readLoop(MBeanServerConnection server, ObjectName name, View view)
             throws IOException, JMException {
         String[] wanted = new String[ATTRIBUTES.length + 1];
         wanted[0] = "Name";
@@ -157,8 +179,26 @@ public final class Ps {
                 }
             }
         }
-        String dump = tree ? String.valueOf(server.invoke(name, "dumpTasks", new Object[0], new String[0])) : null;
-        return new LoopInfo(loopName, figures, dump);
+        String dump = view == View.TABLE
+                ? null
+                : String.valueOf(
+                        server.invoke(name, "dumpTasks", new Object[] {view == View.TREE_ALL_FRAMES}, new String[] {
+                            boolean.class.getName()
+                        }));
+        List<TaskRow> tasks = new ArrayList<>();
+        if (view == View.TABLE
+                && server.invoke(name, "taskTable", new Object[0], new String[0]) instanceof CompositeData[] rows) {
+            for (CompositeData row : rows) {
+                tasks.add(new TaskRow(
+                        (Long) row.get("id"),
+                        (String) row.get("name"),
+                        (String) row.get("state"),
+                        (String) row.get("waitingIn"),
+                        List.of((String[]) row.get("stack")),
+                        List.of((Long[]) row.get("awaitedBy"))));
+            }
+        }
+        return new LoopInfo(loopName, figures, dump, tasks);
     }
 
     /**
@@ -232,6 +272,59 @@ public final class Ps {
                 line.append("  ").append(pad(loop.figures().get(i), widths[i], true));
             }
             out.println(line);
+        }
+    }
+
+    /**
+     * Every task of every loop, one line each, as Python 3.14's {@code asyncio ps}: its loop, id,
+     * name, state, the tasks awaiting it, and where it waits (the call it is parked in, then the
+     * user's frames, innermost first).
+     */
+    static void printTasks(List<LoopInfo> loops, PrintStream out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"LOOP", "ID", "TASK", "STATE", "AWAITED BY", "STACK"});
+        for (LoopInfo loop : loops) {
+            Map<Long, String> names = new HashMap<>();
+            for (TaskRow t : loop.tasks()) {
+                names.put(t.id(), t.name());
+            }
+            for (TaskRow t : loop.tasks()) {
+                List<String> awaiters = new ArrayList<>();
+                for (long id : t.awaitedBy()) {
+                    awaiters.add(names.getOrDefault(id, "Task-" + id) + " #" + id);
+                }
+                List<String> stack = new ArrayList<>();
+                if (!t.waitingIn().isEmpty()) {
+                    stack.add(t.waitingIn());
+                }
+                stack.addAll(t.stack());
+                lines.add(new String[] {
+                    loop.name(),
+                    Long.toString(t.id()),
+                    t.name(),
+                    t.state(),
+                    String.join(", ", awaiters),
+                    String.join(" <- ", stack)
+                });
+            }
+        }
+        int[] widths = new int[lines.get(0).length];
+        for (String[] line : lines) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        out.println();
+        for (String[] line : lines) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                boolean lastColumn = i == line.length - 1;
+                text.append(lastColumn ? line[i] : pad(line[i], widths[i], i == 1));
+                if (!lastColumn) {
+                    text.append("  ");
+                }
+            }
+            out.println(text.toString().stripTrailing());
         }
     }
 

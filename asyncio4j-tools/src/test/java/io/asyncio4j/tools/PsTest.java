@@ -84,8 +84,7 @@ class PsTest {
         Output r = ps("ps", Long.toString(target.pid()));
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
-        List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(4);
+        List<String> lines = r.out().lines().toList().subList(0, 4);
         assertThat(lines.get(0)).isEqualTo("PID " + target.pid() + ": 2 asyncio4j loops");
         assertThat(lines.get(1)).matches("LOOP +TASKS +READY +CREATED +FINISHED +LAG\\(us\\) +WAKEUPS");
         // sorted by name; every task parked, so nothing is ready
@@ -94,6 +93,46 @@ class PsTest {
         // the columns line up under their titles
         int tasksEnd = lines.get(1).indexOf("TASKS") + "TASKS".length();
         assertThat(lines.get(3).charAt(tasksEnd - 1)).isEqualTo('5');
+    }
+
+    @Test
+    void psThenPrintsEveryTaskWithItsAwaiterAndWhereItWaits() {
+        Output r = ps("ps", Long.toString(target.pid()));
+        assertThat(r.status()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(4)).isEmpty();
+        assertThat(lines.get(5)).matches("LOOP +ID +TASK +STATE +AWAITED BY +STACK");
+        // One row per task, by loop, oldest first; the stacks show the target's own frames only.
+        List<String> rows = lines.subList(6, lines.size()).stream()
+                .map(l -> l.replaceAll("\\(PsTarget\\.java:\\d+\\)", "(L)")
+                        .replaceAll("lambda\\$\\w+\\$\\d+", "lambda")
+                        .replaceAll(" {2,}", "|"))
+                .toList();
+        assertThat(rows)
+                .containsExactly(
+                        "ps-second|1|idle-worker|waiting|Asyncio.sleep <- PsTarget.lambda(L)",
+                        "ps-target|1|main|waiting|Asyncio.gather <- PsTarget.lambda(L)",
+                        "ps-target|2|server|waiting|main #1|Asyncio.gather <- PsTarget.server(L) <- PsTarget.lambda(L)",
+                        "ps-target|3|ticker|waiting|main #1|Asyncio.sleep <- PsTarget.lambda(L)",
+                        "ps-target|4|conn-1|waiting|server #2|Asyncio.sleep <- PsTarget.connection(L) <- PsTarget.lambda(L)",
+                        "ps-target|5|conn-2|waiting|server #2|Asyncio.sleep <- PsTarget.connection(L) <- PsTarget.lambda(L)");
+    }
+
+    @Test
+    void pstreeShowsTheLibrarysOwnFramesOnlyWhenAsked() {
+        Output users = ps("pstree", Long.toString(target.pid()));
+        Output all = ps("pstree", "--all-frames", Long.toString(target.pid()));
+        assertThat(all.status()).isZero();
+        assertThat(users.out())
+                .contains("in Asyncio.sleep")
+                .doesNotContain("at io.asyncio4j.Asyncio.")
+                .doesNotContain("at io.asyncio4j.Task.")
+                .doesNotContain("VirtualThread.run");
+        assertThat(all.out())
+                .contains("in Asyncio.sleep")
+                .contains("at io.asyncio4j.Asyncio.sleep(")
+                .contains("at io.asyncio4j.Task.runBody(")
+                .contains("at io.asyncio4j.tools.PsTarget.connection(PsTarget.java:");
     }
 
     @Test
@@ -131,8 +170,9 @@ class PsTest {
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err())
-                    .isEqualTo("aio ps: PID " + plain.pid() + " is a JVM but runs no asyncio4j loop (no MBean"
-                            + " io.asyncio4j:type=Loop,name=*; each loop registers one while it is open)\n");
+                    .isEqualTo(
+                            "aio ps: PID " + plain.pid() + " is a JVM but runs no asyncio4j loop (no MBean"
+                                    + " io.asyncio4j:type=Loop,name=*; each loop registers one a quarter of a second after it opens)\n");
         } finally {
             plain.destroyForcibly();
         }
@@ -165,6 +205,9 @@ class PsTest {
         assertThat(ps().status()).isEqualTo(2);
         assertThat(ps("ps").err()).startsWith("usage: java -jar asyncio4j-tools.jar ps PID");
         assertThat(ps("top", "1").status()).isEqualTo(2);
+        assertThat(ps("ps", "--all-frames", "1").status())
+                .as("--all-frames is pstree's")
+                .isEqualTo(2);
         Output notANumber = ps("ps", "twelve");
         assertThat(notANumber.status()).isEqualTo(2);
         assertThat(notANumber.err()).isEqualTo("aio ps: 'twelve' is not a process id\n");

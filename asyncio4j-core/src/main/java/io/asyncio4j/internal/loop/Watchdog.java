@@ -3,6 +3,7 @@ package io.asyncio4j.internal.loop;
 import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.jfr.LoopStallEvent;
 import io.asyncio4j.internal.jfr.SlowTaskEvent;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -36,10 +37,13 @@ public final class Watchdog {
     /** The sequence number of the current ready entry. */
     private volatile long entrySeq;
 
-    // Written by the watchdog thread; the loop thread takes the sample when it reports.
+    // Written by the watchdog thread; the loop thread takes the sample when it reports. One
+    // reference, so a report never pairs one task's name with another's stack.
     private volatile long stallReportedSeq = -1;
-    private volatile StackTraceElement[] slowSample;
-    private volatile String slowSampleTask;
+    private final AtomicReference<Taken> slowSample = new AtomicReference<>();
+
+    /** A sample and the entry it was taken in: a report uses only its own entry's sample. */
+    private record Taken(long seq, Sample sample) {}
 
     /**
      * @param closed whether the loop has closed: the watchdog thread then ends
@@ -77,16 +81,16 @@ public final class Watchdog {
     }
 
     private void reportSlow(long held, long seq) {
-        StackTraceElement[] stack = slowSample;
-        String who = slowSampleTask;
-        slowSample = null;
-        slowSampleTask = null;
+        Taken taken = slowSample.getAndSet(null);
+        Sample sample = taken != null && taken.seq() == seq ? taken.sample() : null;
+        StackTraceElement[] stack = sample != null ? sample.stack() : null;
+        String who = sample != null ? sample.who() : null;
         Throwable where = new Throwable(
                 stack != null ? "where " + who + " was running when sampled" : "no stack sample (too short)");
         where.setStackTrace(stack != null ? stack : new StackTraceElement[0]);
         String message = (who != null ? who : "a callback or task") + " held loop " + loopName + " for "
                 + held / 1_000_000 + " ms (slowCallbackDuration " + slowNanos / 1_000_000
-                + " ms); move blocking or CPU-heavy work to Asyncio.toThread";
+                + " ms); " + advice(stack);
         var event = new SlowTaskEvent();
         if (event.shouldCommit()) {
             event.loop = loopName;
@@ -114,14 +118,18 @@ public final class Watchdog {
                             continue;
                         }
                         long held = System.nanoTime() - start;
-                        if (held > slowNanos && slowSample == null) {
+                        Taken taken = slowSample.get();
+                        if (held > slowNanos && (taken == null || taken.seq() != seq)) {
                             Sample sample = sampler.get();
-                            slowSampleTask = sample.who();
-                            slowSample = sample.stack();
+                            // Kept only if the entry did not change while it was taken.
+                            if (entrySeq == seq && entryStart == start) {
+                                taken = new Taken(seq, sample);
+                                slowSample.set(taken);
+                            }
                         }
-                        if (held > 10 * slowNanos && stallReportedSeq != seq) {
+                        if (held > 10 * slowNanos && stallReportedSeq != seq && taken != null && taken.seq() == seq) {
                             stallReportedSeq = seq;
-                            reportStall(held);
+                            reportStall(held, taken.sample());
                         }
                     }
                 },
@@ -130,8 +138,8 @@ public final class Watchdog {
         watchdog.start();
     }
 
-    private void reportStall(long held) {
-        String stack = stackText(slowSample, 20);
+    private void reportStall(long held, Sample sample) {
+        String stack = stackText(sample.stack(), 20);
         var event = new LoopStallEvent();
         if (event.shouldCommit()) {
             event.loop = loopName;
@@ -142,8 +150,26 @@ public final class Watchdog {
         Log.core()
                 .log(
                         System.Logger.Level.WARNING,
-                        "loop " + loopName + " has not cycled for " + held / 1_000_000 + " ms; " + slowSampleTask
-                                + " holds its thread at:\n" + stack);
+                        "loop " + loopName + " has not cycled for " + held / 1_000_000 + " ms; " + sample.who()
+                                + " holds its thread at:\n" + stack + advice(sample.stack()));
+    }
+
+    /**
+     * What to do about an entry that held the loop. Class initialisation gets its own advice: a
+     * static initialiser cannot give up the thread, so however it waits, it holds the loop.
+     */
+    static String advice(StackTraceElement[] stack) {
+        if (stack != null) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getMethodName().equals("<clinit>")) {
+                    return "it is initialising class " + frame.getClassName() + ", and class initialisation cannot"
+                            + " give up the loop's thread however it waits (a first use of a large JDK API such as"
+                            + " java.net.http.HttpClient does this): use the class once before the loop runs, or"
+                            + " the first time in Asyncio.toThread";
+                }
+            }
+        }
+        return "move blocking or CPU-heavy work to Asyncio.toThread";
     }
 
     private static String stackText(StackTraceElement[] stack, int max) {

@@ -170,10 +170,12 @@ public final class Fetch implements Callable<Integer> {
         Semaphore slots = new Semaphore(concurrency);
         try (ClientSession session =
                 new ClientSession(SessionOptions.defaults().limit(concurrency).timeout(timeout))) {
+            // The first frame, every file still queued, is drawn before any download starts.
+            view.tick(Asyncio.currentLoop().time());
             Task<Void> ticker = Asyncio.createTask(() -> {
                 while (true) {
-                    view.tick(Asyncio.currentLoop().time());
                     Asyncio.sleep(Duration.ofMillis(100));
+                    view.tick(Asyncio.currentLoop().time());
                 }
             });
             List<Task<Void>> tasks = new ArrayList<>();

@@ -16,7 +16,8 @@ import java.net.URI;
  * │   └── ServerDisconnectedError    the server closed before the response was complete
  * ├── ClientResponseError            a response that is an error (status, url)
  * │   ├── TooManyRedirects           more redirects than allowed (with the chain)
- * │   └── ContentTypeError           json() on a body that is not JSON
+ * │   ├── ContentTypeError           json() on a body that is not JSON
+ * │   └── WsServerHandshakeError     the server refused or botched a WebSocket handshake
  * ├── ClientPayloadError             a body that cannot be read (bad framing, bad compression)
  * └── InvalidUrl                     a URL that cannot be requested
  * </pre>

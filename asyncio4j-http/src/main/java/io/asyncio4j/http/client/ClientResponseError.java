@@ -9,7 +9,8 @@ import java.util.List;
  * {@link ClientResponse#raiseForStatus()} was called); aiohttp's {@code ClientResponseError}. The
  * response has been released: its body is not available.
  */
-public sealed class ClientResponseError extends ClientError permits TooManyRedirects, ContentTypeError {
+public sealed class ClientResponseError extends ClientError
+        permits TooManyRedirects, ContentTypeError, WsServerHandshakeError {
     private static final long serialVersionUID = 1L;
 
     private final int status;

@@ -9,6 +9,8 @@ import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.internal.HeadWriter;
 import io.asyncio4j.http.internal.HttpParser;
 import io.asyncio4j.http.internal.ResponseHead;
+import io.asyncio4j.http.ws.WebSocket;
+import io.asyncio4j.http.ws.WsOptions;
 import io.asyncio4j.lowlevel.Parking;
 import io.asyncio4j.net.StreamWriter;
 import java.io.IOException;
@@ -417,6 +419,54 @@ public final class ClientSession implements AutoCloseable {
                 last.reason(),
                 last.headers(),
                 List.copyOf(history));
+    }
+
+    // ---- WebSockets ----
+
+    /** {@link #wsConnect(String, WsOptions)} with {@link WsOptions#defaults()}. */
+    public WebSocket wsConnect(String url) throws IOException, TimeoutException {
+        return wsConnect(url, WsOptions.defaults());
+    }
+
+    /**
+     * Opens a WebSocket (RFC 6455): aiohttp's {@code session.ws_connect(url, ...)}. {@code url} is
+     * {@code ws://} or {@code wss://} (or {@code http://}, {@code https://}); the handshake is a GET
+     * on a new connection with the session's default headers, cookies and TLS settings, the
+     * subprotocols, extra headers and {@code Origin} of {@code options}, and permessage-deflate when
+     * {@code options.compress()} is on. The WebSocket holds its connection, and a slot of the pool's
+     * {@code limit}, until it is closed: close it (try-with-resources).
+     *
+     * {@snippet :
+     * try (WebSocket ws = session.wsConnect("ws://127.0.0.1:8080/echo",
+     *         WsOptions.defaults().heartbeat(Duration.ofSeconds(30)))) {
+     *     ws.sendText("hi");
+     *     System.out.println(ws.receiveText());
+     * }
+     * }
+     *
+     * <p><b>Cancellation.</b> The connection being set up is closed.
+     *
+     * @throws WsServerHandshakeError if the server did not switch protocols, or answered the
+     *     handshake wrongly (a bad {@code Sec-WebSocket-Accept}, a subprotocol or an extension that
+     *     was not offered)
+     * @throws ClientConnectorError if no connection could be made
+     * @throws TimeoutException naming the {@link ClientTimeout} that fired
+     */
+    public WebSocket wsConnect(String url, WsOptions options) throws IOException, TimeoutException {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(options, "options");
+        bind();
+        return WsConnect.open(this, url, options);
+    }
+
+    /** The header fields of a WebSocket handshake to {@code target}, before the WebSocket ones. */
+    Headers wsHeaders(URI target, Headers extra) {
+        Headers base = mergedHeaders(extra);
+        BasicAuth auth = options.auth();
+        if (target.getRawUserInfo() != null && auth == null && !base.contains(HeaderNames.AUTHORIZATION)) {
+            auth = authFromUserInfo(target.getRawUserInfo());
+        }
+        return requestHeaders(target, base, null, null, auth, List.of());
     }
 
     // ---- headers ----

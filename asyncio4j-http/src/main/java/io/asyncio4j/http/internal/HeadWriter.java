@@ -79,6 +79,18 @@ public final class HeadWriter {
      *     Transfer-Encoding} field in {@code headers}
      */
     public HeadWriter response(HttpVersion version, int status, String reason, Headers headers, long framing) {
+        return response(version, status, reason, headers, null, framing);
+    }
+
+    /**
+     * {@link #response(HttpVersion, int, String, Headers, long)} with {@code extraLines} copied as
+     * they are after the fields: complete field lines made by {@link #fieldLine} (checked then), so
+     * that a server's usual {@code Content-Type} goes out without a {@link Headers} made for it.
+     *
+     * @param extraLines field lines from {@link #fieldLine}, one after another, or null
+     */
+    public HeadWriter response(
+            HttpVersion version, int status, String reason, Headers headers, byte[] extraLines, long framing) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be 100-599, got " + status);
         }
@@ -98,11 +110,26 @@ public final class HeadWriter {
             text(reason == null ? Reasons.of(status) : reason, "reason phrase", false);
             crlf();
         }
-        if (!fields(headers, framing)) {
+        boolean date = fields(headers, framing);
+        if (extraLines != null) {
+            append(extraLines);
+        }
+        if (!date) {
             append(DateCache.line());
         }
         crlf();
         return this;
+    }
+
+    /**
+     * The field line {@code "Name: value\r\n"} for {@link #response(HttpVersion, int, String,
+     * Headers, byte[], long) response}'s extra lines, checked as {@link Headers#add} checks a field.
+     *
+     * @throws IllegalArgumentException if the name is not a token or the value holds a control byte
+     */
+    public static byte[] fieldLine(String name, String value) {
+        Headers.of(name, value);
+        return bytes(name + ": " + value + "\r\n");
     }
 
     /**

@@ -123,16 +123,25 @@ final class LineFinder {
 
     /** The index of the first LF in {@code a} within [from, to), or -1. */
     static int indexOfLf(byte[] a, int from, int to) {
+        return indexOf(a, from, to, (byte) '\n');
+    }
+
+    /**
+     * The index of the first byte {@code b} in {@code a} within [from, to), or -1, eight bytes at a
+     * time. Also the multipart parser's search for the CR that starts every boundary delimiter.
+     */
+    static int indexOf(byte[] a, int from, int to, byte b) {
+        long pattern = (b & 0xffL) * ONES;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(a, i) ^ LFS;
+            long x = (long) LONGS.get(a, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
         for (; i < to; i++) {
-            if (a[i] == '\n') {
+            if (a[i] == b) {
                 return i;
             }
         }
