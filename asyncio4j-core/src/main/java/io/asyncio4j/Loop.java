@@ -94,7 +94,7 @@ public final class Loop implements AutoCloseable {
      * of which live a second or less, in a JVM that still interprets. So that path generates no
      * class at run time (no lambda, method reference or indy string concatenation: the core is
      * compiled with -XDstringConcat=inline; the parts call back through Owner interfaces that
-     * LoopThread implements) and touches neither JMX (LoopManagement registers a second later, on
+     * LoopThread implements) and touches neither JMX (LoopManagement registers a moment later, on
      * a daemon thread), the logging back end (internal.Log) nor JFR beyond one flag. ForkedJvmTest
      * checks it on a hello world.
      *
