@@ -21,7 +21,9 @@ import javax.management.ObjectName;
  * first use of the JVM's platform MBean server starts all of JMX and lists every diagnostic command
  * (JFR's included), about 500 classes, 0.3 s of CPU and up to a second of wall time on a small
  * machine. A short program ends before it would pay that; a long one pays it once, off its loops'
- * threads. {@code ./aio ps} therefore lists a loop from a quarter of a second after it opened.
+ * threads (not in its first second, whose warm-up it would slow on a machine of two cores: W2's
+ * first million messages took about 1.5 times as long with a quarter of a second). {@code ./aio ps}
+ * therefore lists a loop from a second after it opened.
  *
  * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
  * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
@@ -29,7 +31,7 @@ import javax.management.ObjectName;
  */
 final class LoopManagement implements LoopMXBean {
     /** How long a loop is open before its MBean is registered; tests change it. */
-    static volatile long registrationDelayMillis = 250;
+    static volatile long registrationDelayMillis = 1000;
 
     /**
      * Tries when the name is taken: a closed loop of the same name may still be in the middle of its
@@ -127,6 +129,7 @@ final class LoopManagement implements LoopMXBean {
         if (n != null) {
             Jmx.unregister(n);
         }
+        Registrar.drop(this);
     }
 
     /** Whether every registration asked for so far has been done or dropped (for tests). */
@@ -160,6 +163,17 @@ final class LoopManagement implements LoopMXBean {
             }
         }
 
+        /**
+         * Takes out the registration of a loop that closed before it was due, so that a closed loop
+         * leaves nothing pending. Whoever removes a registration from the queue (this, or the
+         * registrar as it comes due) counts it done.
+         */
+        static void drop(LoopManagement m) {
+            if (queue.remove(m)) {
+                pending.decrementAndGet();
+            }
+        }
+
         /** The registrar thread's body. */
         private static final class Runner implements Runnable {
             @Override
@@ -181,7 +195,9 @@ final class LoopManagement implements LoopMXBean {
                     LockSupport.parkNanos(wait);
                     continue;
                 }
-                queue.poll();
+                if (!queue.remove(m)) {
+                    continue; // its loop closed meanwhile and took it out (see drop)
+                }
                 try {
                     m.registerNow();
                 } finally {
