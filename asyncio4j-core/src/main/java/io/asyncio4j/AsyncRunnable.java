@@ -8,9 +8,6 @@ public interface AsyncRunnable {
 
     /** This body as a {@link Coroutine} whose result is {@code null}. */
     default Coroutine<Void> asCoroutine() {
-        return () -> {
-            run();
-            return null;
-        };
+        return new RunnableCoroutine(this);
     }
 }

@@ -67,10 +67,7 @@ public final class Asyncio {
         Interrupts interrupts = Interrupts.install(loop);
         try (loop;
                 interrupts) {
-            return loop.run(() -> {
-                interrupts.mainStarted(Task.current());
-                return main.call();
-            });
+            return loop.run(new MainTask<>(main, interrupts));
         } catch (CancelledError e) {
             interrupts.exitQuietlyIfUncaught(e);
             throw e;
@@ -79,6 +76,26 @@ public final class Asyncio {
             // frames that called Asyncio.run (main, the test) are only here, so attach them.
             e.addSuppressed(new CalledFrom(Thread.currentThread()));
             throw e;
+        }
+    }
+
+    /**
+     * The main task of {@link #run}: tells Ctrl-C's handler which task to cancel, then runs main. A
+     * class, not a lambda, which would be a class generated at run time on the path of every run.
+     */
+    private static final class MainTask<T> implements Coroutine<T> {
+        private final Coroutine<T> main;
+        private final Interrupts interrupts;
+
+        MainTask(Coroutine<T> main, Interrupts interrupts) {
+            this.main = main;
+            this.interrupts = interrupts;
+        }
+
+        @Override
+        public T call() throws Exception {
+            interrupts.mainStarted(Task.current());
+            return main.call();
         }
     }
 
@@ -173,7 +190,7 @@ public final class Asyncio {
         WakeTimer timer = new WakeTimer(me);
         // The loop adds the timer once this task has parked: the heap insertion then runs in the
         // loop's frame, not in this one, whose stack is frozen with every sleeping task.
-        me.loop.deferTimerUntilParked(timer, deadline);
+        me.loop.cycle.deferTimerUntilParked(timer, deadline);
         me.suspend();
         if (!timer.fired) {
             sleepSlow(me, timer);
@@ -181,10 +198,10 @@ public final class Asyncio {
     }
 
     private static void sleepSlow(Task<?> me, WakeTimer timer) {
-        me.loop.addDeferredTimer(); // the park returned without yielding: the timer may still wait
+        me.loop.cycle.addDeferredTimer(); // the park returned without yielding: the timer may still wait
         while (!timer.fired) {
             if (me.cancelPending()) {
-                me.loop.cancelTimer(timer);
+                me.loop.cycle.cancelTimer(timer);
                 throw me.cancelledError();
             }
             me.suspend();
@@ -474,7 +491,7 @@ public final class Asyncio {
         WakeTimer timer = null;
         if (!state.satisfied(items.size()) && timeout != null) {
             timer = new WakeTimer(me);
-            me.loop.addTimer(timer, me.loop.deadlineAfter(timeout));
+            me.loop.cycle.addTimer(timer, me.loop.deadlineAfter(timeout));
         }
         try {
             while (!state.satisfied(items.size()) && (timer == null || !timer.fired)) {
@@ -484,7 +501,7 @@ public final class Asyncio {
         } finally {
             state.finished = true;
             if (timer != null && !timer.fired) {
-                me.loop.cancelTimer(timer);
+                me.loop.cycle.cancelTimer(timer);
             }
             for (A a : items) {
                 if (!a.isDone()) {
@@ -621,7 +638,7 @@ public final class Asyncio {
                 WakeTimer timer = null;
                 if (deadline != Long.MAX_VALUE) {
                     timer = new WakeTimer(me);
-                    me.loop.addTimer(timer, deadline);
+                    me.loop.cycle.addTimer(timer, deadline);
                 }
                 inNext[0] = true;
                 try {
@@ -632,7 +649,7 @@ public final class Asyncio {
                 } finally {
                     inNext[0] = false;
                     if (timer != null && !timer.fired) {
-                        me.loop.cancelTimer(timer);
+                        me.loop.cycle.cancelTimer(timer);
                     }
                 }
             }

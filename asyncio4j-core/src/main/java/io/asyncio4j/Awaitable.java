@@ -354,15 +354,8 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         if (state != PENDING) {
             return;
         }
-        Loop.OutsideWaiter waiter = new Loop.OutsideWaiter();
-        loop.callSoonThreadsafe(() -> {
-            if (state != PENDING) {
-                waiter.done(this);
-            } else {
-                loop.addOutsideWaiter(waiter);
-                addWaiter(waiter);
-            }
-        });
+        OutsideWaiter waiter = new OutsideWaiter(this);
+        loop.callSoonThreadsafe(waiter);
         waiter.await(this);
     }
 

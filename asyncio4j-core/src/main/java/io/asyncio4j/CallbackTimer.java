@@ -35,7 +35,7 @@ final class CallbackTimer extends TimerQueue.Timer implements TimerHandle {
     @Override
     public void cancel() {
         loop.checkThread("TimerHandle.cancel");
-        loop.cancelTimer(this);
+        loop.cycle.cancelTimer(this);
     }
 
     @Override

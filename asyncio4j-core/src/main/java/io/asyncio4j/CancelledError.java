@@ -29,4 +29,9 @@ public class CancelledError extends Error {
     public CancelledError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A cancellation without a stack trace when {@code withStackTrace} is false. */
+    CancelledError(String message, boolean withStackTrace) {
+        super(message, null, true, withStackTrace);
+    }
 }

@@ -32,7 +32,12 @@ public final class ContextVar<T> {
     private static final Object MISSING = new Object();
     static final Object[] EMPTY = new Object[0];
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final ThreadLocal<Object[]> OUTSIDE_TASKS = ThreadLocal.withInitial(() -> EMPTY);
+    private static final ThreadLocal<Object[]> OUTSIDE_TASKS = new ThreadLocal<>() {
+        @Override
+        protected Object[] initialValue() {
+            return EMPTY;
+        }
+    };
 
     private final int index;
     private final String name;
@@ -166,7 +171,7 @@ public final class ContextVar<T> {
     }
 
     private static Object[] current() {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             return loopThread.context;
         }
         Task<?> task = Task.current();
@@ -174,7 +179,7 @@ public final class ContextVar<T> {
     }
 
     private static void replace(Object[] ctx) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             loopThread.context = ctx;
             return;
         }
@@ -191,7 +196,7 @@ public final class ContextVar<T> {
      * returns the one to restore. Not for a task's thread.
      */
     static Object[] enter(Object[] context) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             Object[] previous = loopThread.context;
             loopThread.context = context;
             return previous;
@@ -203,7 +208,7 @@ public final class ContextVar<T> {
 
     /** Restores what {@link #enter} replaced. */
     static void exit(Object[] previous) {
-        if (Thread.currentThread() instanceof Loop.LoopThread loopThread) {
+        if (Thread.currentThread() instanceof LoopThread loopThread) {
             loopThread.context = previous;
         } else {
             OUTSIDE_TASKS.set(previous);

@@ -19,7 +19,7 @@ final class Interrupts implements AutoCloseable {
         Signals.Registration r = null;
         if (install) {
             try {
-                r = Signals.install("INT", this::onSigint);
+                r = Signals.install("INT", new OnSigint(this));
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 r = null;
             }
@@ -35,6 +35,20 @@ final class Interrupts implements AutoCloseable {
 
     void mainStarted(Task<?> task) {
         main = task;
+    }
+
+    /** SIGINT's handler; a class, since a lambda would be generated at run time on every run's path. */
+    private static final class OnSigint implements Runnable {
+        private final Interrupts interrupts;
+
+        OnSigint(Interrupts interrupts) {
+            this.interrupts = interrupts;
+        }
+
+        @Override
+        public void run() {
+            interrupts.onSigint();
+        }
     }
 
     private void onSigint() {

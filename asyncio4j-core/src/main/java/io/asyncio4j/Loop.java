@@ -1,13 +1,15 @@
 package io.asyncio4j;
 
+import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.io.IoRegistration;
 import io.asyncio4j.internal.io.SelectorDriver;
+import io.asyncio4j.internal.loop.Cycle;
+import io.asyncio4j.internal.loop.DefaultExecutor;
 import io.asyncio4j.internal.loop.FailureTracker;
 import io.asyncio4j.internal.loop.Signals;
 import io.asyncio4j.internal.loop.Watchdog;
 import io.asyncio4j.internal.sched.Inbox;
 import io.asyncio4j.internal.sched.VirtualThreads;
-import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.Handle;
 import io.asyncio4j.lowlevel.TimerHandle;
@@ -15,12 +17,9 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -61,17 +57,11 @@ public final class Loop implements AutoCloseable {
     /*
      * Implementation overview.
      *
-     * The loop thread ("aio-loop-N", a platform thread) repeats one cycle until the loop closes:
-     *
-     *     +-> 1. move what other threads submitted (inbox) to the ready queue
-     *     |   2. fire due timers (they usually wake tasks: unpark -> ready queue)
-     *     |   3. run the entries that were ready at the start of this step, FIFO; what they schedule
-     *     |      runs next cycle (so yieldNow is round-robin and timers are not starved)
-     *     |   4. if nothing is ready: wait in Selector.select until the next timer, I/O, or a wake-up
-     *     +-- (the clock decides how long; a VirtualClock jumps to the next timer instead)
-     *
-     * Ready entries are the JDK's continuations of our tasks' virtual threads (the loop is their
-     * scheduler: see VirtualThreads) and callSoon callbacks. A task runs until it parks; the JDK then
+     * The loop thread ("aio-loop-N", a platform thread: LoopThread) repeats one cycle until the loop
+     * closes: move what other threads handed in to the ready queue, fire due timers, run what is
+     * ready, and wait in the selector when nothing is (internal.loop.Cycle draws it). Ready entries
+     * are the JDK's continuations of our tasks' virtual threads (the loop is their scheduler: see
+     * VirtualThreads and TaskBody) and callSoon callbacks. A task runs until it parks; the JDK then
      * returns to the loop thread, which runs the next entry.
      *
      * Threads. The ready queue, the timers, the live-task list and every Task and Future field are
@@ -82,21 +72,34 @@ public final class Loop implements AutoCloseable {
      * A JDK thread submits too: a task parked in Thread.sleep, a JDK socket or a CompletableFuture is
      * unparked by the JDK's own threads, whose execute() lands in the inbox.
      *
-     * Parts. This class is the public face, the cycle and the live-task list; the jobs it hands off
-     * each have a file of their own, which never calls back into this one except through the
-     * functions it is given:
+     * Parts. This class is the public face; the jobs it hands off each have a file of their own.
+     * Those under internal never call back into this one except through the functions they are
+     * given:
      *
+     *   LoopThread                    the thread's life: warm-up, cycles, closing; the cycle's Owner
+     *   internal.loop.Cycle           the loop thread's half: ready queue, timers, the cycle, idling
      *   internal.sched.Inbox          the thread-safe half: cross-thread hand-off, wake-up, spin
      *   internal.io.SelectorDriver    the selector, IoRegistration per channel, readiness callbacks
      *   internal.timer.TimerQueue     the timers (WakeTimer, CallbackTimer and Timeout's expiry
      *                                 stay in this package: they call package-private members)
+     *   LiveTasks                     the tasks not ended yet
+     *   LoopClosing                   cancelling the live tasks at close, then shutting down
      *   internal.loop.FailureTracker  exceptions never retrieved
      *   internal.loop.Watchdog        debug mode: slow entries and stalls
+     *   internal.loop.DefaultExecutor toThread's pool
      *   SockOps                       asyncio's sock_* methods, which the public ones delegate to
+     *   SubmittedFuture, OutsideWaiter  what submit returns; a plain thread awaiting a task
+     *
+     * Start-up. Everything on the path of Loop.open and Asyncio.run is paid by every program, most
+     * of which live a second or less, in a JVM that still interprets. So that path generates no
+     * class at run time (no lambda, method reference or indy string concatenation: the core is
+     * compiled with -XDstringConcat=inline; the parts call back through Owner interfaces that
+     * LoopThread implements) and touches neither JMX (LoopManagement registers a moment later, on
+     * a daemon thread), the logging back end (internal.Log) nor JFR beyond one flag. ForkedJvmTest
+     * checks it on a hello world.
      *
      * Fields are grouped below by the thread that may touch them.
      */
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
 
     // ---- Set at construction; read by any thread. ----
@@ -104,17 +107,16 @@ public final class Loop implements AutoCloseable {
     private final LoopThread thread;
     private final Clock clock;
     final boolean debug;
-    private final int executorThreads;
     /** Counted down once the warm-up task has ended (or the loop thread failed before that). */
-    private final CountDownLatch warmedUp = new CountDownLatch(1);
+    final CountDownLatch warmedUp = new CountDownLatch(1);
     /** Counted down once the loop thread has shut everything down; close() waits for it. */
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private final LoopManagement management = new LoopManagement(this);
+    final LoopManagement management = new LoopManagement(this);
 
     // ---- Any thread. ----
     /** What other threads hand in, and the selector wake-up; the thread-safe half of scheduling. */
-    private final Inbox inbox;
+    final Inbox inbox;
 
     private volatile Consumer<ErrorContext> exceptionHandler;
 
@@ -122,8 +124,8 @@ public final class Loop implements AutoCloseable {
      * lifecycle (volatile: other threads read it to refuse work; written under `this` or by the loop):
      *
      *   OPEN    -> CLOSING  close() (any thread but the loop's), or 100 failed cycles in a row: live
-     *                       tasks are cancelled; the cycle goes on until none is left
-     *   CLOSING -> CLOSED   loop thread, in shutDown(): the default executor is shut down,
+     *                       tasks are cancelled; the cycle goes on until none is left (LoopClosing.step)
+     *   CLOSING -> CLOSED   loop thread, in LoopClosing.finish(): the default executor is shut down,
      *                       never-retrieved exceptions are reported, the selector is closed and
      *                       the thread ends
      *
@@ -136,57 +138,26 @@ public final class Loop implements AutoCloseable {
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
 
-    // ---- Loop thread only (no locks): the cycle. ----
-    /** Entries to run, FIFO: task continuations and callbacks. Guarded by ParkBench and W1. */
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
-
-    private final TimerQueue timers = new TimerQueue();
+    // ---- Loop thread only (no locks). ----
+    /** The ready queue, the timers and the cycle: the loop thread's half of scheduling. */
+    final Cycle cycle;
     /** The selector and the channels' registrations. */
     private final SelectorDriver<Task<?>> io;
-    /** A timer the running task armed just before parking (see deferTimerUntilParked), or null. */
-    private TimerQueue.Timer deferredTimer;
-
-    private long deferredDeadline;
-    /** Ready entries and timers run so far (with io.events()): tells a virtual clock whether anything happened. */
-    private long activity;
+    /** The live tasks; the loop keeps each reachable until it ends. */
+    final LiveTasks liveTasks = new LiveTasks();
     /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
-    private int awaitedFromOutside;
-    /** True while the warm-up task runs: work from other threads waits in the inbox. */
-    private boolean warmingUp;
-    /** Cycles that failed in a row. */
-    private int cycleFailures;
-
-    // ---- Loop thread only: live tasks, waiters, failures, executors, signals. ----
-    /** The live tasks, a list linked through Task.nextLive/prevLive; a task unlinks itself as it ends. */
-    private Task<?> liveHead;
-
-    private int liveCount;
-    private long taskIds;
+    int awaitedFromOutside;
     /** Threads and other loops' tasks waiting for awaitables still pending; abandoned at close. */
     private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
 
-    private final FailureTracker failures = new FailureTracker(this::reportNeverRetrieved);
-    /** Created on the first toThread; shut down at close. */
-    private ExecutorService defaultExecutor;
+    final FailureTracker failures;
+    final DefaultExecutor defaultExecutor;
 
     private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
+    /** Closing: cancelling the live tasks, then shutting down. */
+    final LoopClosing closing = new LoopClosing(this);
 
-    // ---- Loop thread only: closing (see continueClosing). ----
-    private boolean closeCancelSent;
-    /** Tasks not started when closing began: cancelled one cycle later, after their first step. */
-    private List<Task<?>> unstartedAtClose;
-
-    private long closeStartedNanos;
-    private boolean closeWarned;
-
-    // ---- Written by the loop thread only, read racily by stats() and monitors. ----
-    private long tasksCreated;
-    private long tasksFinished;
-    private long selectorWakeups;
-    private long cycles;
-    private long lagNanos;
-
-    // ---- Debug mode: the watchdog thread reads what the loop thread writes (volatile inside). ----
+    // ---- Debug mode only, else null: the watchdog thread reads what the loop thread writes. ----
     private final Watchdog watchdog;
 
     /**
@@ -204,24 +175,24 @@ public final class Loop implements AutoCloseable {
         this.name = options.name() != null ? options.name() : "aio-loop-" + id;
         this.clock = options.clock();
         this.debug = options.debug();
-        this.exceptionHandler = options.exceptionHandler() != null ? options.exceptionHandler() : Loop::logError;
-        this.executorThreads = options.executorThreads();
-        this.watchdog = new Watchdog(
-                name,
-                options.slowCallbackDuration().toNanos(),
-                () -> lifecycle == CLOSED,
-                this::sampleRunningStack,
-                (message, where) -> reportError(message, where, null));
+        this.exceptionHandler = options.exceptionHandler(); // null: log it (see reportError)
+        this.defaultExecutor = new DefaultExecutor(name, options.executorThreads());
+        this.watchdog = debug
+                ? new Watchdog(
+                        name,
+                        options.slowCallbackDuration().toNanos(),
+                        () -> lifecycle == CLOSED,
+                        this::sampleRunningStack,
+                        (message, where) -> reportError(message, where, null))
+                : null;
         VirtualThreads.checkAvailable();
-        Selector selector;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open a selector for the loop", e);
-        }
-        this.io = new SelectorDriver<>(selector, Task::wake, (message, e) -> reportError(message, e, null));
-        this.inbox = new Inbox(selector);
+        // The loop thread answers what the parts ask of the loop (their Owners), so that none of
+        // them needs a lambda: each would be a class generated at run time, on the path of open.
         this.thread = new LoopThread(this, name);
+        this.inbox = new Inbox(thread);
+        this.io = new SelectorDriver<>(thread, inbox);
+        this.failures = new FailureTracker(thread);
+        this.cycle = new Cycle(thread, clock, inbox, io, failures, watchdog);
     }
 
     /** Opens a loop with the default options and starts its thread. */
@@ -238,33 +209,13 @@ public final class Loop implements AutoCloseable {
     public static Loop open(LoopOptions options) {
         Loop loop = new Loop(Objects.requireNonNull(options, "options"));
         loop.thread.start();
-        loop.awaitWarmUp();
+        // No user code runs before a virtual thread of this JVM has gone through its whole life.
+        awaitUninterruptibly(loop.warmedUp);
         loop.management.register();
-        if (loop.debug) {
+        if (loop.watchdog != null) {
             loop.watchdog.start();
         }
         return loop;
-    }
-
-    /** The platform thread of a loop; lets callbacks find their loop. */
-    static final class LoopThread extends Thread {
-        final Loop loop;
-        /**
-         * The ContextVar values of the callback running on this thread: a plain field where other
-         * threads use a ThreadLocal, so that running a callback costs no ThreadLocal lookups.
-         */
-        Object[] context = ContextVar.EMPTY;
-
-        LoopThread(Loop loop, String name) {
-            super(null, null, name, 0, false);
-            this.loop = loop;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            loop.runThread();
-        }
     }
 
     /** The loop running on the current thread (from a task or a callback), or null. */
@@ -315,16 +266,7 @@ public final class Loop implements AutoCloseable {
      */
     private <T> Task<T> submitTask(Coroutine<T> main) {
         CompletableFuture<Task<T>> created = new CompletableFuture<>();
-        Object[] context = ContextVar.rootContext();
-        callSoonThreadsafe(() -> {
-            try {
-                Task<T> task = createTask(null, main, context);
-                countAwaitedFromOutside(task);
-                created.complete(task);
-            } catch (Throwable t) {
-                created.completeExceptionally(t);
-            }
-        });
+        callSoonThreadsafe(new CreateTask<>(this, main, ContextVar.rootContext(), created));
         boolean interrupted = false;
         try {
             while (true) {
@@ -343,30 +285,6 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    /** A plain thread blocked on an awaitable of this loop; released when it is done or the loop closes. */
-    static final class OutsideWaiter extends ForeignWaiter {
-        private final CountDownLatch latch = new CountDownLatch(1);
-        private volatile boolean abandoned;
-
-        @Override
-        void arrived(Awaitable<?> awaitable) {
-            latch.countDown();
-        }
-
-        @Override
-        void abandon() {
-            abandoned = true;
-            latch.countDown();
-        }
-
-        void await(Awaitable<?> awaitable) throws InterruptedException {
-            latch.await();
-            if (abandoned) {
-                throw neverCompletes(awaitable);
-            }
-        }
-    }
-
     void addOutsideWaiter(ForeignWaiter waiter) {
         if (lifecycle == CLOSED) {
             waiter.abandon();
@@ -378,6 +296,14 @@ public final class Loop implements AutoCloseable {
 
     void removeOutsideWaiter(ForeignWaiter waiter) {
         outsideWaiters.remove(waiter);
+    }
+
+    /** At close: releases every waiter from outside, whose awaitable can no longer complete. */
+    void abandonOutsideWaiters() {
+        for (ForeignWaiter waiter : List.copyOf(outsideWaiters)) {
+            waiter.abandon();
+        }
+        outsideWaiters.clear();
     }
 
     /**
@@ -431,34 +357,43 @@ public final class Loop implements AutoCloseable {
      */
     private void countAwaitedFromOutside(Task<?> task) {
         awaitedFromOutside++;
-        task.addWaiter((Awaitable.Waiter) a -> awaitedFromOutside--);
+        task.addWaiter(outsideWaitEnds);
     }
 
-    /** The future of {@link #submit}: cancelling it cancels the task. */
-    private static final class SubmittedFuture<T> extends CompletableFuture<T> {
-        private final Loop loop;
-        volatile Task<T> task;
+    /** Ends the count of {@link #countAwaitedFromOutside}; one object for every task it counts. */
+    private final Awaitable.Waiter outsideWaitEnds = new Awaitable.Waiter() {
+        @Override
+        public void done(Awaitable<?> awaitable) {
+            awaitedFromOutside--;
+        }
+    };
 
-        SubmittedFuture(Loop loop) {
+    /**
+     * What {@link #run} hands the loop: creates the main task and says so. A class rather than a
+     * lambda, which would be a class generated at run time on the path of every Asyncio.run.
+     */
+    private static final class CreateTask<T> implements Runnable {
+        private final Loop loop;
+        private final Coroutine<T> main;
+        private final Object[] context;
+        private final CompletableFuture<Task<T>> created;
+
+        CreateTask(Loop loop, Coroutine<T> main, Object[] context, CompletableFuture<Task<T>> created) {
             this.loop = loop;
+            this.main = main;
+            this.context = context;
+            this.created = created;
         }
 
         @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) {
-                try {
-                    loop.callSoonThreadsafe(() -> {
-                        Task<T> t = task;
-                        if (t != null) {
-                            t.cancel("the CompletableFuture returned by Loop.submit was cancelled");
-                        }
-                    });
-                } catch (LoopClosedException e) {
-                    // nothing left to cancel
-                }
+        public void run() {
+            try {
+                Task<T> task = loop.createTask(null, main, context);
+                loop.countAwaitedFromOutside(task);
+                created.complete(task);
+            } catch (Throwable t) {
+                created.completeExceptionally(t);
             }
-            return cancelled;
         }
     }
 
@@ -466,6 +401,10 @@ public final class Loop implements AutoCloseable {
      * Closes the loop: cancels the tasks still running and waits until they have ended (their
      * {@code finally} blocks run), shuts the default executor down, reports exceptions never
      * retrieved, and closes the selector. Closing twice is harmless.
+     *
+     * <p>The tasks get a {@link CancelledError} with the message "the loop is closing" and, unlike
+     * other cancellations, no stack trace: a loop may close with a million parked tasks, and their
+     * traces would cost more than the rest of the close.
      *
      * @throws IllegalStateException if called from inside this loop
      */
@@ -475,16 +414,44 @@ public final class Loop implements AutoCloseable {
             throw new IllegalStateException("a loop cannot close itself from one of its tasks or callbacks; close it"
                     + " from the thread that opened it (or let Asyncio.run close it)");
         }
+        if (startClosing()) {
+            inbox.poke();
+        }
+        awaitUninterruptibly(terminated);
+    }
+
+    /** OPEN -> CLOSING; returns whether this call made the move. Any thread. */
+    boolean startClosing() {
         if (lifecycle == OPEN) {
             synchronized (this) {
                 if (lifecycle == OPEN) {
                     lifecycle = CLOSING;
-                    inbox.add(() -> {});
-                    inbox.wakeUp();
+                    return true;
                 }
             }
         }
-        awaitUninterruptibly(terminated);
+        return false;
+    }
+
+    /** Whether the loop is cancelling its tasks and waiting for them to end. */
+    boolean isClosing() {
+        return lifecycle == CLOSING;
+    }
+
+    /** CLOSING -> CLOSED: from here on the loop refuses work. Loop thread, in LoopClosing.finish. */
+    void markClosed() {
+        lifecycle = CLOSED;
+    }
+
+    /** The last step of closing: the selector goes, and close() returns. Loop thread. */
+    void closeSelectorAndRelease() {
+        try {
+            io.close();
+        } catch (IOException e) {
+            Log.core().log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
+        } finally {
+            terminated.countDown();
+        }
     }
 
     /** Waits for {@code latch}, keeping the caller's interrupt for afterwards. */
@@ -554,7 +521,7 @@ public final class Loop implements AutoCloseable {
         if (lifecycle == CLOSED) {
             throw closedError("createTask");
         }
-        return spawn(++taskIds, name, null, body);
+        return spawn(liveTasks.nextId(), name, null, body);
     }
 
     /**
@@ -562,7 +529,7 @@ public final class Loop implements AutoCloseable {
      * submitted from another thread starts with that thread's context, as in asyncio), or the loop
      * thread's.
      */
-    private <T> Task<T> spawn(long id, String name, Object[] context, Object body) {
+    <T> Task<T> spawn(long id, String name, Object[] context, Object body) {
         Task<?> parent = Task.current();
         if (context == null) {
             context = parent != null ? parent.context : ContextVar.rootContext();
@@ -572,10 +539,9 @@ public final class Loop implements AutoCloseable {
         Thread vt = VirtualThreads.newThread(runner, runner);
         vt.setUncaughtExceptionHandler(runner);
         task.thread = vt;
-        link(task);
-        tasksCreated++;
+        liveTasks.link(task);
         if (lifecycle != OPEN) {
-            task.cancel("the loop is closing");
+            task.cancel(LoopClosing.CANCEL_MESSAGE);
         }
         vt.start();
         return task;
@@ -586,45 +552,13 @@ public final class Loop implements AutoCloseable {
         if (lifecycle == CLOSED) {
             throw closedError("createTask");
         }
-        return spawn(++taskIds, name, context, coro);
+        return spawn(liveTasks.nextId(), name, context, coro);
     }
 
     /** The tasks of this loop that have not ended yet (asyncio's {@code all_tasks}). */
     public List<Task<?>> allTasks() {
         checkThread("allTasks");
-        List<Task<?>> all = new ArrayList<>(liveCount);
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            all.add(t);
-        }
-        return all;
-    }
-
-    private void link(Task<?> task) {
-        Task<?> head = liveHead;
-        task.nextLive = head;
-        if (head != null) {
-            head.prevLive = task;
-        }
-        liveHead = task;
-        liveCount++;
-    }
-
-    /** Called by a task as it ends: the loop no longer needs to keep it reachable. */
-    void forgetEndedTask(Task<?> task) {
-        Task<?> prev = task.prevLive;
-        Task<?> next = task.nextLive;
-        if (prev != null) {
-            prev.nextLive = next;
-        } else {
-            liveHead = next;
-        }
-        if (next != null) {
-            next.prevLive = prev;
-        }
-        task.prevLive = null;
-        task.nextLive = null;
-        liveCount--;
-        tasksFinished++;
+        return liveTasks.list();
     }
 
     // ---- callbacks and timers ----
@@ -637,13 +571,13 @@ public final class Loop implements AutoCloseable {
             throw closedError("callSoon");
         }
         Callback handle = new Callback(callback);
-        ready.addLast(handle);
+        cycle.add(handle);
         return handle;
     }
 
     /** Like {@link #callSoon(Runnable)} with the given {@link ContextVar} values. Loop thread only. */
     void callSoon(Runnable callback, Object[] context) {
-        ready.addLast(new Callback(callback, context));
+        cycle.add(new Callback(callback, context));
     }
 
     /**
@@ -678,7 +612,7 @@ public final class Loop implements AutoCloseable {
             throw closedError("callAt");
         }
         CallbackTimer timer = new CallbackTimer(this, callback);
-        timers.add(timer, when);
+        cycle.addTimer(timer, when);
         return timer;
     }
 
@@ -701,54 +635,14 @@ public final class Loop implements AutoCloseable {
         return deadline;
     }
 
-    void addTimer(TimerQueue.Timer timer, long deadline) {
-        timers.add(timer, deadline);
-    }
-
-    /**
-     * Adds {@code timer} once the calling task has parked, right after its continuation yields back
-     * to the loop. Keeps the timer heap's code out of the task's frame: every parked task's stack is
-     * frozen with its frames, and a frame is as large as the largest code inlined into it (W1: about
-     * 80 bytes a sleeping task). Guarded by W1 spawn-sleep.
-     */
-    void deferTimerUntilParked(TimerQueue.Timer timer, long deadline) {
-        deferredTimer = timer;
-        deferredDeadline = deadline;
-    }
-
-    /** Adds the timer a task armed before parking, if any; the loop calls it after each entry. */
-    void addDeferredTimer() {
-        TimerQueue.Timer timer = deferredTimer;
-        if (timer != null) {
-            deferredTimer = null;
-            timers.add(timer, deferredDeadline);
-        }
-    }
-
-    void cancelTimer(TimerQueue.Timer timer) {
-        timers.cancel(timer);
-    }
-
     // ---- executors ----
 
     /** The loop's default executor for {@code toThread}: bounded, named platform threads. */
     Executor defaultExecutor() {
-        ExecutorService ex = defaultExecutor;
-        if (ex == null) {
-            if (lifecycle == CLOSED) {
-                throw closedError("toThread");
-            }
-            AtomicInteger n = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                    executorThreads, executorThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            pool.allowCoreThreadTimeOut(true);
-            defaultExecutor = ex = pool;
+        if (lifecycle == CLOSED) {
+            throw closedError("toThread");
         }
-        return ex;
+        return defaultExecutor.get();
     }
 
     // ---- errors and signals ----
@@ -794,21 +688,34 @@ public final class Loop implements AutoCloseable {
         return true;
     }
 
+    /** At close: every signal goes back to the handler it had before this loop's. */
+    void restoreSignalHandlers() {
+        for (Signals.Registration registration : signalHandlers.values()) {
+            registration.restore();
+        }
+        signalHandlers.clear();
+    }
+
     /**
      * Sends an error nobody else can handle to the loop's exception handler; asyncio's {@code
      * call_exception_handler}.
      */
     public void reportError(String message, Throwable exception, Task<?> task) {
+        Consumer<ErrorContext> handler = exceptionHandler;
+        if (handler == null) {
+            logError(new ErrorContext(message, exception, task));
+            return;
+        }
         try {
-            exceptionHandler.accept(new ErrorContext(message, exception, task));
+            handler.accept(new ErrorContext(message, exception, task));
         } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
+            Log.core().log(System.Logger.Level.ERROR, "the exception handler of loop " + name + " failed", t);
             logError(new ErrorContext(message, exception, task));
         }
     }
 
     private static void logError(ErrorContext context) {
-        LOG.log(System.Logger.Level.WARNING, context.message(), context.exception());
+        Log.core().log(System.Logger.Level.WARNING, context.message(), context.exception());
     }
 
     FailureTracker.Record trackFailure(Awaitable<?> source, Throwable exception) {
@@ -822,7 +729,7 @@ public final class Loop implements AutoCloseable {
         failures.retrieved(record);
     }
 
-    private void reportNeverRetrieved(FailureTracker.Record record) {
+    void reportNeverRetrieved(FailureTracker.Record record) {
         var event = new io.asyncio4j.internal.jfr.UnretrievedExceptionEvent();
         if (event.shouldCommit()) {
             event.loop = name;
@@ -860,12 +767,12 @@ public final class Loop implements AutoCloseable {
         return new LoopClosedException(operation + ": loop '" + name + "' is closed");
     }
 
-    // ---- the scheduler and the cycle ----
+    // ---- the scheduler ----
 
     /** Queues a task's continuation (see TaskBody) or a callSoonThreadsafe callback. Any thread. */
     void schedule(Runnable r) {
         if (isLoopThread()) {
-            ready.addLast(r);
+            cycle.add(r);
         } else {
             if (lifecycle == CLOSED) {
                 throw new RejectedExecutionException("loop '" + name + "' is closed");
@@ -877,153 +784,6 @@ public final class Loop implements AutoCloseable {
             }
             inbox.wakeUp();
         }
-    }
-
-    /**
-     * Waits until the loop's warm-up task has ended, so that no user code can run before a virtual
-     * thread of this JVM has gone through its whole life (see {@link #warmUp()}).
-     */
-    private void awaitWarmUp() {
-        awaitUninterruptibly(warmedUp);
-    }
-
-    private void runThread() {
-        try {
-            VirtualThreads.startSocketPollers();
-            warmUp();
-            warmedUp.countDown();
-            while (cycleGuarded()) {
-                // one cycle per iteration
-            }
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "loop " + name + " crashed", t);
-        } finally {
-            warmedUp.countDown(); // Loop.open must not wait for a loop that died before its warm-up ended
-            shutDown();
-        }
-    }
-
-    /**
-     * Runs one throwaway task through spawn, park on a timer, park on await, resume and end before
-     * any user code. Without it, a program that parks a million tasks before the first resumes makes
-     * C2 compile the resume paths without a profile, and every parked frame hits the resulting traps
-     * (see Task's overview).
-     */
-    private void warmUp() {
-        Task<Object> probe = spawn(0, "warm-up", null, (Coroutine<Object>) () -> {
-            Task<Object> child = spawn(0, "warm-up-child", null, (Coroutine<Object>) () -> {
-                Asyncio.sleepUntil(time());
-                return null;
-            });
-            child.await();
-            return null;
-        });
-        warmingUp = true;
-        awaitedFromOutside++;
-        while (!probe.isDone() || liveCount > 0) {
-            cycle();
-        }
-        awaitedFromOutside--;
-        warmingUp = false;
-    }
-
-    /**
-     * One cycle; a failure of the cycle itself (an OutOfMemoryError, a clock that throws) is
-     * reported and the loop goes on, since stopping would leave live tasks whose {@code finally}
-     * blocks never run. After many failures in a row the loop starts closing, which cancels its
-     * tasks and lets them end.
-     */
-    private boolean cycleGuarded() {
-        try {
-            boolean more = cycle();
-            cycleFailures = 0;
-            return more;
-        } catch (Throwable t) {
-            try {
-                reportError("the cycle of loop " + name + " failed; it goes on", t, null);
-            } catch (Throwable ignored) {
-                // reporting failed too (out of memory): going on matters more
-            }
-            if (++cycleFailures == 100 && lifecycle == OPEN) {
-                synchronized (this) {
-                    lifecycle = CLOSING;
-                }
-                LOG.log(System.Logger.Level.ERROR, "loop " + name + " failed 100 cycles in a row; closing it");
-            }
-            return true;
-        }
-    }
-
-    private boolean cycle() {
-        Runnable r;
-        if (!warmingUp) {
-            inbox.drainTo(ready);
-        }
-        long now = clock.nanoTime();
-        TimerQueue.Timer timer;
-        while ((timer = timers.pollDue(now)) != null) {
-            activity++;
-            try {
-                timer.fire();
-            } catch (Throwable t) {
-                reportError("exception in a timer callback", t, null);
-            }
-        }
-        boolean sample = debug || (++cycles & 63) == 0;
-        long batchStart = sample ? System.nanoTime() : 0;
-        for (int n = ready.size(); n > 0; n--) {
-            r = ready.pollFirst();
-            activity++;
-            if (debug) {
-                runTimed(r);
-                continue;
-            }
-            try {
-                r.run();
-            } catch (Throwable t) {
-                reportError("exception in callback " + r, t, null);
-            }
-            addDeferredTimer();
-        }
-        if (sample) {
-            lagNanos = System.nanoTime() - batchStart;
-        }
-        if (!failures.isEmpty()) {
-            failures.reportCollected();
-        }
-        if (lifecycle == CLOSING && !continueClosing()) {
-            return false;
-        }
-        if (ready.isEmpty()) {
-            if (warmingUp && liveCount == 0) {
-                return true; // the warm-up task has ended: nothing would wake the selector now
-            }
-            idle();
-        } else if (io.hasChannels()) {
-            io.select(0);
-        }
-        return true;
-    }
-
-    private void idle() {
-        long wait = awaitedFromOutside == 0 && lifecycle == OPEN && !clock.tracksRealTime()
-                ? -1
-                : clock.idleWait(timers.nextDeadline(), activity + io.events());
-        if (wait == 0) {
-            io.select(0);
-            return;
-        }
-        if (inbox.spin(wait) || !inbox.enterSelect()) {
-            return;
-        }
-        io.select(wait < 0 ? -1 : selectMillis(wait));
-        inbox.leaveSelect();
-        selectorWakeups++;
-    }
-
-    /** A positive wait in nanoseconds as select's milliseconds, rounded up (at least 1); no overflow. */
-    static long selectMillis(long waitNanos) {
-        return Math.max(1, waitNanos / 1_000_000 + (waitNanos % 1_000_000 == 0 ? 0 : 1));
     }
 
     // ---- I/O readiness (see IoWait) ----
@@ -1228,111 +988,18 @@ public final class Loop implements AutoCloseable {
         io.forget(channel);
     }
 
-    /**
-     * One step of closing: cancels the live tasks (once), then reports whether the cycle must go on
-     * (tasks or queued work remain); false when the loop may stop.
-     *
-     * <p>A task created before close() but not started yet runs its first step before it is
-     * cancelled, as in asyncio (whose stop callback is queued behind those first steps): its body
-     * then gets the CancelledError inside its {@code try}, and its {@code finally} runs. Its
-     * continuation is already in the ready queue, so one more cycle is enough.
-     */
-    private boolean continueClosing() {
-        if (!closeCancelSent) {
-            closeCancelSent = true;
-            closeStartedNanos = System.nanoTime();
-            for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-                if (t.phase == Task.CREATED && !t.isDone()) {
-                    if (unstartedAtClose == null) {
-                        unstartedAtClose = new ArrayList<>();
-                    }
-                    unstartedAtClose.add(t);
-                } else {
-                    t.cancel("the loop is closing");
-                }
-            }
-        } else if (unstartedAtClose != null) {
-            for (Task<?> t : unstartedAtClose) {
-                t.cancel("the loop is closing");
-            }
-            unstartedAtClose = null;
-        }
-        if (liveCount > 0 || !ready.isEmpty() || !inbox.isEmpty() || unstartedAtClose != null) {
-            if (!closeWarned && System.nanoTime() - closeStartedNanos > TimeUnit.SECONDS.toNanos(10)) {
-                closeWarned = true;
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "loop " + name + " is closing but these tasks ignore cancellation: " + allTasks());
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private void shutDown() {
-        try {
-            // From here on nothing is accepted; what other threads handed in before is still run, so
-            // a submit or run racing with close fails clearly (LoopClosedException) instead of hanging.
-            lifecycle = CLOSED;
-            runLeftoverInbox();
-            management.unregister();
-            signalHandlers.values().forEach(Signals.Registration::restore);
-            signalHandlers.clear();
-            shutDownExecutor();
-            runLeftoverInbox();
-            for (ForeignWaiter waiter : List.copyOf(outsideWaiters)) {
-                waiter.abandon();
-            }
-            outsideWaiters.clear();
-            failures.reportAll();
-        } catch (Throwable t) {
-            LOG.log(System.Logger.Level.ERROR, "loop " + name + " failed while closing", t);
-        } finally {
-            try {
-                io.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
-            }
-            terminated.countDown();
-        }
-    }
-
-    private void runLeftoverInbox() {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                reportError("exception in callback " + r + " run while closing", t, null);
-            }
-            addDeferredTimer();
-        }
-    }
-
-    private void shutDownExecutor() {
-        ExecutorService ex = defaultExecutor;
-        if (ex == null) {
-            return;
-        }
-        ex.shutdown();
-        try {
-            if (!ex.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "loop " + name + ": toThread work still running after 10 s; abandoning it");
-                ex.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            ex.shutdownNow();
-        }
-    }
-
     // ---- introspection ----
 
     /** A snapshot of the loop's counters. Any thread; approximate from other threads. */
     public LoopStats stats() {
         return new LoopStats(
-                tasksCreated, tasksFinished, liveCount, ready.size(), lagNanos / 1000, selectorWakeups, cycles);
+                liveTasks.created(),
+                liveTasks.finished(),
+                liveTasks.count(),
+                cycle.readyCount(),
+                cycle.lagNanos() / 1000,
+                cycle.selectorWakeups(),
+                cycle.cycles());
     }
 
     /**
@@ -1365,44 +1032,23 @@ public final class Loop implements AutoCloseable {
      */
     private <T> T inspect(Function<List<Task<?>>, T> view, UnaryOperator<T> racy) {
         if (isLoopThread() || lifecycle == CLOSED) {
-            return view.apply(allTasksUnchecked());
+            return view.apply(liveTasks.list());
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            callSoonThreadsafe(() -> result.complete(view.apply(allTasksUnchecked())));
+            callSoonThreadsafe(() -> result.complete(view.apply(liveTasks.list())));
             return result.get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return racy.apply(view.apply(allTasksUnchecked()));
+            return racy.apply(view.apply(liveTasks.list()));
         }
     }
 
-    private List<Task<?>> allTasksUnchecked() {
-        List<Task<?>> all = new ArrayList<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            all.add(t);
-        }
-        return all;
-    }
-
-    // ---- debug mode: slow tasks and stalls ----
-
-    /** Runs one ready entry, timing it and reporting it if it held the loop too long. */
-    private void runTimed(Runnable r) {
-        long start = watchdog.entryStarted();
-        try {
-            r.run();
-        } catch (Throwable t) {
-            reportError("exception in callback " + r, t, null);
-        } finally {
-            addDeferredTimer();
-            watchdog.entryEnded(start);
-        }
-    }
+    // ---- debug mode ----
 
     /** The stack of the task running on the loop thread, or of the thread itself; watchdog thread. */
     private Watchdog.Sample sampleRunningStack() {
         String marker = "@" + name;
-        for (Task<?> t : allTasksUnchecked()) {
+        for (Task<?> t : liveTasks.list()) {
             Thread vt = t.thread;
             if (vt != null && vt.toString().endsWith(marker)) {
                 return new Watchdog.Sample(t.toString(), vt.getStackTrace());

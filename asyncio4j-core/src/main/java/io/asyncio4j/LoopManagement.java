@@ -17,19 +17,21 @@ import javax.management.ObjectName;
  * A loop's platform MBean ({@link LoopMXBean}), registered while the loop is open.
  *
  * <p>Registration happens on a background thread ({@code asyncio4j-mbeans}), {@link
- * #REGISTRATION_DELAY_MILLIS} after the loop opened, never on the path of {@code Asyncio.run}: the
+ * #registrationDelayMillis} after the loop opened, never on the path of {@code Asyncio.run}: the
  * first use of the JVM's platform MBean server starts all of JMX and lists every diagnostic command
  * (JFR's included), about 500 classes, 0.3 s of CPU and up to a second of wall time on a small
  * machine. A short program ends before it would pay that; a long one pays it once, off its loops'
- * threads. {@code ./aio ps} therefore lists a loop from a quarter of a second after it opened.
+ * threads (not in its first second, whose warm-up it would slow on a machine of two cores: W2's
+ * first million messages took about 1.5 times as long with a quarter of a second). {@code ./aio ps}
+ * therefore lists a loop from a second after it opened.
  *
  * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
  * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
  * guarded by this object's monitor, never held across a JMX call.
  */
 final class LoopManagement implements LoopMXBean {
-    /** How long a loop is open before its MBean is registered. */
-    static final long REGISTRATION_DELAY_MILLIS = 250;
+    /** How long a loop is open before its MBean is registered; tests change it. */
+    static volatile long registrationDelayMillis = 1000;
 
     /**
      * Tries when the name is taken: a closed loop of the same name may still be in the middle of its
@@ -51,7 +53,7 @@ final class LoopManagement implements LoopMXBean {
 
     /** Asks for the MBean to be registered soon, off this thread: as the loop opens, and on a retry. */
     void register() {
-        registerAfterNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REGISTRATION_DELAY_MILLIS);
+        registerAfterNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(registrationDelayMillis);
         Registrar.schedule(this);
     }
 
@@ -62,23 +64,8 @@ final class LoopManagement implements LoopMXBean {
                 return;
             }
         }
-        ObjectName n;
-        try {
-            n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
-            ManagementFactory.getPlatformMBeanServer().registerMBean(this, n);
-        } catch (InstanceAlreadyExistsException e) {
-            if (++tries < NAME_TAKEN_TRIES) {
-                register();
-            } else {
-                loop.reportError(
-                        "cannot register the loop's MBean: another open loop is named '" + loop.name()
-                                + "'; ./aio ps will not see this loop (give loops distinct names)",
-                        e,
-                        null);
-            }
-            return;
-        } catch (JMException | RuntimeException e) {
-            loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null);
+        ObjectName n = Jmx.register(this);
+        if (n == null) {
             return;
         }
         boolean closedMeanwhile;
@@ -89,7 +76,45 @@ final class LoopManagement implements LoopMXBean {
             }
         }
         if (closedMeanwhile) {
-            unregister(n);
+            Jmx.unregister(n);
+        }
+    }
+
+    /**
+     * The calls that name JMX's exception types, in a class of their own: verifying a method that
+     * catches one loads it, and LoopManagement itself is loaded by every Loop.open (a forked test
+     * checks that a hello world loads no javax.management class).
+     */
+    private static final class Jmx {
+        /** Registers {@code m}'s MBean; returns its name, or null when it was not registered. */
+        static ObjectName register(LoopManagement m) {
+            Loop loop = m.loop;
+            try {
+                ObjectName n = new ObjectName("io.asyncio4j:type=Loop,name=" + ObjectName.quote(loop.name()));
+                ManagementFactory.getPlatformMBeanServer().registerMBean(m, n);
+                return n;
+            } catch (InstanceAlreadyExistsException e) {
+                if (++m.tries < NAME_TAKEN_TRIES) {
+                    m.register();
+                } else {
+                    loop.reportError(
+                            "cannot register the loop's MBean: another open loop is named '" + loop.name()
+                                    + "'; ./aio ps will not see this loop (give loops distinct names)",
+                            e,
+                            null);
+                }
+            } catch (JMException | RuntimeException e) {
+                loop.reportError("cannot register the loop's MBean; ./aio ps will not see this loop", e, null);
+            }
+            return null;
+        }
+
+        static void unregister(ObjectName n) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
+            } catch (JMException | RuntimeException e) {
+                // the platform server is going away with the JVM
+            }
         }
     }
 
@@ -102,16 +127,9 @@ final class LoopManagement implements LoopMXBean {
             name = null;
         }
         if (n != null) {
-            unregister(n);
+            Jmx.unregister(n);
         }
-    }
-
-    private static void unregister(ObjectName n) {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(n);
-        } catch (JMException | RuntimeException e) {
-            // the platform server is going away with the JVM
-        }
+        Registrar.drop(this);
     }
 
     /** Whether every registration asked for so far has been done or dropped (for tests). */
@@ -133,7 +151,7 @@ final class LoopManagement implements LoopMXBean {
             pending.incrementAndGet();
             queue.add(m);
             if (started.compareAndSet(false, true)) {
-                Thread t = new Thread(Registrar::run, "asyncio4j-mbeans");
+                Thread t = new Thread(new Runner(), "asyncio4j-mbeans"); // no lambda: see Loop on start-up
                 t.setDaemon(true);
                 thread = t;
                 t.start();
@@ -142,6 +160,25 @@ final class LoopManagement implements LoopMXBean {
                 if (t != null) {
                     LockSupport.unpark(t); // a thread not yet assigned has not looked at the queue yet
                 }
+            }
+        }
+
+        /**
+         * Takes out the registration of a loop that closed before it was due, so that a closed loop
+         * leaves nothing pending. Whoever removes a registration from the queue (this, or the
+         * registrar as it comes due) counts it done.
+         */
+        static void drop(LoopManagement m) {
+            if (queue.remove(m)) {
+                pending.decrementAndGet();
+            }
+        }
+
+        /** The registrar thread's body. */
+        private static final class Runner implements Runnable {
+            @Override
+            public void run() {
+                Registrar.run();
             }
         }
 
@@ -158,7 +195,9 @@ final class LoopManagement implements LoopMXBean {
                     LockSupport.parkNanos(wait);
                     continue;
                 }
-                queue.poll();
+                if (!queue.remove(m)) {
+                    continue; // its loop closed meanwhile and took it out (see drop)
+                }
                 try {
                     m.registerNow();
                 } finally {

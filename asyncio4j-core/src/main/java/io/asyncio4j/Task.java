@@ -90,7 +90,10 @@ public final class Task<T> extends Awaitable<T> {
     Runnable continuation;
 
     /** {@link #continuation} once the task has ended. */
-    static final Runnable ENDED = () -> {};
+    static final Runnable ENDED = new Runnable() {
+        @Override
+        public void run() {}
+    };
     /**
      * The body: a {@link Coroutine}, or an {@link AsyncRunnable} run as it is (wrapping it in a
      * coroutine would add an object and a frame to every parked task's stack).
@@ -251,39 +254,103 @@ public final class Task<T> extends Awaitable<T> {
 
     void runBody() {
         if (cancelRequests > 0) {
-            finish(CANCELLED, new CancelledError(cancelMessage));
+            finish(CANCELLED, newCancelledError(cancelMessage));
             return;
         }
         phase = RUNNING;
         Object b = body;
+        Object value = null;
+        Throwable failure = null;
+        boolean prime = primeHandlerNow();
         try {
-            T value;
+            if (prime) {
+                throw HANDLER_PRIMER;
+            }
             if (b instanceof Coroutine<?> coroutine) {
-                @SuppressWarnings("unchecked")
-                T result = (T) coroutine.call();
-                value = result;
+                value = coroutine.call();
             } else {
                 ((AsyncRunnable) b).run();
-                value = null;
-            }
-            if (cancelRequests > 0) {
-                // A cancel request still stands: with level-triggered cancellation the task cannot
-                // end as if nothing had happened (asyncio also ends a task cancelled in its last step
-                // cancelled).
-                finish(CANCELLED, new CancelledError(cancelMessage));
-            } else {
-                finish(RESULT, value);
-            }
-        } catch (CancelledError e) {
-            finish(CANCELLED, e);
-        } catch (InterruptedException e) {
-            if (cancelPending()) {
-                finish(CANCELLED, new CancelledError(cancelMessage(), e));
-            } else {
-                finish(FAILED, e);
             }
         } catch (Throwable t) {
-            finish(FAILED, t);
+            failure = t;
+        }
+        ended(value, failure);
+    }
+
+    /*
+     * Why runBody's catch is primed, and why nothing follows it there but one call.
+     *
+     * runBody's frame is compiled when the task starts and frozen with its stack each time the task
+     * parks, so a million parked tasks resume a million copies of code compiled from the profile
+     * seen before they parked. C2 compiles a branch with no profile at all both ways, but since
+     * JDK 22 it compiles an exception handler never entered while profiled as a trap
+     * (ProfileExceptionHandlers): when many tasks park before any task has ended with an exception,
+     * every one of them cancelled later (a loop closing with a million parked tasks) hits the trap
+     * and is deoptimised on its own, about 20 us each, most of the cost of such a close.
+     *
+     * So among the first tasks the JVM starts, one in 128 enters the handler with a preallocated
+     * signal before its body (no stack trace: about the cost of a return), then runs its body as
+     * usual: the handler is in the profile before C2 compiles runBody. What follows the try is one
+     * call, so that no branch in the frozen frame sees only the primed tasks: `ended` and `failed`
+     * are too large to be inlined into runBody from a call site this rarely taken (C2 inlines a cold
+     * call only below 35 bytes of bytecode), and once real completions make the call hot, their
+     * profile is the real one. Guarded by the probe CloseParked and W1.
+     *
+     * Users' own try/finally blocks around a suspension point are the same story in their code;
+     * the README says what helps there.
+     */
+    private static final Throwable HANDLER_PRIMER = new HandlerPrimer();
+
+    /** Task starts, JVM-wide, during which runBody primes its handler; racy on purpose (a hint). */
+    private static int primingStartsLeft = 8_192;
+
+    /** Test hook: the next task to start primes the handler (unless other loops start tasks meanwhile). */
+    static void primeNextStart() {
+        primingStartsLeft = 128;
+    }
+
+    private static boolean primeHandlerNow() {
+        int left = primingStartsLeft;
+        if (left <= 0) {
+            return false; // read-only from here on: no cache line bounces between loops
+        }
+        primingStartsLeft = left - 1;
+        return (left & 127) == 0;
+    }
+
+    /** What follows a body that returned ({@code failure} null) or threw. */
+    private void ended(Object value, Throwable failure) {
+        if (failure != null) {
+            failed(failure);
+        } else if (cancelRequests > 0) {
+            // A cancel request that still stands: with level-triggered cancellation the task cannot
+            // end as if nothing had happened (asyncio also ends a task cancelled in its last step
+            // cancelled).
+            finish(CANCELLED, newCancelledError(cancelMessage));
+        } else {
+            finish(RESULT, value);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        if (failure == HANDLER_PRIMER) {
+            runBody(); // the body has not run yet
+        } else if (failure instanceof CancelledError) {
+            finish(CANCELLED, failure);
+        } else if (failure instanceof InterruptedException && cancelPending()) {
+            finish(CANCELLED, new CancelledError(cancelMessage(), failure));
+        } else {
+            finish(FAILED, failure);
+        }
+    }
+
+    /** The signal that primes runBody's handler; never seen outside runBody. */
+    private static final class HandlerPrimer extends Error {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        HandlerPrimer() {
+            super("primes Task.runBody's exception handler", null, false, false);
         }
     }
 
@@ -305,7 +372,7 @@ public final class Task<T> extends Awaitable<T> {
         parent = null;
         scope = null;
         awaiting = null;
-        loop.forgetEndedTask(this);
+        loop.liveTasks.unlink(this);
         complete(outcome, value);
         // Last: the waiters notified above may still ask for the current task. The marker keeps
         // TaskBody from taking a later continuation (of a thread this task started) for its own.
@@ -454,7 +521,16 @@ public final class Task<T> extends Awaitable<T> {
     CancelledError cancelledError() {
         Thread.interrupted();
         interruptSent = false;
-        return new CancelledError(cancelMessage());
+        return newCancelledError(cancelMessage());
+    }
+
+    /**
+     * A CancelledError with {@code message}; without a stack trace when the cancellation is the
+     * loop's close (see LoopClosing.CANCEL_MESSAGE), which may cancel a million tasks at once.
+     */
+    private static CancelledError newCancelledError(String message) {
+        // Identity, not equals: only the loop's own close, never a user's cancel with that text.
+        return new CancelledError(message, message != LoopClosing.CANCEL_MESSAGE);
     }
 
     /**

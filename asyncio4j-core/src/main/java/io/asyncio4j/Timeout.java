@@ -52,7 +52,7 @@ public final class Timeout {
             throw new IllegalStateException("the timeout already expired; it cannot be rescheduled");
         }
         if (expiry != null) {
-            task.loop.cancelTimer(expiry);
+            task.loop.cycle.cancelTimer(expiry);
             expiry = null;
         }
         deadline = when;
@@ -65,7 +65,7 @@ public final class Timeout {
                 scope.cancel("timeout");
             } else {
                 expiry = new Expiry();
-                task.loop.addTimer(expiry, deadline);
+                task.loop.cycle.addTimer(expiry, deadline);
             }
         }
     }
@@ -74,7 +74,7 @@ public final class Timeout {
     void disarm() {
         ended = true;
         if (expiry != null) {
-            task.loop.cancelTimer(expiry);
+            task.loop.cycle.cancelTimer(expiry);
             expiry = null;
         }
     }

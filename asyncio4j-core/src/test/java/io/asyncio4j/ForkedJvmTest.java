@@ -202,6 +202,87 @@ class ForkedJvmTest {
         assertThat(r.exitCode()).isZero();
     }
 
+    /**
+     * A program that never uses a JDK socket: once Asyncio.run has returned, it lists the JDK's
+     * poller threads still alive. A started poller waits in a native call, and the JVM's exit waits
+     * up to 300 ms for threads in native code.
+     */
+    public static final class NoJdkSocket {
+        public static void main(String[] args) throws Exception {
+            Asyncio.run(() -> {
+                Asyncio.sleep(java.time.Duration.ofMillis(1));
+                return null;
+            });
+            List<String> pollers = Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .filter(n -> n.contains("Poller"))
+                    .sorted()
+                    .toList();
+            System.out.println("poller threads: " + pollers);
+        }
+    }
+
+    @Test
+    void aProgramThatUsesNoJdkSocketStartsNoPollerThreads() throws Exception {
+        Result r = runJava(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"), NoJdkSocket.class);
+        assertThat(r.output()).contains("poller threads: []");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    /**
+     * A hello world, with the loop's MBean registration put off for good (it comes a second after
+     * open, which a loaded machine could reach). Written without lambdas and string concatenation,
+     * so that what it loads is the library's.
+     */
+    public static final class QuietStart {
+        public static void main(String[] args) throws Exception {
+            LoopManagement.registrationDelayMillis = 3_600_000; // an hour: never, for this program
+            Asyncio.run(new AsyncRunnable() {
+                @Override
+                public void run() {
+                    Asyncio.sleep(java.time.Duration.ofMillis(1));
+                    System.out.println("hello");
+                }
+            });
+        }
+    }
+
+    /**
+     * What a short program must not pay for on the path of Asyncio.run, each worth milliseconds to
+     * tens of them in a fresh JVM: a class generated for a lambda (the signal handler is made like
+     * one, on purpose), StringConcatFactory (the core is compiled with StringBuilder
+     * concatenation), java.lang.reflect.Proxy, the platform MBean server, the logging back end, JFR,
+     * and a selector (a loop opens one at its first channel).
+     */
+    @Test
+    void helloWorldLoadsNoGeneratedLambdaNoJmxNoLoggingAndNoJfr() throws Exception {
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("classes", ".log");
+        try {
+            Result r = runJava(
+                    List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Xlog:class+load:file=" + log),
+                    QuietStart.class);
+            assertThat(r.output()).contains("hello");
+            assertThat(r.exitCode()).isZero();
+            List<String> loaded = java.nio.file.Files.readAllLines(log).stream()
+                    .map(line -> line.replaceFirst("^\\[[^]]*\\]\\[[^]]*\\]\\[[^]]*\\] ", ""))
+                    .map(line -> line.split(" ")[0])
+                    .toList();
+            assertThat(loaded).contains("io.asyncio4j.Loop");
+            assertThat(loaded)
+                    .filteredOn(c -> c.startsWith("io.asyncio4j.") && c.contains("$$Lambda"))
+                    .allMatch(c -> c.startsWith("io.asyncio4j.internal.loop.Signals$$Lambda"));
+            assertThat(loaded)
+                    .noneMatch(c -> c.startsWith("javax.management.")
+                            || c.startsWith("java.util.logging.")
+                            || c.startsWith("jdk.jfr.internal.")
+                            || c.equals("java.lang.reflect.Proxy")
+                            || c.equals("java.lang.invoke.StringConcatFactory")
+                            || c.equals("java.nio.channels.Selector"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
+        }
+    }
+
     /** Waits forever in a task with cleanup; prints a marker once it is waiting. */
     public static final class WaitsForCtrlC {
         public static void main(String[] args) throws Exception {

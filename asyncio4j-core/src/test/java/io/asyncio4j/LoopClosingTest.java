@@ -167,4 +167,42 @@ class LoopClosingTest {
         }
         assertThat(log).containsExactly("second");
     }
+
+    /**
+     * A close may cancel a million parked tasks at once; a stack trace for each would cost more
+     * than the rest of the close. Other cancellations keep theirs.
+     */
+    @Test
+    void theCancelledErrorOfAClosingLoopCarriesItsMessageButNoStackTrace() throws Exception {
+        List<Throwable> seen = Collections.synchronizedList(new ArrayList<>());
+        try (Loop loop = Loop.open(recording(new ArrayList<>()))) {
+            loop.run(() -> {
+                Task<Void> byUser = Asyncio.createTask(() -> {
+                    try {
+                        Asyncio.sleep(Duration.ofDays(1));
+                    } catch (CancelledError e) {
+                        seen.add(e);
+                        throw e;
+                    }
+                });
+                Asyncio.createTask(() -> {
+                    try {
+                        Asyncio.sleep(Duration.ofDays(1));
+                    } catch (CancelledError e) {
+                        seen.add(e);
+                        throw e;
+                    }
+                });
+                Asyncio.yieldNow();
+                byUser.cancel("by the user");
+                Asyncio.yieldNow();
+                return null;
+            });
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).getMessage()).isEqualTo("by the user");
+        assertThat(seen.get(0).getStackTrace()).isNotEmpty();
+        assertThat(seen.get(1).getMessage()).isEqualTo("the loop is closing");
+        assertThat(seen.get(1).getStackTrace()).isEmpty();
+    }
 }

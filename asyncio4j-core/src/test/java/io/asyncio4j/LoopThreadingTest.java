@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoopThreadingTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @Test
     void allTasksOfALoopRunOnItsThreadOneAtATime() throws Exception {
@@ -154,6 +154,46 @@ class LoopThreadingTest {
         });
         assertThat(log).containsSubsequence("reader accepts", "writer connects", "writer writes", "reader got 42");
         assertThat(log.indexOf("reader reads")).isLessThan(log.indexOf("writer writes"));
+    }
+
+    /**
+     * A loop without channels waits by parking its thread and opens its selector at the first
+     * registration: wake-ups from other threads reach it in both states, and readiness too once
+     * the selector is open.
+     */
+    @Test
+    void wakeUpsReachTheLoopBeforeAndAfterItOpensItsSelector() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (Loop loop = Loop.open();
+                    java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open()) {
+                log.add("parked, woken: " + loop.submit(() -> "yes").get());
+                server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                server.configureBlocking(false);
+                CountDownLatch accepted = new CountDownLatch(1);
+                loop.submit(() -> {
+                            loop.addReader(server, () -> {
+                                try (java.nio.channels.SocketChannel c = server.accept()) {
+                                    if (c != null) {
+                                        log.add("readiness: accepted");
+                                        accepted.countDown();
+                                    }
+                                } catch (java.io.IOException e) {
+                                    log.add("readiness: " + e);
+                                }
+                            });
+                            return null;
+                        })
+                        .get();
+                log.add("selecting, woken: " + loop.submit(() -> "yes").get());
+                try (Socket client = new Socket(
+                        InetAddress.getLoopbackAddress(), server.socket().getLocalPort())) {
+                    accepted.await();
+                }
+                loop.submit(() -> loop.removeReader(server)).get();
+            }
+        });
+        assertThat(log).containsExactly("parked, woken: yes", "selecting, woken: yes", "readiness: accepted");
     }
 
     @Test

@@ -298,4 +298,48 @@ class TaskTest {
             return null;
         });
     }
+
+    /**
+     * Among the JVM's first tasks some pass through runBody's exception handler before their body
+     * runs (see Task: the handler must be in the JIT's profile before a million tasks park). Such
+     * a task still runs its body once, and ends as its body does.
+     */
+    @Test
+    void aTaskThatPrimesTheHandlerRunsItsBodyOnceAndEndsAsItsBodyDoes() throws Exception {
+        List<String> log = new ArrayList<>();
+        Asyncio.run(() -> {
+            for (String outcome : List.of("returns", "throws", "is cancelled")) {
+                Task.primeNextStart();
+                Task<String> task = Asyncio.createTask(() -> {
+                    log.add("body " + outcome);
+                    switch (outcome) {
+                        case "throws" -> throw new IOException("boom");
+                        case "is cancelled" -> Asyncio.sleep(Duration.ofDays(1));
+                        default -> {}
+                    }
+                    return outcome;
+                });
+                Asyncio.yieldNow();
+                if (outcome.equals("is cancelled")) {
+                    task.cancel("stop");
+                }
+                Asyncio.gatherSettled(List.of(task));
+                log.add(
+                        task.isCancelled()
+                                ? "cancelled"
+                                : task.exception() != null
+                                        ? "failed " + task.exception().getMessage()
+                                        : "result " + task.result());
+            }
+            return null;
+        });
+        assertThat(log)
+                .containsExactly(
+                        "body returns",
+                        "result returns",
+                        "body throws",
+                        "failed boom",
+                        "body is cancelled",
+                        "cancelled");
+    }
 }

@@ -3,6 +3,7 @@ package io.asyncio4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.asyncio4j.internal.loop.Cycle;
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.VirtualClock;
 import java.time.Duration;
@@ -105,10 +106,10 @@ class TimerEdgeCasesTest {
 
     @Test
     void aLongIdleWaitBecomesALongSelectNotABusyPoll() {
-        assertThat(Loop.selectMillis(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE / 1_000_000 + 1);
-        assertThat(Loop.selectMillis(1)).isEqualTo(1);
-        assertThat(Loop.selectMillis(2_000_000)).isEqualTo(2);
-        assertThat(Loop.selectMillis(2_000_001)).isEqualTo(3);
+        assertThat(Cycle.selectMillis(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE / 1_000_000 + 1);
+        assertThat(Cycle.selectMillis(1)).isEqualTo(1);
+        assertThat(Cycle.selectMillis(2_000_000)).isEqualTo(2);
+        assertThat(Cycle.selectMillis(2_000_001)).isEqualTo(3);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.LoopClosedException;
 import io.asyncio4j.LoopGroup;
 import io.asyncio4j.Task;
+import io.asyncio4j.internal.Log;
 import io.asyncio4j.lowlevel.IoWait;
 import io.asyncio4j.lowlevel.Parking;
 import java.io.IOException;
@@ -62,7 +63,6 @@ public final class Server implements AutoCloseable {
      * The waiters of waitClosed and serveForever are on the server's loop only; a connection ending
      * on another loop wakes them through callSoonThreadsafe.
      */
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j.net");
 
     /** One live connection and the loop it runs on. */
     private record Connection(Loop loop, StreamWriter writer) {}
@@ -216,9 +216,10 @@ public final class Server implements AutoCloseable {
                 try {
                     transport.handshake(options.tls(), null, 0, reader);
                 } catch (IOException e) {
-                    LOG.log(
-                            System.Logger.Level.DEBUG,
-                            () -> "TLS handshake with " + transport.remoteAddress() + " failed: " + e);
+                    Log.net()
+                            .log(
+                                    System.Logger.Level.DEBUG,
+                                    () -> "TLS handshake with " + transport.remoteAddress() + " failed: " + e);
                     return;
                 }
             }
@@ -229,7 +230,7 @@ public final class Server implements AutoCloseable {
             if (transport.isClosed() && transport.error() == null) {
                 // This side closed the connection (closeClients, or the handler's own writer) while
                 // the handler still used it: the end asyncio reports as EOF, not an error.
-                LOG.log(System.Logger.Level.DEBUG, () -> "connection closed under its handler: " + e);
+                Log.net().log(System.Logger.Level.DEBUG, () -> "connection closed under its handler: " + e);
             } else {
                 here.reportError(
                         "unhandled exception in the connection handler of " + this + " for peer "
@@ -353,7 +354,7 @@ public final class Server implements AutoCloseable {
             try {
                 Files.deleteIfExists(unixPath);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "cannot remove " + unixPath + ": " + e);
+                Log.net().log(System.Logger.Level.DEBUG, () -> "cannot remove " + unixPath + ": " + e);
             }
         }
         wakeAll();
@@ -406,7 +407,7 @@ public final class Server implements AutoCloseable {
                         throw e;
                     }
                 } catch (Exception e) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "acceptor ended with " + e);
+                    Log.net().log(System.Logger.Level.DEBUG, () -> "acceptor ended with " + e);
                 }
             }
         }

@@ -272,11 +272,11 @@ class ConnectTest {
     void allErrorsGathersEveryAttemptInTheOrderTheyStarted() throws Exception {
         List<String> log = NetTests.run(() -> {
             List<String> out = new ArrayList<>();
-            int closedPort;
-            try (java.nio.channels.ServerSocketChannel probe = java.nio.channels.ServerSocketChannel.open()) {
-                probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
-                closedPort = ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
-            }
+            // A bound socket that does not listen: connects to its port are refused, and while it
+            // is open no other program can take the port (a port merely closed could be reused).
+            java.nio.channels.SocketChannel holder = java.nio.channels.SocketChannel.open();
+            holder.bind(new java.net.InetSocketAddress("0.0.0.0", 0));
+            int closedPort = ((java.net.InetSocketAddress) holder.getLocalAddress()).getPort();
             InetAddress a1 = InetAddress.getByName("127.0.0.1");
             InetAddress a2 = InetAddress.getByName("127.0.0.2");
             Resolver one = host -> List.of(a1);
@@ -308,6 +308,7 @@ class ConnectTest {
                     out.add(c.getKey() + ": " + attempts);
                 }
             }
+            holder.close();
             return out;
         });
         assertThat(log)

@@ -26,7 +26,7 @@ class PipeStreamsTest {
         assumeTrue(NetTests.onPath("mkfifo"), "mkfifo is not installed: the FIFO tests are skipped");
         Path fifo = dir.resolve("fifo");
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0)
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0)
                 .as("mkfifo")
                 .isTrue();
         return fifo;

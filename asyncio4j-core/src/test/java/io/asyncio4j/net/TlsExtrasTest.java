@@ -123,7 +123,7 @@ class TlsExtrasTest {
                 conn.writer().write(new byte[16 * 1024 * 1024]);
                 conn.writer().close();
                 out.add("closing with " + (conn.writer().bufferedBytes() > 0 ? "bytes" : "nothing") + " buffered");
-                Asyncio.timeout(Duration.ofSeconds(20), () -> {
+                Asyncio.timeout(NetTests.BODY_TIMEOUT, () -> {
                     conn.writer().waitClosed();
                     return null;
                 });

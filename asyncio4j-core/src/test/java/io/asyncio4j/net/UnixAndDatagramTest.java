@@ -166,13 +166,16 @@ class UnixAndDatagramTest {
     @Test
     void aPortUnreachableNamesThePeerAndTheCause() throws Exception {
         String message = NetTests.run(() -> {
-            int closedPort;
-            try (DatagramEndpoint probe = DatagramEndpoint.bind("127.0.0.1", 0)) {
-                closedPort = probe.localAddress().getPort();
-            }
-            try (DatagramEndpoint ep = DatagramEndpoint.connect("127.0.0.1", closedPort)) {
+            // The port is held by a UDP socket connected elsewhere, which takes no datagram from
+            // us: the kernel answers port unreachable, and while the socket is open no other
+            // program can take the port (a port merely closed could be reused).
+            try (java.nio.channels.DatagramChannel holder = java.nio.channels.DatagramChannel.open()
+                            .bind(new java.net.InetSocketAddress("127.0.0.1", 0))
+                            .connect(new java.net.InetSocketAddress("127.0.0.1", 9));
+                    DatagramEndpoint ep = DatagramEndpoint.connect(
+                            "127.0.0.1", ((java.net.InetSocketAddress) holder.getLocalAddress()).getPort())) {
                 ep.send(ascii("anyone?"));
-                UncheckedIOException e = (UncheckedIOException) Asyncio.timeout(Duration.ofSeconds(10), () -> {
+                UncheckedIOException e = (UncheckedIOException) Asyncio.timeout(NetTests.BODY_TIMEOUT, () -> {
                     try {
                         ep.receive();
                         return null;
@@ -200,7 +203,7 @@ class UnixAndDatagramTest {
                 try (DatagramEndpoint ep =
                         DatagramEndpoint.connect("127.0.0.1", port, new java.net.InetSocketAddress("127.0.0.2", 0))) {
                     ep.send(ascii("who?"));
-                    Datagram d = Asyncio.timeout(Duration.ofSeconds(5), ep::receive);
+                    Datagram d = Asyncio.timeout(NetTests.BODY_TIMEOUT, ep::receive);
                     return List.of(ascii(d.data()), "local " + ep.localAddress());
                 }
             });

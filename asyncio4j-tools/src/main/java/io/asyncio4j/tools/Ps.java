@@ -101,7 +101,7 @@ public final class Ps {
                     readLoops(pid, command.equals("ps") ? View.TABLE : allFrames ? View.TREE_ALL_FRAMES : View.TREE);
             if (loops.isEmpty()) {
                 err.println("aio " + command + ": PID " + pid + " is a JVM but runs no asyncio4j loop (no MBean "
-                        + QUERY + "; each loop registers one a quarter of a second after it opens)");
+                        + QUERY + "; each loop registers one a second after it opens)");
                 return 1;
             }
             if (command.equals("ps")) {

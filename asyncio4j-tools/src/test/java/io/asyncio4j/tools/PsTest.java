@@ -170,9 +170,8 @@ class PsTest {
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
             assertThat(r.err())
-                    .isEqualTo(
-                            "aio ps: PID " + plain.pid() + " is a JVM but runs no asyncio4j loop (no MBean"
-                                    + " io.asyncio4j:type=Loop,name=*; each loop registers one a quarter of a second after it opens)\n");
+                    .isEqualTo("aio ps: PID " + plain.pid() + " is a JVM but runs no asyncio4j loop (no MBean"
+                            + " io.asyncio4j:type=Loop,name=*; each loop registers one a second after it opens)\n");
         } finally {
             plain.destroyForcibly();
         }

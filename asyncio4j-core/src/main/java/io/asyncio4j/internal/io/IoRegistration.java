@@ -1,7 +1,6 @@
 package io.asyncio4j.internal.io;
 
 import java.nio.channels.SelectionKey;
-import java.util.function.Consumer;
 
 /**
  * The tasks of one loop waiting for one channel to become readable or writable, or the callbacks
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
  * <p>Per direction there is either one waiting task or one callback, never both: a task wakes once;
  * a callback stays until it is removed. Interest nobody needs is dropped when it next fires.
  *
- * @param <W> the waiting tasks' type; the driver wakes one through its {@code wake} function
+ * @param <W> the waiting tasks' type; the driver wakes one through its owner
  */
 public final class IoRegistration<W> {
     static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
@@ -56,7 +55,7 @@ public final class IoRegistration<W> {
         }
     }
 
-    void ready(int readyOps, Consumer<W> wake) {
+    void ready(int readyOps, SelectorDriver.Owner<W> owner) {
         int drop = 0;
         if ((readyOps & READ_OPS) != 0) {
             if (reader != null) {
@@ -65,7 +64,7 @@ public final class IoRegistration<W> {
                 // does not, the next readiness finds no reader and drops the interest below.
                 W t = reader;
                 reader = null;
-                wake.accept(t);
+                owner.wake(t);
             } else if (onReadable == null) {
                 drop |= READ_OPS;
             }
@@ -75,7 +74,7 @@ public final class IoRegistration<W> {
                 drop |= WRITE_OPS;
                 W t = writer;
                 writer = null;
-                wake.accept(t);
+                owner.wake(t);
             } else if (onWritable == null) {
                 drop |= WRITE_OPS;
             }

@@ -1,39 +1,75 @@
 package io.asyncio4j.internal.io;
 
+import io.asyncio4j.internal.sched.Inbox;
 import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.function.BiConsumer;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * The I/O driver of one loop: its selector, the {@link IoRegistration} attached to each channel's
  * key, and the select step that wakes the tasks waiting for readiness and runs the readiness
  * callbacks ({@code addReader}/{@code addWriter}). The loop calls it; it never calls the loop
- * back except through the two functions it is given (wake a task, report an error).
+ * back except through its {@link Owner} (wake a task, report an error).
  *
- * <p>Threads: loop thread only, no locks. The only call from other threads is {@link
- * Selector#wakeup()}, which the loop's {@code Inbox} makes on the same selector.
+ * <p>The selector is opened at the first registration of a channel: until then the loop waits by
+ * parking its thread, so a loop that never does I/O never pays for a selector ({@code
+ * Selector.open} costs a fresh JVM a service-loader lookup, some 50 classes and milliseconds, on
+ * the path of every {@code Asyncio.run}).
+ *
+ * <p>Threads: loop thread only, no locks. The only calls from other threads are the loop's {@code
+ * Inbox}'s: {@link Selector#wakeup()} on this selector once it is open, an unpark of the loop
+ * thread before.
  *
  * @param <W> the type of the waiting tasks
  */
 public final class SelectorDriver<W> {
-    private final Selector selector;
-    private final Consumer<W> wake;
-    private final BiConsumer<String, Throwable> reportError;
+    /** What the driver asks of its loop. Loop thread. */
+    public interface Owner<W> {
+        /** Makes a waiting task ready again. */
+        void wake(W waiter);
+
+        /** Sends an error that nothing else handles to the loop's exception handler. */
+        void reportError(String message, Throwable exception);
+    }
+
+    private final Owner<W> owner;
+    /** Told of the selector once it is open, so that wake-ups go through it from then on. */
+    private final Inbox inbox;
+    /** Null until the first channel is registered (see the class comment). */
+    private Selector selector;
+
+    /** Handles each selected key; one object for every select, not a method reference per call. */
+    private final Consumer<SelectionKey> onReady = new Consumer<>() {
+        @Override
+        public void accept(SelectionKey key) {
+            ioReady(key);
+        }
+    };
     /** Readiness events handled so far; part of the loop's activity count. */
     private long events;
 
-    /**
-     * @param wake makes a waiting task ready again
-     * @param reportError the loop's exception handler
-     */
-    public SelectorDriver(Selector selector, Consumer<W> wake, BiConsumer<String, Throwable> reportError) {
-        this.selector = selector;
-        this.wake = wake;
-        this.reportError = reportError;
+    public SelectorDriver(Owner<W> owner, Inbox inbox) {
+        this.owner = owner;
+        this.inbox = inbox;
+    }
+
+    /** The selector, opened now if it is not yet. */
+    private Selector selector() throws IOException {
+        Selector s = selector;
+        if (s == null) {
+            try {
+                s = Selector.open();
+            } catch (IOException e) {
+                throw new IOException("cannot open a selector for the loop: " + e.getMessage(), e);
+            }
+            selector = s;
+            inbox.useSelector(s);
+        }
+        return s;
     }
 
     /** Readiness events handled so far (each selected key counts once). */
@@ -43,21 +79,35 @@ public final class SelectorDriver<W> {
 
     /** Whether any channel is registered, so that a busy loop still polls for I/O. */
     public boolean hasChannels() {
-        return !selector.keys().isEmpty();
+        Selector s = selector;
+        return s != null && !s.keys().isEmpty();
     }
 
-    /** Selects: {@code millis} 0 polls, negative blocks until woken. */
+    /**
+     * Waits for I/O, a wake-up from the Inbox, or {@code millis}: 0 polls, negative waits until
+     * woken. Without a selector yet, parks the loop thread instead (a wake-up unparks it; either
+     * wait may also end early, which costs the loop one more cycle).
+     */
     public void select(long millis) {
+        Selector selector = this.selector;
+        if (selector == null) {
+            if (millis < 0 || millis > Long.MAX_VALUE / 1_000_000) {
+                LockSupport.park(this);
+            } else if (millis > 0) {
+                LockSupport.parkNanos(this, millis * 1_000_000);
+            }
+            return;
+        }
         try {
             if (millis == 0) {
-                selector.selectNow(this::ioReady);
+                selector.selectNow(onReady);
             } else if (millis < 0) {
-                selector.select(this::ioReady);
+                selector.select(onReady);
             } else {
-                selector.select(this::ioReady, millis);
+                selector.select(onReady, millis);
             }
         } catch (IOException e) {
-            reportError.accept("selector failed", e);
+            owner.reportError("selector failed", e);
         }
     }
 
@@ -67,9 +117,9 @@ public final class SelectorDriver<W> {
             try {
                 @SuppressWarnings("unchecked")
                 IoRegistration<W> r = (IoRegistration<W>) registration;
-                r.ready(key.readyOps(), wake);
+                r.ready(key.readyOps(), owner);
             } catch (Throwable t) {
-                reportError.accept("exception in an I/O readiness callback of " + key.channel(), t);
+                owner.reportError("exception in an I/O readiness callback of " + key.channel(), t);
             }
         }
     }
@@ -83,9 +133,10 @@ public final class SelectorDriver<W> {
      *     direction of the channel
      */
     public IoRegistration<W> addWaiter(SelectableChannel channel, boolean read, W waiter) throws IOException {
+        Selector selector = selector();
         SelectionKey key = channel.keyFor(selector);
         if (key != null && !key.isValid()) {
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            selector.selectNow(onReady); // lets the selector drop the cancelled key
             key = null;
         }
         IoRegistration<W> registration;
@@ -133,6 +184,9 @@ public final class SelectorDriver<W> {
      * @return whether there was one
      */
     public boolean removeCallback(SelectableChannel channel, boolean read) throws IOException {
+        if (selector == null) {
+            return false;
+        }
         SelectionKey key = channel.keyFor(selector);
         if (key == null || !(key.attachment() instanceof IoRegistration<?> registration)) {
             return false;
@@ -150,12 +204,16 @@ public final class SelectorDriver<W> {
      * @throws IllegalStateException if a task waits on that direction of the channel
      */
     public void setCallback(SelectableChannel channel, boolean read, Runnable callback) throws IOException {
+        if (selector == null && callback == null) {
+            return;
+        }
+        Selector selector = selector();
         SelectionKey key = channel.keyFor(selector);
         if (key != null && !key.isValid()) {
             if (callback == null) {
                 return;
             }
-            selector.selectNow(this::ioReady); // lets the selector drop the cancelled key
+            selector.selectNow(onReady); // lets the selector drop the cancelled key
             key = null;
         }
         if (key == null) {
@@ -197,6 +255,9 @@ public final class SelectorDriver<W> {
      * waiting on it woken (they then find it closed).
      */
     public void forget(SelectableChannel channel) {
+        if (selector == null) {
+            return;
+        }
         SelectionKey key = channel.keyFor(selector);
         if (key == null) {
             return;
@@ -211,16 +272,18 @@ public final class SelectorDriver<W> {
             registration.onReadable = null;
             registration.onWritable = null;
             if (r != null) {
-                wake.accept(r);
+                owner.wake(r);
             }
             if (w != null) {
-                wake.accept(w);
+                owner.wake(w);
             }
         }
     }
 
-    /** Closes the selector; the loop's last step. */
+    /** Closes the selector, if one was opened; the loop's last step. */
     public void close() throws IOException {
-        selector.close();
+        if (selector != null) {
+            selector.close();
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.function.Consumer;
 
 /**
  * The failed awaitables of one loop whose exception nobody has retrieved yet: asyncio's "exception
@@ -37,10 +36,15 @@ public final class FailureTracker {
 
     private final HashSet<Record> failures = new HashSet<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
-    private final Consumer<Record> report;
+    /** Reports a record that was never retrieved. Loop thread. */
+    public interface Reporter {
+        /** Reports {@code record}, whose exception nobody retrieved. */
+        void neverRetrieved(Record record);
+    }
 
-    /** @param report reports a record that was never retrieved; loop thread */
-    public FailureTracker(Consumer<Record> report) {
+    private final Reporter report;
+
+    public FailureTracker(Reporter report) {
         this.report = report;
     }
 
@@ -67,7 +71,7 @@ public final class FailureTracker {
         Record record;
         while ((record = (Record) collected.poll()) != null) {
             if (failures.remove(record) && !record.retrieved) {
-                report.accept(record);
+                report.neverRetrieved(record);
             }
         }
     }
@@ -77,7 +81,7 @@ public final class FailureTracker {
         reportCollected();
         for (Record record : new ArrayList<>(failures)) {
             if (!record.retrieved) {
-                report.accept(record);
+                report.neverRetrieved(record);
             }
         }
         failures.clear();

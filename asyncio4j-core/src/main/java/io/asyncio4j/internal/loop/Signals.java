@@ -1,9 +1,10 @@
 package io.asyncio4j.internal.loop;
 
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,33 +15,47 @@ import java.util.Map;
  * runs handlers on its own signal thread; callers hand the work to a loop from there.
  *
  * <p>The classes are reached by name: javac warns about every direct use of {@code sun.misc} and
- * the warning cannot be suppressed, while main code compiles with warnings as errors.
+ * the warning cannot be suppressed, while main code compiles with warnings as errors. A handler is
+ * made as a lambda is ({@link LambdaMetafactory}), not with {@code java.lang.reflect.Proxy}, whose
+ * first use generates its classes with the class-file API (about 100 classes and 10-20 ms on the
+ * path of every {@code Asyncio.run}, which installs a SIGINT handler).
  */
 public final class Signals {
-    private static final Class<?> HANDLER;
+    /** Makes a {@code sun.misc.SignalHandler} that dispatches to a {@link Slot}. */
+    private static final MethodHandle NEW_HANDLER;
+
     private static final MethodHandle NEW_SIGNAL;
     private static final MethodHandle HANDLE;
     private static final MethodHandle RAISE;
     private static final Throwable UNAVAILABLE;
 
     static {
-        Class<?> signal = null;
-        Class<?> handler = null;
+        MethodHandle newHandler = null;
         MethodHandle newSignal = null;
         MethodHandle handle = null;
         MethodHandle raise = null;
         Throwable unavailable = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            signal = Class.forName("sun.misc.Signal");
-            handler = Class.forName("sun.misc.SignalHandler");
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
             newSignal = lookup.findConstructor(signal, MethodType.methodType(void.class, String.class));
             handle = lookup.findStatic(signal, "handle", MethodType.methodType(handler, signal, handler));
             raise = lookup.findStatic(signal, "raise", MethodType.methodType(void.class, signal));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            MethodHandles.Lookup self = MethodHandles.lookup();
+            MethodType handleType = MethodType.methodType(void.class, signal);
+            newHandler = LambdaMetafactory.metafactory(
+                            self,
+                            "handle",
+                            MethodType.methodType(handler, Slot.class),
+                            handleType,
+                            self.findVirtual(Slot.class, "dispatch", MethodType.methodType(void.class, Object.class)),
+                            handleType)
+                    .getTarget();
+        } catch (ReflectiveOperationException | LambdaConversionException | RuntimeException | LinkageError e) {
             unavailable = e;
         }
-        HANDLER = handler;
+        NEW_HANDLER = newHandler;
         NEW_SIGNAL = newSignal;
         HANDLE = handle;
         RAISE = raise;
@@ -82,7 +97,21 @@ public final class Signals {
             }
             slot.handlers.add(entry);
         }
-        return () -> {
+        return new Installed(bare, entry);
+    }
+
+    /** One {@link #install}, undone by {@link #restore()}. */
+    private static final class Installed implements Registration {
+        private final String bare;
+        private final Runnable[] entry;
+
+        Installed(String bare, Runnable[] entry) {
+            this.bare = bare;
+            this.entry = entry;
+        }
+
+        @Override
+        public void restore() {
             synchronized (SLOTS) {
                 Slot slot = SLOTS.get(bare);
                 if (slot == null || !slot.handlers.remove(entry)) {
@@ -93,7 +122,7 @@ public final class Signals {
                     slot.restore();
                 }
             }
-        };
+        }
     }
 
     /** The registrations of each signal; guarded by itself. */
@@ -113,19 +142,8 @@ public final class Signals {
         }
 
         void install() {
-            Object handler =
-                    Proxy.newProxyInstance(HANDLER.getClassLoader(), new Class<?>[] {HANDLER}, (p, m, args) -> {
-                        return switch (m.getName()) {
-                            case "handle" -> {
-                                dispatch();
-                                yield null;
-                            }
-                            case "hashCode" -> System.identityHashCode(p);
-                            case "equals" -> p == args[0];
-                            default -> "SignalHandler[SIG" + bare + "]";
-                        };
-                    });
             try {
+                Object handler = NEW_HANDLER.invoke(this);
                 signal = NEW_SIGNAL.invoke(bare);
                 previous = HANDLE.invoke(signal, handler);
             } catch (IllegalArgumentException e) {
@@ -138,7 +156,8 @@ public final class Signals {
             }
         }
 
-        private void dispatch() {
+        /** The handler's {@code handle(Signal)}; on the JVM's signal thread. */
+        private void dispatch(Object signal) {
             Runnable target;
             synchronized (SLOTS) {
                 target = handlers.isEmpty() ? null : handlers.get(handlers.size() - 1)[0];

@@ -1,5 +1,6 @@
 package io.asyncio4j.internal.loop;
 
+import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.jfr.LoopStallEvent;
 import io.asyncio4j.internal.jfr.SlowTaskEvent;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +21,6 @@ import java.util.function.Supplier;
  * may be one entry late, which only makes a report less precise.
  */
 public final class Watchdog {
-    private static final System.Logger LOG = System.getLogger("io.asyncio4j");
 
     /** What held the loop when sampled: a task's description (or "a callback") and its stack. */
     public record Sample(String who, StackTraceElement[] stack) {}
@@ -101,7 +101,7 @@ public final class Watchdog {
         }
         reportError.accept(message, where);
         if (stallReportedSeq == seq) {
-            LOG.log(System.Logger.Level.WARNING, "loop " + loopName + " is cycling again after a stall");
+            Log.core().log(System.Logger.Level.WARNING, "loop " + loopName + " is cycling again after a stall");
         }
     }
 
@@ -147,10 +147,11 @@ public final class Watchdog {
             event.stack = stack;
             event.commit();
         }
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "loop " + loopName + " has not cycled for " + held / 1_000_000 + " ms; " + sample.who()
-                        + " holds its thread at:\n" + stack + advice(sample.stack()));
+        Log.core()
+                .log(
+                        System.Logger.Level.WARNING,
+                        "loop " + loopName + " has not cycled for " + held / 1_000_000 + " ms; " + sample.who()
+                                + " holds its thread at:\n" + stack + advice(sample.stack()));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The thread-safe half of a loop's scheduler: other threads (another loop, a plain thread, the
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>The loop wakes the selector only when it is actually there: {@code selecting} is 1 while the
  * loop is, or is about to be, in select, and the first submitter to swap it to 2 calls {@link
- * Selector#wakeup()}. A busy loop thus pays no system call per cross-thread submit. When work came
+ * Selector#wakeup()} (or unparks the loop thread, while the loop has no selector yet and parks
+ * instead of selecting). A busy loop thus pays no system call per cross-thread submit. When work came
  * in recently, the loop spins briefly for the next hand-off before it selects. Guarded by the JMH
  * benchmark {@code SubmitBench} and W2's cross-loop Channel ping-pong.
  */
@@ -29,16 +31,24 @@ public final class Inbox {
     }
 
     private static final long SPIN_NANOS = 20_000;
-    /** Spinning stops this long after the last work from another thread. */
-    private static final long SPIN_WINDOW_NANOS = 1_000_000;
 
-    private static final long NEVER = Long.MIN_VALUE;
+    /*
+     * Only what other threads touch lives here. The loop thread's own bookkeeping (when work last
+     * came in, for the spin) sits in the Cycle: a field written on every drain beside `selecting`
+     * would pull the cache line that submitters read away from them each time.
+     */
 
     // Any thread.
     /** Work handed in by other threads, in order; the loop moves it to its ready queue each cycle. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
-    private final Selector selector;
+    /** The loop's thread, unparked by a wake-up while the loop has no selector. */
+    private final Thread loopThread;
+    /**
+     * The loop's selector once it has one (set by the loop thread before it first selects), or
+     * null: the loop then parks and a wake-up unparks it.
+     */
+    private volatile Selector selector;
 
     /*
      * selecting (written by the loop thread, swapped by submitters):
@@ -51,12 +61,17 @@ public final class Inbox {
     @SuppressWarnings("unused") // accessed through SELECTING
     private volatile int selecting;
 
-    // Loop thread only.
-    /** When work last came from another thread (-1: in this cycle, NEVER: never). */
-    private long lastInboxNanos = NEVER;
+    /** @param loopThread the loop's thread, which waits in {@code Selector.select} or parks */
+    public Inbox(Thread loopThread) {
+        this.loopThread = loopThread;
+    }
 
-    /** @param selector the selector the loop waits in; woken by {@link #wakeUp()} */
-    public Inbox(Selector selector) {
+    /**
+     * From now on the loop waits in {@code selector}: wake-ups go through it. Loop thread, while it
+     * runs: a submitter late with a wake-up meant for an earlier park may then wake the selector
+     * instead, which only costs the loop one more cycle.
+     */
+    public void useSelector(Selector selector) {
         this.selector = selector;
     }
 
@@ -80,45 +95,62 @@ public final class Inbox {
         return inbox.poll();
     }
 
+    /**
+     * Hands the loop an entry that does nothing, and wakes it: its next cycle then sees what another
+     * thread changed (a close). Any thread.
+     */
+    public void poke() {
+        inbox.add(NOTHING);
+        wakeUp();
+    }
+
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {}
+    };
+
     /** Wakes the loop from select if it is there (or about to be). Any thread. */
     public void wakeUp() {
         if ((int) SELECTING.getVolatile(this) == 1 && SELECTING.compareAndSet(this, 1, 2)) {
-            selector.wakeup();
+            Selector s = selector;
+            if (s != null) {
+                s.wakeup();
+            } else {
+                LockSupport.unpark(loopThread);
+            }
         }
     }
 
-    /** Moves everything handed in to the end of {@code ready}. Loop thread. */
-    public void drainTo(ArrayDeque<Runnable> ready) {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.addLast(r);
-            lastInboxNanos = -1; // marks "work came from another thread this cycle"
+    /** Moves everything handed in to the end of {@code ready}; returns whether there was any. Loop thread. */
+    public boolean drainTo(ArrayDeque<Runnable> ready) {
+        Runnable r = inbox.poll();
+        if (r == null) {
+            return false;
         }
+        do {
+            ready.addLast(r);
+        } while ((r = inbox.poll()) != null);
+        return true;
     }
 
     /**
-     * When other threads handed work in recently (a conversation with another loop or thread), spins
-     * briefly for the next hand-off before going to sleep in the selector: falling asleep and being
-     * woken costs a system call and two thread switches each way, tens of microseconds on a VM.
-     * Spins only for {@link #SPIN_NANOS} after such work, so an idle loop burns nothing. Loop thread.
+     * Spins briefly for the next hand-off before the loop goes to sleep in the selector: falling
+     * asleep and being woken costs a system call and two thread switches each way, tens of
+     * microseconds on a VM. The loop spins only while a conversation with another loop or thread is
+     * going on (see Cycle), at most {@link #SPIN_NANOS}, so an idle loop burns nothing. Loop thread.
      *
      * @param wait how long the loop would wait in select (nanoseconds), negative for ever
      * @return whether work arrived
      */
     public boolean spin(long wait) {
-        long now = System.nanoTime();
-        if (lastInboxNanos == -1) {
-            lastInboxNanos = now;
-        } else if (lastInboxNanos == NEVER || now - lastInboxNanos > SPIN_WINDOW_NANOS) {
-            return false;
-        }
+        long start = System.nanoTime();
         long limit = wait < 0 ? SPIN_NANOS : Math.min(SPIN_NANOS, wait);
         do {
             if (!inbox.isEmpty()) {
                 return true;
             }
             Thread.onSpinWait();
-        } while (System.nanoTime() - now < limit);
+        } while (System.nanoTime() - start < limit);
         return false;
     }
 

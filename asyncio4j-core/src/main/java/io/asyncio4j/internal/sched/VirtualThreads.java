@@ -120,20 +120,13 @@ public final class VirtualThreads {
         }
     }
 
-    /**
-     * Starts the JDK's socket pollers from a platform thread.
-     *
-     * <p>The JDK creates its poller threads lazily, at the JVM's first blocking socket operation
-     * in a virtual thread. If that operation runs inside a loop task, the pollers are created as
-     * virtual threads that inherit the loop as their scheduler; a poller then blocks the loop thread
-     * and the loop deadlocks. Initialising the poller class here, before the first loop runs any
-     * task, starts them on the JDK's own threads.
+    /*
+     * The JDK's socket pollers. The JDK creates them lazily, at the JVM's first blocking socket
+     * operation in a virtual thread; when that operation runs inside a task, the pollers' virtual
+     * threads inherit the task's scheduler. They do not run on the loop (and so cannot block or
+     * outlive it): TaskBody sends every continuation but its own task's to the CarrierPool. The
+     * loop does not start them itself: a started poller waits in epoll_wait, a native call, and the
+     * JVM's exit waits up to 300 ms for threads in native code, which a short program would pay
+     * whether or not it ever used a JDK socket (ForkedJvmTest covers both).
      */
-    public static void startSocketPollers() {
-        try {
-            Class.forName("sun.nio.ch.Poller", true, null);
-        } catch (ClassNotFoundException | LinkageError e) {
-            // A JDK without this class has no lazily created pollers to guard against.
-        }
-    }
 }

@@ -34,8 +34,20 @@ public final class TimerQueue {
     private static final int TICK_SHIFT = 20;
 
     private static final int ARITY = 4;
-    private static final Comparator<Timer> ORDER =
-            Comparator.comparingLong((Timer t) -> t.deadline).thenComparingLong(t -> t.seq);
+    private static final Comparator<Timer> ORDER = new Order();
+
+    /**
+     * Deadline, then insertion order. A class rather than Comparator.comparingLong with lambdas:
+     * each lambda is a class generated at run time, several milliseconds on the path of a
+     * program's first loop (see Loop's notes on start-up).
+     */
+    private static final class Order implements Comparator<Timer> {
+        @Override
+        public int compare(Timer a, Timer b) {
+            int byDeadline = Long.compare(a.deadline, b.deadline);
+            return byDeadline != 0 ? byDeadline : Long.compare(a.seq, b.seq);
+        }
+    }
 
     /** A timer. Fields are touched by the loop thread only. */
     public abstract static class Timer {

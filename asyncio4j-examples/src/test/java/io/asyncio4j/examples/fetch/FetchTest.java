@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,26 +94,34 @@ class FetchTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /**
+     * A bound socket that does not listen: connects to its port are refused, and while it is open
+     * no other program can take the port (a port merely closed could be reused meanwhile).
+     */
+    private static SocketChannel refusingPort() throws IOException {
+        SocketChannel holder = SocketChannel.open();
+        holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return holder;
     }
 
     @Test
     void downloadsEveryFileAndNamesEachFailureWithItsReason() throws Exception {
-        String refused = "http://127.0.0.1:" + closedPort() + "/gone.bin";
-        Run run = fetch(
-                null,
-                url("/files/big.bin"),
-                url("/files/notes.txt"),
-                url("/other/big.bin"),
-                url("/files/missing.txt"),
-                refused,
-                "-c",
-                "2",
-                "-o",
-                dir.resolve("out").toString());
+        Run run;
+        String refused;
+        try (SocketChannel holder = refusingPort()) {
+            refused = "http://127.0.0.1:" + ((InetSocketAddress) holder.getLocalAddress()).getPort() + "/gone.bin";
+            run = fetch(
+                    null,
+                    url("/files/big.bin"),
+                    url("/files/notes.txt"),
+                    url("/other/big.bin"),
+                    url("/files/missing.txt"),
+                    refused,
+                    "-c",
+                    "2",
+                    "-o",
+                    dir.resolve("out").toString());
+        }
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
         Path out = dir.resolve("out");
