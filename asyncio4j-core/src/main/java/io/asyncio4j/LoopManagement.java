@@ -27,7 +27,8 @@ import javax.management.ObjectName;
  *
  * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
  * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
- * guarded by this object's monitor, never held across a JMX call.
+ * guarded by this object's monitor, never held across a JMX call. A close that meets a registration
+ * in flight waits for it, so a closed loop never leaves its MBean behind.
  */
 final class LoopManagement implements LoopMXBean {
     /** How long a loop is open before its MBean is registered; tests change it. */
@@ -46,6 +47,8 @@ final class LoopManagement implements LoopMXBean {
     // Guarded by this.
     private ObjectName name;
     private boolean closed;
+    /** The registrar is inside JMX registering this MBean; a close waits for it to finish. */
+    private boolean registering;
 
     LoopManagement(Loop loop) {
         this.loop = loop;
@@ -63,20 +66,17 @@ final class LoopManagement implements LoopMXBean {
             if (closed) {
                 return;
             }
+            registering = true;
         }
-        ObjectName n = Jmx.register(this);
-        if (n == null) {
-            return;
-        }
-        boolean closedMeanwhile;
-        synchronized (this) {
-            closedMeanwhile = closed;
-            if (!closedMeanwhile) {
+        ObjectName n = null;
+        try {
+            n = Jmx.register(this);
+        } finally {
+            synchronized (this) {
                 name = n;
+                registering = false;
+                notifyAll();
             }
-        }
-        if (closedMeanwhile) {
-            Jmx.unregister(n);
         }
     }
 
@@ -123,6 +123,19 @@ final class LoopManagement implements LoopMXBean {
         ObjectName n;
         synchronized (this) {
             closed = true;
+            // A registration in flight is awaited, so the MBean is gone when the loop has closed
+            // (the server sees it, and notifies listeners, before registerMBean returns).
+            boolean interrupted = false;
+            while (registering) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             n = name;
             name = null;
         }

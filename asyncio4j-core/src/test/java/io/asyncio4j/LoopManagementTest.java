@@ -38,7 +38,7 @@ class LoopManagementTest {
                 Asyncio.yieldNow();
                 return null;
             });
-            awaitUntil("the loop's MBean is registered", () -> SERVER.isRegistered(name));
+            MBeanRegistrations.await(name);
             assertThat((Integer) SERVER.getAttribute(name, "TaskCount")).isEqualTo(1);
             assertThat((Long) SERVER.getAttribute(name, "TasksCreated")).isGreaterThanOrEqualTo(2L);
             String dump = (String) SERVER.invoke(name, "dumpTasks", new Object[0], new String[0]);
@@ -73,7 +73,7 @@ class LoopManagementTest {
         for (int i = 0; i < 3; i++) {
             try (Loop loop = Loop.open(LoopOptions.defaults().name("reused-name"))) {
                 loop.run(() -> null);
-                awaitUntil("the loop's MBean is registered", () -> SERVER.isRegistered(name));
+                MBeanRegistrations.await(name);
             }
             assertThat(SERVER.isRegistered(name)).isFalse();
         }

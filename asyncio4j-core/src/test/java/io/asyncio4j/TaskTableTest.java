@@ -144,10 +144,7 @@ class TaskTableTest {
                 Asyncio.yieldNow();
                 return null;
             });
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!server.isRegistered(name) && System.nanoTime() < deadline) {
-                Thread.sleep(1); // the loop registers its MBean in the background, a moment after it opens
-            }
+            MBeanRegistrations.await(name); // registered in the background, after the loop opened
             Object table = server.invoke(name, "taskTable", new Object[0], new String[0]);
             assertThat(table).isInstanceOf(CompositeData[].class);
             CompositeData row = ((CompositeData[]) table)[0];

@@ -6,9 +6,17 @@ import io.asyncio4j.LoopOptions;
 import io.asyncio4j.Task;
 import io.asyncio4j.sync.Event;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
 
 /**
  * The JVM that {@link PsTest} inspects: two loops with a known task tree, every task parked in a
@@ -78,12 +86,30 @@ public final class PsTarget {
         Asyncio.sleep(Duration.ofHours(1)); // waiting for a request that never comes
     }
 
-    /** Waits until {@code count} loops have registered their MBeans, which they do in the background. */
+    /**
+     * Waits until {@code count} loops have registered their MBeans, which they do in the background:
+     * on the platform server's registration notifications, not by polling.
+     */
     static void awaitMBeans(int count) throws Exception {
-        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        javax.management.ObjectName query = new javax.management.ObjectName("io.asyncio4j:type=Loop,name=*");
-        while (server.queryNames(query, null).size() < count) {
-            Thread.sleep(10); // this runs in a task: the sleep parks its virtual thread only
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName query = new ObjectName("io.asyncio4j:type=Loop,name=*");
+        Semaphore registrations = new Semaphore(0);
+        NotificationListener listener = (notification, handback) -> {
+            if (notification instanceof MBeanServerNotification n && query.apply(n.getMBeanName())) {
+                registrations.release();
+            }
+        };
+        // Listening before looking: a registration between the two cannot be missed.
+        server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
+        try {
+            while (server.queryNames(query, null).size() < count) {
+                // Runs in a task: the wait parks its virtual thread only. The guard stops a hang.
+                if (!registrations.tryAcquire(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the loops' MBeans did not appear within 60 s");
+                }
+            }
+        } finally {
+            server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
         }
     }
 
