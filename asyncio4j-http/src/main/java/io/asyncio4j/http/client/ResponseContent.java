@@ -127,7 +127,7 @@ public final class ResponseContent {
                         response.url(),
                         null);
             }
-            from = pending.length;
+            from = pending.length - pos; // where the unsearched bytes start once fillMore moves pos to 0
             if (!fillMore()) {
                 return take(pending.length - pos);
             }

@@ -121,7 +121,7 @@ public final class RequestContent {
             if (pending.length - pos > LINE_LIMIT) {
                 throw new HttpBadRequest("a line of the body is longer than " + LINE_LIMIT + " bytes");
             }
-            from = pending.length;
+            from = pending.length - pos; // where the unsearched bytes start once fillMore moves pos to 0
             if (!fillMore()) {
                 return take(pending.length - pos);
             }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Task;
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.sync.Event;
 import io.asyncio4j.testing.AsyncioTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -340,6 +341,30 @@ class ClientSessionTest {
                 assertThat(new String(c.readLine())).isEqualTo("three");
                 assertThat(c.readLine()).isEmpty();
                 assertThat(c.atEof()).isTrue();
+            }
+        }
+    }
+
+    @AsyncioTest(realClock = true)
+    void readLineFindsALineEndThatArrivesAfterTheStartOfItsLine() throws Exception {
+        Event firstLineRead = new Event();
+        try (TestServer server = TestServer.start(ex -> {
+                    ex.writer.write("HTTP/1.1 200 OK\r\nContent-Length: 14\r\n\r\none\ntw"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    firstLineRead.await();
+                    ex.writer.write("o\nthree\n".getBytes(StandardCharsets.ISO_8859_1));
+                });
+                ClientSession session = new ClientSession()) {
+            try (ClientResponse r = session.get(server.url("/"))) {
+                ResponseContent c = r.content();
+                List<String> lines = new ArrayList<>();
+                lines.add(new String(c.readLine(), StandardCharsets.ISO_8859_1));
+                firstLineRead.set();
+                byte[] line;
+                while ((line = c.readLine()).length > 0) {
+                    lines.add(new String(line, StandardCharsets.ISO_8859_1));
+                }
+                assertThat(lines).containsExactly("one\n", "two\n", "three\n");
             }
         }
     }
