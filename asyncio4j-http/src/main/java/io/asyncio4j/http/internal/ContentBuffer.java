@@ -94,7 +94,7 @@ public final class ContentBuffer<X extends Exception, Y extends Exception> {
         if (n == 0) {
             return EMPTY;
         }
-        if (pos == pending.length && !fill()) {
+        if (pos == pending.length && !fillMore()) {
             return EMPTY;
         }
         return take(Math.min(n, pending.length - pos));
@@ -194,27 +194,20 @@ public final class ContentBuffer<X extends Exception, Y extends Exception> {
         return out;
     }
 
-    /** Fills an empty buffer with the next piece; false at the end. */
-    private boolean fill() throws X, Y {
-        byte[] piece = nextPiece();
-        if (piece == null) {
-            return false;
-        }
-        pending = piece;
-        pos = 0;
-        return true;
-    }
-
-    /** Appends the next piece to what is buffered; false at the end. */
+    /** Appends the next piece to what is buffered (taking the piece itself when nothing is); false at the end. */
     private boolean fillMore() throws X, Y {
         byte[] piece = nextPiece();
         if (piece == null) {
             return false;
         }
         int have = pending.length - pos;
-        byte[] joined = Arrays.copyOfRange(pending, pos, pos + have + piece.length);
-        System.arraycopy(piece, 0, joined, have, piece.length);
-        pending = joined;
+        if (have == 0) {
+            pending = piece;
+        } else {
+            byte[] joined = Arrays.copyOfRange(pending, pos, pos + have + piece.length);
+            System.arraycopy(piece, 0, joined, have, piece.length);
+            pending = joined;
+        }
         pos = 0;
         return true;
     }
