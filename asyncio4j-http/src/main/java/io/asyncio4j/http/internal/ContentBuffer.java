@@ -131,7 +131,9 @@ public final class ContentBuffer<X extends Exception, Y extends Exception> {
     public byte[] readLine() throws X, Y {
         int from = pos;
         while (true) {
-            for (int i = from; i < pending.length; i++) {
+            // A line holds at most lineLimit bytes before its \n, whether or not more is buffered.
+            int end = pending.length - pos > lineLimit ? pos + lineLimit + 1 : pending.length;
+            for (int i = from; i < end; i++) {
                 if (pending[i] == '\n') {
                     return take(i + 1 - pos);
                 }

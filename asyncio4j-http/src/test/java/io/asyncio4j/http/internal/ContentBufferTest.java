@@ -105,6 +105,15 @@ class ContentBufferTest {
     }
 
     @Test
+    void aLineOverTheLimitIsRefusedEvenWhenItsLineEndIsAlreadyBuffered() throws Exception {
+        Script s = new Script("12345678\n123456789\nrest");
+        ContentBuffer<IOException, TimeoutException> b = new ContentBuffer<>(s, 8);
+        assertThat(text(b.readLine())).isEqualTo("12345678\n");
+        assertThatThrownBy(b::readLine).hasMessage("no LF within 8");
+        assertThat(s.log).containsExactly("piece 1", "lineTooLong 8");
+    }
+
+    @Test
     void theEndInsideALineReturnsWhatIsLeftThenNothing() throws Exception {
         Script s = new Script("one\ntw", "o");
         ContentBuffer<IOException, TimeoutException> b = new ContentBuffer<>(s, 100);
