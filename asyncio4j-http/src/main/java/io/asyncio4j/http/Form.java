@@ -2,13 +2,12 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.http.internal.FileIo;
 import io.asyncio4j.http.internal.HeaderParams;
+import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.UrlEncoded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,11 +125,11 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
         if (name == null) {
             return DEFAULT_CHARSET;
         }
-        try {
-            return Charset.forName(name.strip());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        Charset cs = MediaTypes.known(name.strip());
+        if (cs == null) {
             throw new HttpParseException(400, where + " declares charset " + name + ", which this JVM does not know");
         }
+        return cs;
     }
 
     private static byte[] readAll(BodySource body, long max) {

@@ -17,9 +17,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -428,13 +426,9 @@ public final class Request {
      */
     public String text() {
         String name = charset();
-        Charset cs = StandardCharsets.UTF_8;
-        if (name != null) {
-            try {
-                cs = Charset.forName(name);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new HttpBadRequest("unknown charset " + name);
-            }
+        Charset cs = name == null ? StandardCharsets.UTF_8 : MediaTypes.known(name);
+        if (cs == null) {
+            throw new HttpBadRequest("unknown charset " + name);
         }
         return new String(bytes(), cs);
     }

@@ -370,6 +370,46 @@ class ClientSessionTest {
     }
 
     @AsyncioTest(realClock = true)
+    void textIsDecodedInTheCharsetOfContentTypeElseUtf8() throws Exception {
+        byte[] cafe = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        try (TestServer server = TestServer.start(ex -> {
+                    switch (ex.path()) {
+                        case "/latin1" ->
+                            ex.respond(200, Headers.of("Content-Type", "Text/Plain; CHARSET=\"ISO-8859-1\""), cafe);
+                        case "/json" ->
+                            ex.respond(
+                                    200,
+                                    Headers.of("Content-Type", "application/json"),
+                                    "\"\u00e9\"".getBytes(StandardCharsets.UTF_8));
+                        case "/none" -> ex.respond(200, Headers.of(), "\u00e9".getBytes(StandardCharsets.UTF_8));
+                        default ->
+                            ex.respond(200, Headers.of("Content-Type", "text/plain; charset=no-such-charset"), cafe);
+                    }
+                });
+                ClientSession session = new ClientSession()) {
+            try (ClientResponse r = session.get(server.url("/latin1"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("text/plain ISO-8859-1 caf\u00e9");
+            }
+            try (ClientResponse r = session.get(server.url("/json"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("application/json null \"\u00e9\"");
+            }
+            try (ClientResponse r = session.get(server.url("/none"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("application/octet-stream null \u00e9");
+            }
+            try (ClientResponse r = session.get(server.url("/unknown"))) {
+                assertThatThrownBy(r::text)
+                        .isInstanceOf(ClientPayloadError.class)
+                        .hasMessage("the charset 'no-such-charset' of GET " + server.url("/unknown")
+                                + " is unknown; read bytes() instead");
+                assertThat(r.bytes()).isEqualTo(cafe);
+            }
+        }
+    }
+
+    @AsyncioTest(realClock = true)
     void errorsNameTheUrl() throws Exception {
         try (ClientSession session = new ClientSession()) {
             assertThatThrownBy(() -> session.get("ftp://example.com/x"))
