@@ -5,6 +5,7 @@ import io.asyncio4j.http.Form;
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.MultiDict;
 import io.asyncio4j.http.MultipartLimits;
 import io.asyncio4j.http.MultipartReader;
 import io.asyncio4j.http.internal.MediaTypes;
@@ -54,7 +55,7 @@ public final class Request {
     private final int queryStart;
 
     private String path;
-    private MultiDict query;
+    private MultiDict<String> query;
     private Map<String, String> cookies;
     private Map<AppKey<?>, Object> state;
     private RequestContent content;
@@ -127,8 +128,8 @@ public final class Request {
      * The query's parameters, decoded ({@code +} is a space), in order, a name possibly several
      * times; aiohttp's {@code request.query}.
      */
-    public MultiDict query() {
-        MultiDict q = query;
+    public MultiDict<String> query() {
+        MultiDict<String> q = query;
         if (q == null) {
             String t = head.target();
             q = queryStart < 0 ? MultiDict.empty() : UrlCodec.parseForm(t, queryStart + 1, t.length());
