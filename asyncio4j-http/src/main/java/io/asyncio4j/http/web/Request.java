@@ -8,6 +8,7 @@ import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.MultiDict;
 import io.asyncio4j.http.MultipartLimits;
 import io.asyncio4j.http.MultipartReader;
+import io.asyncio4j.http.internal.BodySources;
 import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.RequestHead;
 import java.io.ByteArrayOutputStream;
@@ -509,19 +510,7 @@ public final class Request {
         if (body != null) {
             return BodySource.of(body);
         }
-        RequestContent c = content();
-        return (b, off, len) -> {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            byte[] got = c.read(len);
-            if (got.length == 0) {
-                return -1;
-            }
-            System.arraycopy(got, 0, b, off, got.length);
-            return got.length;
-        };
+        return BodySources.reading(content()::read);
     }
 
     /** Releases what the request's handling left: the temporary files of {@link #post()}. */
