@@ -410,6 +410,22 @@ class ClientSessionTest {
     }
 
     @AsyncioTest(realClock = true)
+    void credentialsInTheUrlArePercentDecodedWithPlusKeptAsItIs() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (TestServer server = TestServer.start(ex -> {
+                    seen.add(ex.header("Authorization"));
+                    ex.respond(200, "ok");
+                });
+                ClientSession session = new ClientSession()) {
+            session.get("http://ann%20b:pa+ss%40x%2B@127.0.0.1:" + server.port() + "/")
+                    .close();
+        }
+        assertThat(seen).containsExactly(new BasicAuth("ann b", "pa+ss@x+").encode());
+        assertThat(HttpProxy.parse("http://ann:a+b%25@127.0.0.1:3128", null).auth())
+                .isEqualTo(new BasicAuth("ann", "a+b%"));
+    }
+
+    @AsyncioTest(realClock = true)
     void errorsNameTheUrl() throws Exception {
         try (ClientSession session = new ClientSession()) {
             assertThatThrownBy(() -> session.get("ftp://example.com/x"))
