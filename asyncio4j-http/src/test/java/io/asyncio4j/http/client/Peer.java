@@ -3,6 +3,7 @@ package io.asyncio4j.http.client;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.CpythonAiohttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,18 +54,11 @@ final class Peer implements AutoCloseable {
 
     static final String NGINX = "/usr/sbin/nginx";
     static final String TINYPROXY = "/usr/bin/tinyproxy";
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = CpythonAiohttp.PYTHON;
 
     /** CPython's aiohttp server of {@code aiohttp_peer.py}. */
     static Peer aiohttp() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON + ": install python3-aiohttp");
-        assumeTrue(
-                Asyncio.toThread(() -> new ProcessBuilder(PYTHON, "-c", "import aiohttp")
-                                .redirectErrorStream(true)
-                                .start()
-                                .waitFor())
-                        == 0,
-                "CPython's aiohttp is missing: install python3-aiohttp (scripts/install-test-peers.sh)");
+        CpythonAiohttp.assumeInstalled();
         Path dir = Files.createTempDirectory("aiohttp-peer");
         Path script = dir.resolve("aiohttp_peer.py");
         try (InputStream in = Peer.class.getResourceAsStream("aiohttp_peer.py")) {
