@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Task;
+import io.asyncio4j.http.NginxConfig;
 import io.asyncio4j.http.client.ClientResponse;
 import io.asyncio4j.http.client.ClientSession;
 import io.asyncio4j.http.ws.WebSocket;
@@ -356,23 +357,9 @@ class NginxProxyTest {
                 port = probe.getLocalPort();
             }
             Files.writeString(dir.resolve("asyncio4j.conf"), withPorts(block, port, first, second));
-            Files.writeString(dir.resolve("nginx.conf"), """
-                    daemon off;
-                    master_process off;
-                    worker_processes 1;
-                    pid %1$s/nginx.pid;
-                    error_log %1$s/error.log warn;
-                    events { worker_connections 256; }
-                    http {
-                        access_log off;
-                        client_body_temp_path %1$s/body;
-                        proxy_temp_path %1$s/proxy;
-                        fastcgi_temp_path %1$s/fastcgi;
-                        uwsgi_temp_path %1$s/uwsgi;
-                        scgi_temp_path %1$s/scgi;
-                        include %1$s/asyncio4j.conf;
-                    }
-                    """.formatted(dir));
+            Files.writeString(
+                    dir.resolve("nginx.conf"),
+                    NginxConfig.inFolder(dir, "include " + dir.resolve("asyncio4j.conf") + ";\n"));
             List<String> command = List.of(
                     NGINX, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString());
             Peers.Output check = Peers.run(
