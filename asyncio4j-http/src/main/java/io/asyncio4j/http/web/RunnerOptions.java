@@ -22,6 +22,7 @@ import java.util.Set;
 public final class RunnerOptions {
     private Duration headerTimeout = Duration.ofSeconds(20);
     private Duration keepaliveTimeout = Duration.ofSeconds(75);
+    private Duration bodyReadTimeout = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(60);
     private int maxConnections = Integer.MAX_VALUE;
     private HttpLimits limits = HttpLimits.defaults();
@@ -38,6 +39,7 @@ public final class RunnerOptions {
         RunnerOptions c = new RunnerOptions();
         c.headerTimeout = headerTimeout;
         c.keepaliveTimeout = keepaliveTimeout;
+        c.bodyReadTimeout = bodyReadTimeout;
         c.shutdownTimeout = shutdownTimeout;
         c.maxConnections = maxConnections;
         c.limits = limits;
@@ -52,7 +54,8 @@ public final class RunnerOptions {
 
     /**
      * The defaults: a request head must arrive within 20 s, an idle keep-alive connection closes
-     * after 75 s (aiohttp's {@code keepalive_timeout}), a shutdown waits 60 s for requests in flight
+     * after 75 s (aiohttp's {@code keepalive_timeout}), a request body may pause 60 s between two
+     * reads (nginx's {@code client_body_timeout}), a shutdown waits 60 s for requests in flight
      * (aiohttp's {@code shutdown_timeout}); no connection limit; the parser's default limits; the
      * access log on, in aiohttp's default format; no trusted proxy; one loop; backlog 128.
      */
@@ -75,6 +78,24 @@ public final class RunnerOptions {
     public RunnerOptions keepaliveTimeout(Duration timeout) {
         RunnerOptions c = copy();
         c.keepaliveTimeout = positive(timeout, "keepaliveTimeout");
+        return c;
+    }
+
+    /**
+     * How long a handler's read of the request body may wait for the next bytes: the time between
+     * two reads, not for the whole body (a slow upload goes on as long as bytes keep coming), and
+     * nginx's {@code client_body_timeout} (aiohttp's server has none). A client that sends a head
+     * and then drips its body, or stops, holds its connection no longer than that. When it passes,
+     * the connection answers 408 and closes if the handler had received no byte of the body yet and
+     * its response had not started; otherwise it closes. Either way the handler's read (and any
+     * later one) throws {@link java.io.UncheckedIOException} whose cause is a {@link
+     * java.net.SocketTimeoutException} naming this option.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public RunnerOptions bodyReadTimeout(Duration timeout) {
+        RunnerOptions c = copy();
+        c.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
         return c;
     }
 
@@ -200,6 +221,11 @@ public final class RunnerOptions {
         return keepaliveTimeout;
     }
 
+    /** The body read timeout. */
+    public Duration bodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
     /** The shutdown grace period. */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
@@ -248,7 +274,8 @@ public final class RunnerOptions {
     @Override
     public String toString() {
         return "RunnerOptions[headerTimeout=" + headerTimeout + ", keepaliveTimeout=" + keepaliveTimeout
-                + ", shutdownTimeout=" + shutdownTimeout + ", maxConnections=" + maxConnections + ", accessLog="
+                + ", bodyReadTimeout=" + bodyReadTimeout + ", shutdownTimeout=" + shutdownTimeout + ", maxConnections="
+                + maxConnections + ", accessLog="
                 + accessLog + ", trustedProxies=" + trustedProxies + ", workers=" + workers + ", backlog=" + backlog
                 + ", reusePort=" + reusePort + "]";
     }
