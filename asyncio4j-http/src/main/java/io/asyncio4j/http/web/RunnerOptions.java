@@ -30,6 +30,7 @@ public final class RunnerOptions {
     private String accessLogFormat = AccessLog.DEFAULT_FORMAT;
     private Set<String> trustedProxies = Set.of();
     private int workers = 1;
+    private boolean acceptOnEachWorker = false;
     private int backlog = 128;
     private boolean reusePort;
 
@@ -47,6 +48,7 @@ public final class RunnerOptions {
         c.accessLogFormat = accessLogFormat;
         c.trustedProxies = trustedProxies;
         c.workers = workers;
+        c.acceptOnEachWorker = acceptOnEachWorker;
         c.backlog = backlog;
         c.reusePort = reusePort;
         return c;
@@ -174,7 +176,7 @@ public final class RunnerOptions {
 
     /**
      * Serves connections on {@code n} loops (a {@link io.asyncio4j.LoopGroup} the runner opens and
-     * closes): the sites accept on the runner's loop and hand each connection to a worker loop. The
+     * closes); how connections reach them is {@link #acceptOnEachWorker(boolean)}. The
      * application's hooks run on the runner's loop; handlers run on the workers, in parallel, so
      * state they share must be thread-safe. 1 (the default) serves on the runner's loop.
      *
@@ -186,6 +188,23 @@ public final class RunnerOptions {
         }
         RunnerOptions c = copy();
         c.workers = n;
+        return c;
+    }
+
+    /**
+     * How {@link #workers(int) worker loops} get their connections. {@code true}: each worker loop
+     * listens on a socket of its own, all bound to the site's address with {@code SO_REUSEPORT},
+     * and accepts its own connections; the kernel spreads new connections over the sockets. {@code
+     * false}: the runner's loop accepts every connection and hands it to the next worker loop in
+     * turn (the default: measured with wrk on two loops, it was as fast or faster, with keep-alive
+     * and with a connection per request; handing over in turn also spreads connections evenly,
+     * where the kernel's hash of their addresses can give one loop more than its share). Only TCP
+     * sites on Linux listen per worker (elsewhere the kernel does not spread the connections of a
+     * port over its sockets); a {@link UnixSite} always hands connections over.
+     */
+    public RunnerOptions acceptOnEachWorker(boolean each) {
+        RunnerOptions c = copy();
+        c.acceptOnEachWorker = each;
         return c;
     }
 
@@ -261,6 +280,11 @@ public final class RunnerOptions {
         return workers;
     }
 
+    /** Whether each worker loop accepts its own connections. */
+    public boolean acceptOnEachWorker() {
+        return acceptOnEachWorker;
+    }
+
     /** The listen backlog. */
     public int backlog() {
         return backlog;
@@ -277,6 +301,6 @@ public final class RunnerOptions {
                 + ", bodyReadTimeout=" + bodyReadTimeout + ", shutdownTimeout=" + shutdownTimeout + ", maxConnections="
                 + maxConnections + ", accessLog="
                 + accessLog + ", trustedProxies=" + trustedProxies + ", workers=" + workers + ", backlog=" + backlog
-                + ", reusePort=" + reusePort + "]";
+                + ", acceptOnEachWorker=" + acceptOnEachWorker + ", reusePort=" + reusePort + "]";
     }
 }
