@@ -114,33 +114,20 @@ final class Peer implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        String conf = """
-                daemon off;
-                master_process off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 1024; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    keepalive_timeout 60s;
-                    keepalive_requests 100000;
-                    gzip on;
-                    gzip_min_length 100;
-                    gzip_types text/plain application/json;
-                    types { text/plain txt; application/json json; application/octet-stream bin; }
-                    server {
-                        listen 127.0.0.1:%2$d%4$s;
-                        root %1$s/www;
-                        %3$s
-                    }
+        String conf =
+                io.asyncio4j.http.NginxConfig.inFolder(dir, """
+                keepalive_timeout 60s;
+                keepalive_requests 100000;
+                gzip on;
+                gzip_min_length 100;
+                gzip_types text/plain application/json;
+                types { text/plain txt; application/json json; application/octet-stream bin; }
+                server {
+                    listen 127.0.0.1:%2$d%4$s;
+                    root %1$s/www;
+                    %3$s
                 }
-                """.formatted(dir, port, extraServerConfig, listenOptions);
+                """.formatted(dir, port, extraServerConfig, listenOptions));
         Files.writeString(dir.resolve("nginx.conf"), conf);
         Process p = new ProcessBuilder(
                         NGINX,
