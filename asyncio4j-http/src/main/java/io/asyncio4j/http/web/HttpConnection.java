@@ -111,6 +111,9 @@ final class HttpConnection {
     /** Why the body cannot be read any more (its read timed out): every later read throws it. */
     private UncheckedIOException bodyFailure;
 
+    /** The answer the connection itself sent for the request in hand (a 408), for the access log. */
+    private StreamResponse answeredByConnection;
+
     HttpConnection(WebServer server, StreamReader reader, StreamWriter writer) {
         this.server = server;
         this.loop = Asyncio.currentLoop();
@@ -251,6 +254,7 @@ final class HttpConnection {
         continueSent = false;
         bodyReceived = 0;
         bodyFailure = null;
+        answeredByConnection = null;
         response = null;
         chunks = null;
         // A request to switch protocols that no response takes up ends the connection after its
@@ -287,7 +291,8 @@ final class HttpConnection {
             finish(req, resp);
         } finally {
             req.cleanup();
-            server.requestDone(req, response != null ? response : resp, start, event);
+            server.requestDone(
+                    req, response != null ? response : resp != null ? resp : answeredByConnection, start, event);
             request = null;
             response = null;
             chunks = null;
@@ -571,7 +576,9 @@ final class HttpConnection {
                 System.Logger.Level.DEBUG,
                 () -> peerAddress() + ": " + bodyFailure.getCause().getMessage());
         if (answer) {
-            sendSimple(simple(408, "the request body did not arrive in time"));
+            Response timedOut = simple(408, "the request body did not arrive in time");
+            answeredByConnection = timedOut;
+            sendSimple(timedOut);
         } else {
             writer.abort();
         }
