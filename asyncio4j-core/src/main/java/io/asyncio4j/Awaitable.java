@@ -285,7 +285,9 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             }
             addWaiter(me);
             me.awaiting = this;
-            waitDoneSlow(me, true);
+            if (!waitedForDone(me, true)) {
+                throw me.cancelledError();
+            }
             return;
         }
         addWaiter(me);
@@ -293,18 +295,22 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             me.awaiting = this; // a cancel of the task cancels this at once (Task.deliverCancel)
         }
         me.suspend();
-        if (state == PENDING) {
-            waitDoneSlow(me, propagateCancel);
+        if (state == PENDING && !waitedForDone(me, propagateCancel)) {
+            throw me.cancelledError(); // here, not in waitedForDone: see Task's overview
         }
     }
 
-    private void waitDoneSlow(Task<?> me, boolean propagateCancel) {
+    /**
+     * Parks until this is done; false when the waiting task's cancellation ends the wait (at once,
+     * or once this has ended with the cancellation passed on), and the caller throws it.
+     */
+    private boolean waitedForDone(Task<?> me, boolean propagateCancel) {
         boolean propagated = false;
         while (state == PENDING) {
             if (me.cancelPending()) {
                 if (!propagateCancel) {
                     removeWaiter(me);
-                    throw me.cancelledError();
+                    return false;
                 }
                 if (!propagated) {
                     propagated = true;
@@ -319,9 +325,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             me.suspend();
         }
         me.awaiting = null;
-        if (propagated && me.cancelPending()) {
-            throw me.cancelledError();
-        }
+        return !propagated || !me.cancelPending();
     }
 
     /** Blocks a thread that is not a task until this is done; its interrupts are kept, not lost. */

@@ -75,6 +75,16 @@ final class LiveTasks {
         return finished;
     }
 
+    /** The live tasks, newest first, in an array (a closing loop's work list). */
+    Task<?>[] toArray() {
+        Task<?>[] all = new Task<?>[count];
+        int i = 0;
+        for (Task<?> t = head; t != null; t = t.nextLive) {
+            all[i++] = t;
+        }
+        return all;
+    }
+
     /** The live tasks, newest first. */
     List<Task<?>> list() {
         List<Task<?>> all = new ArrayList<>(Math.max(count, 0));

@@ -792,19 +792,21 @@ public final class Loop implements AutoCloseable {
         me.checkCancelled();
         IoRegistration<Task<?>> registration = io.addWaiter(channel, read, me);
         me.suspend();
-        if (registration.waiter(read) == me) {
-            waitIoSlow(me, registration, read);
+        if (registration.waiter(read) == me && !waitedForIo(me, registration, read)) {
+            throw me.cancelledError(); // here, not in waitedForIo: see Task's overview
         }
     }
 
-    private void waitIoSlow(Task<?> me, IoRegistration<Task<?>> registration, boolean read) {
+    /** Parks until the channel is ready (true) or a cancellation ends the wait (false). */
+    private static boolean waitedForIo(Task<?> me, IoRegistration<Task<?>> registration, boolean read) {
         while (registration.waiter(read) == me) {
             if (me.cancelPending()) {
                 registration.cancelWait(read);
-                throw me.cancelledError();
+                return false;
             }
             me.suspend();
         }
+        return true;
     }
 
     /**
