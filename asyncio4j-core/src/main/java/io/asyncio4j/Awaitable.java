@@ -192,7 +192,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     final void complete(int newState, Object value) {
         outcome = value;
         if (newState == FAILED) {
-            failure = loop.trackFailure(this, (Throwable) value);
+            failure = trackFailure((Throwable) value);
         }
         state = newState; // volatile: publishes outcome and failure to other threads
         Object w = waiters;
@@ -395,13 +395,20 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         return outcome;
     }
 
+    /** Hands a failure to the loop's tracker, which reports it if it is never retrieved. */
+    private FailureTracker.Record trackFailure(Throwable exception) {
+        String what = this instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
+        Throwable creationSite = this instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
+        return loop.failures.track(this, exception, what, creationSite);
+    }
+
     /** Marks a failure as retrieved. Any thread: the record's flag is volatile, the set loop-only. */
     final void markRetrieved() {
         FailureTracker.Record f = failure;
         if (f != null && !f.retrieved) {
             f.retrieved = true;
             if (loop.isLoopThread()) {
-                loop.retrieved(f);
+                loop.failures.retrieved(f); // forgotten at once; elsewhere the flag is enough
             }
         }
     }

@@ -124,12 +124,13 @@ final class LoopClosing {
             loop.restoreSignalHandlers();
             loop.defaultExecutor.shutDown();
             loop.cycle.runLeftoverInbox();
-            loop.abandonOutsideWaiters();
+            loop.outside.abandonWaiters();
             loop.failures.reportAll();
         } catch (Throwable t) {
             Log.core().log(System.Logger.Level.ERROR, "loop " + loop.name() + " failed while closing", t);
         } finally {
-            loop.closeSelectorAndRelease();
+            loop.io.close();
+            loop.terminated.countDown(); // close() returns
         }
     }
 }
