@@ -281,8 +281,9 @@ public final class Loop implements AutoCloseable {
      * retrieved, and closes the selector. Closing twice is harmless.
      *
      * <p>The tasks get a {@link CancelledError} with the message "the loop is closing" and, unlike
-     * other cancellations, no stack trace: a loop may close with a million parked tasks, and their
-     * traces would cost more than the rest of the close.
+     * other cancellations, no stack trace; it is one error shared by all of them, so suppressed
+     * exceptions added to it are dropped. A loop may close with a million parked tasks, and an error
+     * and a trace for each would cost more than the rest of the close.
      *
      * @throws IllegalStateException if called from inside this loop
      */

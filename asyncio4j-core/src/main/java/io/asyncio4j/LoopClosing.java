@@ -54,7 +54,7 @@ final class LoopClosing {
     /**
      * One step of closing, once a cycle: cancels the next batch of the tasks that were live when
      * closing began, then reports whether the cycle must go on (tasks or queued work remain); false
-     * when the loop may stop. Tasks created while closing start cancelled (Loop.spawn).
+     * when the loop may stop. Tasks created while closing start cancelled (LiveTasks.spawn).
      *
      * <p>A task created before close() but not started yet runs its first step before it is
      * cancelled, as in asyncio (whose stop callback is queued behind those first steps): its body
@@ -129,8 +129,11 @@ final class LoopClosing {
         } catch (Throwable t) {
             Log.core().log(System.Logger.Level.ERROR, "loop " + loop.name() + " failed while closing", t);
         } finally {
-            loop.io.close();
-            loop.terminated.countDown(); // close() returns
+            try {
+                loop.io.close();
+            } finally {
+                loop.terminated.countDown(); // close() returns
+            }
         }
     }
 }
