@@ -242,7 +242,9 @@ public final class ParkingLot<V> {
         add(w);
         Parking.park(me);
         if (w.state == WAITING && !waitedInLine(w)) {
-            throw Parking.cancelledError(me); // here, not in waitedInLine: see below
+            // Here, not in waitedInLine (see there); w.task, not me, which would then have to be
+            // kept in every parked frame.
+            throw Parking.cancelledError(w.task);
         }
         if (w.state == PASSED) {
             resumePassed(w);
