@@ -192,20 +192,22 @@ public final class Asyncio {
         // loop's frame, not in this one, whose stack is frozen with every sleeping task.
         me.loop.cycle.deferTimerUntilParked(timer, deadline);
         me.suspend();
-        if (!timer.fired) {
-            sleepSlow(me, timer);
+        if (!timer.fired && !sleptOn(me, timer)) {
+            throw me.cancelledError(); // here, not in sleptOn: see Task's overview
         }
     }
 
-    private static void sleepSlow(Task<?> me, WakeTimer timer) {
+    /** Parks until {@code timer} fires (true) or a cancellation stops the sleep (false). */
+    private static boolean sleptOn(Task<?> me, WakeTimer timer) {
         me.loop.cycle.addDeferredTimer(); // the park returned without yielding: the timer may still wait
         while (!timer.fired) {
             if (me.cancelPending()) {
                 me.loop.cycle.cancelTimer(timer);
-                throw me.cancelledError();
+                return false;
             }
             me.suspend();
         }
+        return true;
     }
 
     /**

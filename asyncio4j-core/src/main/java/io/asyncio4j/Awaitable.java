@@ -192,7 +192,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
     final void complete(int newState, Object value) {
         outcome = value;
         if (newState == FAILED) {
-            failure = loop.trackFailure(this, (Throwable) value);
+            failure = trackFailure((Throwable) value);
         }
         state = newState; // volatile: publishes outcome and failure to other threads
         Object w = waiters;
@@ -285,7 +285,9 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             }
             addWaiter(me);
             me.awaiting = this;
-            waitDoneSlow(me, true);
+            if (!waitedForDone(me, true)) {
+                throw me.cancelledError();
+            }
             return;
         }
         addWaiter(me);
@@ -293,18 +295,22 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             me.awaiting = this; // a cancel of the task cancels this at once (Task.deliverCancel)
         }
         me.suspend();
-        if (state == PENDING) {
-            waitDoneSlow(me, propagateCancel);
+        if (state == PENDING && !waitedForDone(me, propagateCancel)) {
+            throw me.cancelledError(); // here, not in waitedForDone: see Task's overview
         }
     }
 
-    private void waitDoneSlow(Task<?> me, boolean propagateCancel) {
+    /**
+     * Parks until this is done; false when the waiting task's cancellation ends the wait (at once,
+     * or once this has ended with the cancellation passed on), and the caller throws it.
+     */
+    private boolean waitedForDone(Task<?> me, boolean propagateCancel) {
         boolean propagated = false;
         while (state == PENDING) {
             if (me.cancelPending()) {
                 if (!propagateCancel) {
                     removeWaiter(me);
-                    throw me.cancelledError();
+                    return false;
                 }
                 if (!propagated) {
                     propagated = true;
@@ -319,9 +325,7 @@ public abstract sealed class Awaitable<T> permits Future, Task {
             me.suspend();
         }
         me.awaiting = null;
-        if (propagated && me.cancelPending()) {
-            throw me.cancelledError();
-        }
+        return !propagated || !me.cancelPending();
     }
 
     /** Blocks a thread that is not a task until this is done; its interrupts are kept, not lost. */
@@ -391,13 +395,20 @@ public abstract sealed class Awaitable<T> permits Future, Task {
         return outcome;
     }
 
+    /** Hands a failure to the loop's tracker, which reports it if it is never retrieved. */
+    private FailureTracker.Record trackFailure(Throwable exception) {
+        String what = this instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
+        Throwable creationSite = this instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
+        return loop.failures.track(this, exception, what, creationSite);
+    }
+
     /** Marks a failure as retrieved. Any thread: the record's flag is volatile, the set loop-only. */
     final void markRetrieved() {
         FailureTracker.Record f = failure;
         if (f != null && !f.retrieved) {
             f.retrieved = true;
             if (loop.isLoopThread()) {
-                loop.retrieved(f);
+                loop.failures.retrieved(f); // forgotten at once; elsewhere the flag is enough
             }
         }
     }

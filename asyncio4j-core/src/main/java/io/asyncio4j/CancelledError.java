@@ -30,8 +30,12 @@ public class CancelledError extends Error {
         super(message, cause);
     }
 
-    /** A cancellation without a stack trace when {@code withStackTrace} is false. */
-    CancelledError(String message, boolean withStackTrace) {
-        super(message, null, true, withStackTrace);
+    /**
+     * A cancellation with a stack trace; or, when {@code shared}, one that can be thrown in many
+     * tasks at once because nothing in it can change: no stack trace, no suppressed exceptions
+     * (they are dropped), no cause.
+     */
+    CancelledError(String message, boolean shared) {
+        super(message, null, !shared, !shared);
     }
 }

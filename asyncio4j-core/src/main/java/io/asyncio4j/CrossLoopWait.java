@@ -28,7 +28,7 @@ final class CrossLoopWait extends ForeignWaiter {
             if (target.isDone()) {
                 relay.arrived(target);
             } else {
-                other.addOutsideWaiter(relay);
+                other.outside.addWaiter(relay);
                 target.addWaiter(relay);
             }
         });

@@ -7,13 +7,13 @@ package io.asyncio4j;
  * longer complete.
  */
 abstract class ForeignWaiter implements Awaitable.Waiter {
-    /** The loop that will abandon this waiter when it closes; set on that loop's thread. */
-    Loop registeredWith;
+    /** The calls of the loop that will abandon this waiter when it closes; set on that loop's thread. */
+    OutsideCalls registeredWith;
 
     @Override
     public final void done(Awaitable<?> awaitable) {
         if (registeredWith != null) {
-            registeredWith.removeOutsideWaiter(this);
+            registeredWith.removeWaiter(this);
         }
         arrived(awaitable);
     }

@@ -1,15 +1,15 @@
 package io.asyncio4j;
 
 import io.asyncio4j.internal.Log;
-import io.asyncio4j.internal.io.IoRegistration;
 import io.asyncio4j.internal.io.SelectorDriver;
 import io.asyncio4j.internal.loop.Cycle;
 import io.asyncio4j.internal.loop.DefaultExecutor;
 import io.asyncio4j.internal.loop.FailureTracker;
-import io.asyncio4j.internal.loop.Signals;
+import io.asyncio4j.internal.loop.SignalHandlers;
 import io.asyncio4j.internal.loop.Watchdog;
 import io.asyncio4j.internal.sched.Inbox;
 import io.asyncio4j.internal.sched.VirtualThreads;
+import io.asyncio4j.internal.timer.TimerQueue;
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.Handle;
 import io.asyncio4j.lowlevel.TimerHandle;
@@ -20,20 +20,14 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * An event loop: one platform thread that runs tasks, callbacks and timers; asyncio's event loop
@@ -72,23 +66,26 @@ public final class Loop implements AutoCloseable {
      * A JDK thread submits too: a task parked in Thread.sleep, a JDK socket or a CompletableFuture is
      * unparked by the JDK's own threads, whose execute() lands in the inbox.
      *
-     * Parts. This class is the public face; the jobs it hands off each have a file of their own.
-     * Those under internal never call back into this one except through the functions they are
-     * given:
+     * Parts. This class is the public face and the lifecycle; each job it hands off has a file of
+     * its own. Those under internal never call back into this one except through the functions they
+     * are given:
      *
-     *   LoopThread                    the thread's life: warm-up, cycles, closing; the cycle's Owner
+     *   LoopThread                    the thread's life: warm-up, cycles, closing; the parts' Owner
      *   internal.loop.Cycle           the loop thread's half: ready queue, timers, the cycle, idling
      *   internal.sched.Inbox          the thread-safe half: cross-thread hand-off, wake-up, spin
      *   internal.io.SelectorDriver    the selector, IoRegistration per channel, readiness callbacks
+     *   LoopIo                        tasks parked until their channel is ready; addReader/addWriter
+     *   SockOps                       asyncio's sock_* methods, which the public ones delegate to
      *   internal.timer.TimerQueue     the timers (WakeTimer, CallbackTimer and Timeout's expiry
      *                                 stay in this package: they call package-private members)
-     *   LiveTasks                     the tasks not ended yet
+     *   LiveTasks                     creating and starting tasks; the tasks not ended yet
+     *   OutsideCalls                  run and submit from other threads; waiters outside the loop
      *   LoopClosing                   cancelling the live tasks at close, then shutting down
      *   internal.loop.FailureTracker  exceptions never retrieved
      *   internal.loop.Watchdog        debug mode: slow entries and stalls
      *   internal.loop.DefaultExecutor toThread's pool
-     *   SockOps                       asyncio's sock_* methods, which the public ones delegate to
-     *   SubmittedFuture, OutsideWaiter  what submit returns; a plain thread awaiting a task
+     *   internal.loop.SignalHandlers  this loop's signal handlers, undone at close
+     *   TaskDump                      dumpTasks and the task table
      *
      * Start-up. Everything on the path of Loop.open and Asyncio.run is paid by every program, most
      * of which live a second or less, in a JVM that still interprets. So that path generates no
@@ -102,7 +99,7 @@ public final class Loop implements AutoCloseable {
      */
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
 
-    // ---- Set at construction; read by any thread. ----
+    // ---- Final once constructed; read by any thread. ----
     private final String name;
     private final LoopThread thread;
     private final Clock clock;
@@ -110,14 +107,14 @@ public final class Loop implements AutoCloseable {
     /** Counted down once the warm-up task has ended (or the loop thread failed before that). */
     final CountDownLatch warmedUp = new CountDownLatch(1);
     /** Counted down once the loop thread has shut everything down; close() waits for it. */
-    private final CountDownLatch terminated = new CountDownLatch(1);
-
+    final CountDownLatch terminated = new CountDownLatch(1);
+    /** The loop's MBean: registered on a daemon thread a moment after open, under its own lock. */
     final LoopManagement management = new LoopManagement(this);
 
     // ---- Any thread. ----
-    /** What other threads hand in, and the selector wake-up; the thread-safe half of scheduling. */
+    /** What other threads hand in, and the selector wake-up: lock-free, the thread-safe half. */
     final Inbox inbox;
-
+    /** Null: log (see reportError). Replaced from any thread, read where an error is reported. */
     private volatile Consumer<ErrorContext> exceptionHandler;
 
     /*
@@ -138,22 +135,21 @@ public final class Loop implements AutoCloseable {
     private static final int CLOSING = 1;
     private static final int CLOSED = 2;
 
-    // ---- Loop thread only (no locks). ----
+    // ---- Loop thread only, without locks (stats() reads counters racily). ----
     /** The ready queue, the timers and the cycle: the loop thread's half of scheduling. */
     final Cycle cycle;
-    /** The selector and the channels' registrations. */
-    private final SelectorDriver<Task<?>> io;
-    /** The live tasks; the loop keeps each reachable until it ends. */
-    final LiveTasks liveTasks = new LiveTasks();
-    /** Tasks started by run() or submit() that are not done: someone outside waits for the loop. */
-    int awaitedFromOutside;
-    /** Threads and other loops' tasks waiting for awaitables still pending; abandoned at close. */
-    private final HashSet<ForeignWaiter> outsideWaiters = new HashSet<>();
-
+    /** The channels: tasks waiting for readiness, reader and writer callbacks. */
+    final LoopIo io;
+    /** The tasks not ended yet; the loop keeps each reachable until it ends. */
+    final LiveTasks liveTasks = new LiveTasks(this);
+    /** Tasks run or submitted from other threads, and waiters outside the loop. */
+    final OutsideCalls outside = new OutsideCalls(this);
+    /** Failed tasks and futures whose exception nobody has retrieved yet. */
     final FailureTracker failures;
+    /** toThread's pool, created at its first use and shut down at close. */
     final DefaultExecutor defaultExecutor;
-
-    private final Map<String, Signals.Registration> signalHandlers = new HashMap<>();
+    /** The signal handlers this loop installed. */
+    private final SignalHandlers signalHandlers = new SignalHandlers();
     /** Closing: cancelling the live tasks, then shutting down. */
     final LoopClosing closing = new LoopClosing(this);
 
@@ -175,24 +171,25 @@ public final class Loop implements AutoCloseable {
         this.name = options.name() != null ? options.name() : "aio-loop-" + id;
         this.clock = options.clock();
         this.debug = options.debug();
-        this.exceptionHandler = options.exceptionHandler(); // null: log it (see reportError)
+        this.exceptionHandler = options.exceptionHandler();
         this.defaultExecutor = new DefaultExecutor(name, options.executorThreads());
-        this.watchdog = debug
-                ? new Watchdog(
-                        name,
-                        options.slowCallbackDuration().toNanos(),
-                        () -> lifecycle == CLOSED,
-                        this::sampleRunningStack,
-                        (message, where) -> reportError(message, where, null))
-                : null;
         VirtualThreads.checkAvailable();
         // The loop thread answers what the parts ask of the loop (their Owners), so that none of
         // them needs a lambda: each would be a class generated at run time, on the path of open.
         this.thread = new LoopThread(this, name);
+        this.watchdog = debug
+                ? new Watchdog(
+                        name,
+                        options.slowCallbackDuration().toNanos(),
+                        this::refusesWork,
+                        thread::sampleRunningStack,
+                        (message, where) -> reportError(message, where, null))
+                : null;
         this.inbox = new Inbox(thread);
-        this.io = new SelectorDriver<>(thread, inbox);
+        SelectorDriver<Task<?>> selector = new SelectorDriver<>(thread, inbox);
+        this.io = new LoopIo(this, selector);
         this.failures = new FailureTracker(thread);
-        this.cycle = new Cycle(thread, clock, inbox, io, failures, watchdog);
+        this.cycle = new Cycle(thread, clock, inbox, selector, failures, watchdog);
     }
 
     /** Opens a loop with the default options and starts its thread. */
@@ -248,7 +245,7 @@ public final class Loop implements AutoCloseable {
         if (Thread.interrupted()) {
             throw new InterruptedException("the thread calling Loop.run was interrupted; main was not started");
         }
-        Task<T> task = submitTask(main);
+        Task<T> task = outside.createTask(main);
         try {
             task.awaitFromOutside();
         } catch (InterruptedException e) {
@@ -257,53 +254,6 @@ public final class Loop implements AutoCloseable {
             throw e;
         }
         return task.report();
-    }
-
-    /**
-     * Creates a task from another thread and returns it once it exists. The wait is not
-     * interruptible (it is short: one loop turn), so that the task never runs unsupervised: an
-     * interrupt meanwhile stays set for the caller's wait on the task.
-     */
-    private <T> Task<T> submitTask(Coroutine<T> main) {
-        CompletableFuture<Task<T>> created = new CompletableFuture<>();
-        callSoonThreadsafe(new CreateTask<>(this, main, ContextVar.rootContext(), created));
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return created.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw (RuntimeException) Awaitable.sneaky(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    void addOutsideWaiter(ForeignWaiter waiter) {
-        if (lifecycle == CLOSED) {
-            waiter.abandon();
-            return;
-        }
-        waiter.registeredWith = this;
-        outsideWaiters.add(waiter);
-    }
-
-    void removeOutsideWaiter(ForeignWaiter waiter) {
-        outsideWaiters.remove(waiter);
-    }
-
-    /** At close: releases every waiter from outside, whose awaitable can no longer complete. */
-    void abandonOutsideWaiters() {
-        for (ForeignWaiter waiter : List.copyOf(outsideWaiters)) {
-            waiter.abandon();
-        }
-        outsideWaiters.clear();
     }
 
     /**
@@ -316,33 +266,7 @@ public final class Loop implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Coroutine<T> coro) {
         Objects.requireNonNull(coro, "coro");
-        SubmittedFuture<T> future = new SubmittedFuture<>(this);
-        Object[] context = ContextVar.rootContext();
-        callSoonThreadsafe(() -> {
-            if (future.isDone()) {
-                return;
-            }
-            Task<T> task;
-            try {
-                task = createTask(null, coro, context);
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-                return;
-            }
-            future.task = task;
-            countAwaitedFromOutside(task);
-            task.addWaiter((Awaitable.Waiter) a -> {
-                Object outcome = a.rawOutcome();
-                if (a.state() == Awaitable.RESULT) {
-                    @SuppressWarnings("unchecked")
-                    T value = (T) outcome;
-                    future.complete(value);
-                } else {
-                    future.completeExceptionally((Throwable) outcome);
-                }
-            });
-        });
-        return future;
+        return outside.submit(coro);
     }
 
     /** Like {@link #submit(Coroutine)} for a body without a result. */
@@ -352,59 +276,14 @@ public final class Loop implements AutoCloseable {
     }
 
     /**
-     * Counts {@code task} as awaited from outside the loop until it is done: while one is, a virtual
-     * clock moves (see {@link Clock#tracksRealTime()}).
-     */
-    private void countAwaitedFromOutside(Task<?> task) {
-        awaitedFromOutside++;
-        task.addWaiter(outsideWaitEnds);
-    }
-
-    /** Ends the count of {@link #countAwaitedFromOutside}; one object for every task it counts. */
-    private final Awaitable.Waiter outsideWaitEnds = new Awaitable.Waiter() {
-        @Override
-        public void done(Awaitable<?> awaitable) {
-            awaitedFromOutside--;
-        }
-    };
-
-    /**
-     * What {@link #run} hands the loop: creates the main task and says so. A class rather than a
-     * lambda, which would be a class generated at run time on the path of every Asyncio.run.
-     */
-    private static final class CreateTask<T> implements Runnable {
-        private final Loop loop;
-        private final Coroutine<T> main;
-        private final Object[] context;
-        private final CompletableFuture<Task<T>> created;
-
-        CreateTask(Loop loop, Coroutine<T> main, Object[] context, CompletableFuture<Task<T>> created) {
-            this.loop = loop;
-            this.main = main;
-            this.context = context;
-            this.created = created;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Task<T> task = loop.createTask(null, main, context);
-                loop.countAwaitedFromOutside(task);
-                created.complete(task);
-            } catch (Throwable t) {
-                created.completeExceptionally(t);
-            }
-        }
-    }
-
-    /**
      * Closes the loop: cancels the tasks still running and waits until they have ended (their
      * {@code finally} blocks run), shuts the default executor down, reports exceptions never
      * retrieved, and closes the selector. Closing twice is harmless.
      *
      * <p>The tasks get a {@link CancelledError} with the message "the loop is closing" and, unlike
-     * other cancellations, no stack trace: a loop may close with a million parked tasks, and their
-     * traces would cost more than the rest of the close.
+     * other cancellations, no stack trace; it is one error shared by all of them, so suppressed
+     * exceptions added to it are dropped. A loop may close with a million parked tasks, and an error
+     * and a trace for each would cost more than the rest of the close.
      *
      * @throws IllegalStateException if called from inside this loop
      */
@@ -443,15 +322,9 @@ public final class Loop implements AutoCloseable {
         lifecycle = CLOSED;
     }
 
-    /** The last step of closing: the selector goes, and close() returns. Loop thread. */
-    void closeSelectorAndRelease() {
-        try {
-            io.close();
-        } catch (IOException e) {
-            Log.core().log(System.Logger.Level.WARNING, "closing the selector of loop " + name + " failed", e);
-        } finally {
-            terminated.countDown();
-        }
+    /** Whether the loop is CLOSED: it refuses work, and nothing it holds will complete any more. */
+    boolean refusesWork() {
+        return lifecycle == CLOSED;
     }
 
     /** Waits for {@code latch}, keeping the caller's interrupt for afterwards. */
@@ -516,43 +389,17 @@ public final class Loop implements AutoCloseable {
 
     /** Creates a task whose body is a {@link Coroutine} or an {@link AsyncRunnable}. */
     <T> Task<T> createTaskOf(String name, Object body) {
+        return createTaskOf(name, null, body);
+    }
+
+    /** Creates a task with {@code context}, or the creating task's when null (see LiveTasks.spawn). */
+    <T> Task<T> createTaskOf(String name, Object[] context, Object body) {
         Objects.requireNonNull(body, "body");
         checkThread("createTask");
         if (lifecycle == CLOSED) {
             throw closedError("createTask");
         }
-        return spawn(liveTasks.nextId(), name, null, body);
-    }
-
-    /**
-     * Creates a task. Its context is the creating task's, or {@code context} when given (a task
-     * submitted from another thread starts with that thread's context, as in asyncio), or the loop
-     * thread's.
-     */
-    <T> Task<T> spawn(long id, String name, Object[] context, Object body) {
-        Task<?> parent = Task.current();
-        if (context == null) {
-            context = parent != null ? parent.context : ContextVar.rootContext();
-        }
-        Task<T> task = new Task<>(this, id, name, body, parent, context);
-        TaskBody runner = new TaskBody(task);
-        Thread vt = VirtualThreads.newThread(runner, runner);
-        vt.setUncaughtExceptionHandler(runner);
-        task.thread = vt;
-        liveTasks.link(task);
-        if (lifecycle != OPEN) {
-            task.cancel(LoopClosing.CANCEL_MESSAGE);
-        }
-        vt.start();
-        return task;
-    }
-
-    private <T> Task<T> createTask(String name, Coroutine<T> coro, Object[] context) {
-        checkThread("createTask");
-        if (lifecycle == CLOSED) {
-            throw closedError("createTask");
-        }
-        return spawn(liveTasks.nextId(), name, context, coro);
+        return liveTasks.spawn(name, context, body);
     }
 
     /** The tasks of this loop that have not ended yet (asyncio's {@code all_tasks}). */
@@ -560,7 +407,6 @@ public final class Loop implements AutoCloseable {
         checkThread("allTasks");
         return liveTasks.list();
     }
-
     // ---- callbacks and timers ----
 
     /** Runs {@code callback} on the loop at its next cycle, after those scheduled before it. */
@@ -618,24 +464,8 @@ public final class Loop implements AutoCloseable {
 
     /** The loop time {@code delay} from now, saturating instead of overflowing either way. */
     long deadlineAfter(Duration delay) {
-        long now = clock.nanoTime();
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException e) {
-            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        long deadline = now + nanos;
-        if (nanos > 0 && deadline < now) {
-            return Long.MAX_VALUE - 1;
-        }
-        if (nanos < 0 && deadline > now) {
-            return Long.MIN_VALUE;
-        }
-        return deadline;
+        return TimerQueue.deadlineAfter(clock.nanoTime(), delay);
     }
-
-    // ---- executors ----
 
     /** The loop's default executor for {@code toThread}: bounded, named platform threads. */
     Executor defaultExecutor() {
@@ -668,8 +498,7 @@ public final class Loop implements AutoCloseable {
     public void addSignalHandler(String signal, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkThread("addSignalHandler");
-        removeSignalHandler(signal);
-        signalHandlers.put(signal, Signals.install(signal, () -> callSoonThreadsafe(callback)));
+        signalHandlers.put(signal, () -> callSoonThreadsafe(callback));
     }
 
     /**
@@ -680,20 +509,12 @@ public final class Loop implements AutoCloseable {
      */
     public boolean removeSignalHandler(String signal) {
         checkThread("removeSignalHandler");
-        var registration = signalHandlers.remove(signal);
-        if (registration == null) {
-            return false;
-        }
-        registration.restore();
-        return true;
+        return signalHandlers.remove(signal);
     }
 
     /** At close: every signal goes back to the handler it had before this loop's. */
     void restoreSignalHandlers() {
-        for (Signals.Registration registration : signalHandlers.values()) {
-            registration.restore();
-        }
-        signalHandlers.clear();
+        signalHandlers.removeAll();
     }
 
     /**
@@ -716,31 +537,6 @@ public final class Loop implements AutoCloseable {
 
     private static void logError(ErrorContext context) {
         Log.core().log(System.Logger.Level.WARNING, context.message(), context.exception());
-    }
-
-    FailureTracker.Record trackFailure(Awaitable<?> source, Throwable exception) {
-        String what = source instanceof Task<?> t ? "Task '" + t.getName() + "'" : "a Future";
-        Throwable creationSite = source instanceof Task<?> t && t.debugInfo != null ? t.debugInfo.creationSite : null;
-        return failures.track(source, exception, what, creationSite);
-    }
-
-    /** Loop thread only: forgets a retrieved failure at once (retrieval elsewhere sets the flag only). */
-    void retrieved(FailureTracker.Record record) {
-        failures.retrieved(record);
-    }
-
-    void reportNeverRetrieved(FailureTracker.Record record) {
-        var event = new io.asyncio4j.internal.jfr.UnretrievedExceptionEvent();
-        if (event.shouldCommit()) {
-            event.loop = name;
-            event.source = record.what;
-            event.exception = String.valueOf(record.exception);
-            event.commit();
-        }
-        String site = record.creationSite == null ? "" : "; created at " + TaskDump.firstUserFrame(record.creationSite);
-        // The task itself when it is still reachable (at close); one reported after being collected is gone.
-        Task<?> task = record.get() instanceof Task<?> t ? t : null;
-        reportError(record.what + ": exception was never retrieved" + site, record.exception, task);
     }
 
     // ---- thread checks ----
@@ -786,26 +582,7 @@ public final class Loop implements AutoCloseable {
         }
     }
 
-    // ---- I/O readiness (see IoWait) ----
-
-    void waitIo(Task<?> me, SelectableChannel channel, boolean read) throws IOException {
-        me.checkCancelled();
-        IoRegistration<Task<?>> registration = io.addWaiter(channel, read, me);
-        me.suspend();
-        if (registration.waiter(read) == me) {
-            waitIoSlow(me, registration, read);
-        }
-    }
-
-    private void waitIoSlow(Task<?> me, IoRegistration<Task<?>> registration, boolean read) {
-        while (registration.waiter(read) == me) {
-            if (me.cancelPending()) {
-                registration.cancelWait(read);
-                throw me.cancelledError();
-            }
-            me.suspend();
-        }
-    }
+    // ---- I/O readiness (see LoopIo) ----
 
     /**
      * Runs {@code callback} on this loop every time {@code channel} is readable (or, for a server
@@ -817,12 +594,12 @@ public final class Loop implements AutoCloseable {
      * @throws IllegalStateException if a task is waiting to read the channel ({@code IoWait})
      */
     public void addReader(SelectableChannel channel, Runnable callback) throws IOException {
-        setIoCallback(channel, true, Objects.requireNonNull(callback, "callback"));
+        io.setCallback(channel, true, Objects.requireNonNull(callback, "callback"));
     }
 
     /** Like {@link #addReader}, for writability: asyncio's {@code add_writer}. */
     public void addWriter(SelectableChannel channel, Runnable callback) throws IOException {
-        setIoCallback(channel, false, Objects.requireNonNull(callback, "callback"));
+        io.setCallback(channel, false, Objects.requireNonNull(callback, "callback"));
     }
 
     /**
@@ -831,7 +608,7 @@ public final class Loop implements AutoCloseable {
      * @return whether there was one
      */
     public boolean removeReader(SelectableChannel channel) throws IOException {
-        return removeIoCallback(channel, true);
+        return io.removeCallback(channel, true);
     }
 
     /**
@@ -840,7 +617,7 @@ public final class Loop implements AutoCloseable {
      * @return whether there was one
      */
     public boolean removeWriter(SelectableChannel channel) throws IOException {
-        return removeIoCallback(channel, false);
+        return io.removeCallback(channel, false);
     }
 
     // ---- asyncio's sock_* methods on plain NIO channels ----
@@ -968,26 +745,6 @@ public final class Loop implements AutoCloseable {
         return SockOps.sendfile(this, channel, file, offset, count);
     }
 
-    private boolean removeIoCallback(SelectableChannel channel, boolean read) throws IOException {
-        checkThread(read ? "removeReader" : "removeWriter");
-        return io.removeCallback(channel, read);
-    }
-
-    /**
-     * Sets the callback the loop runs on every readiness of {@code channel} for reading ({@code
-     * read}) or writing, until it is removed with a null {@code callback}: asyncio's {@code
-     * add_reader}/{@code add_writer}. Loop thread only.
-     */
-    void setIoCallback(SelectableChannel channel, boolean read, Runnable callback) throws IOException {
-        checkThread(read ? "addReader" : "addWriter");
-        io.setCallback(channel, read, callback);
-    }
-
-    void forgetIo(SelectableChannel channel) {
-        checkThread("IoWait.forget");
-        io.forget(channel);
-    }
-
     // ---- introspection ----
 
     /** A snapshot of the loop's counters. Any thread; approximate from other threads. */
@@ -1015,46 +772,12 @@ public final class Loop implements AutoCloseable {
 
     /** {@link #dumpTasks()}; with {@code allFrames} the library's own frames are shown too. */
     String dumpTasks(boolean allFrames) {
-        return inspect(
-                tasks -> TaskDump.render(this, tasks, allFrames),
-                dump -> "(loop " + name + " did not answer: its thread is busy; racy view)\n" + dump);
+        return TaskDump.dump(this, allFrames);
     }
 
     /** One row per live task, oldest first (see {@link io.asyncio4j.lowlevel.LoopMXBean#taskTable()}). */
     List<io.asyncio4j.lowlevel.TaskInfo> taskTable() {
-        return inspect(TaskDump::table, rows -> rows);
-    }
-
-    /**
-     * Runs {@code view} over the live tasks on the loop's thread. From another thread it waits up to
-     * a second for the loop to run it; past that it reads the tasks as they are and passes the
-     * result through {@code racy}, which marks it as such.
-     */
-    private <T> T inspect(Function<List<Task<?>>, T> view, UnaryOperator<T> racy) {
-        if (isLoopThread() || lifecycle == CLOSED) {
-            return view.apply(liveTasks.list());
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            callSoonThreadsafe(() -> result.complete(view.apply(liveTasks.list())));
-            return result.get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return racy.apply(view.apply(liveTasks.list()));
-        }
-    }
-
-    // ---- debug mode ----
-
-    /** The stack of the task running on the loop thread, or of the thread itself; watchdog thread. */
-    private Watchdog.Sample sampleRunningStack() {
-        String marker = "@" + name;
-        for (Task<?> t : liveTasks.list()) {
-            Thread vt = t.thread;
-            if (vt != null && vt.toString().endsWith(marker)) {
-                return new Watchdog.Sample(t.toString(), vt.getStackTrace());
-            }
-        }
-        return new Watchdog.Sample("a callback", thread.getStackTrace());
+        return TaskDump.table(this);
     }
 
     @Override

@@ -2,13 +2,15 @@ package io.asyncio4j;
 
 import io.asyncio4j.internal.Log;
 import io.asyncio4j.internal.io.SelectorDriver;
+import io.asyncio4j.internal.jfr.UnretrievedExceptionEvent;
 import io.asyncio4j.internal.loop.Cycle;
 import io.asyncio4j.internal.loop.FailureTracker;
+import io.asyncio4j.internal.loop.Watchdog;
 
 /**
  * The platform thread of a loop and its life: the warm-up, then one cycle after another until the
  * loop has closed, then the shut-down. Also lets callbacks find their loop, and answers what the
- * loop's parts ask of it (the cycle, the selector driver, the failure tracker).
+ * loop's parts ask of it (the cycle, the selector driver, the failure tracker, the watchdog).
  */
 final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Owner<Task<?>>, FailureTracker.Reporter {
     /** A cycle failing this many times in a row closes the loop. */
@@ -53,14 +55,14 @@ final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Own
      * (see Task's overview).
      */
     private void warmUp() {
-        Task<Object> probe = loop.spawn(0, "warm-up", null, new WarmUp(loop, true));
+        Task<Object> probe = loop.liveTasks.spawn(0, "warm-up", null, new WarmUp(loop, true));
         Cycle cycle = loop.cycle;
         cycle.setWarmingUp(true);
-        loop.awaitedFromOutside++;
+        loop.outside.awaited++;
         while (!probe.isDone() || hasLiveTasks()) {
             cycle.runOnce();
         }
-        loop.awaitedFromOutside--;
+        loop.outside.awaited--;
         cycle.setWarmingUp(false);
     }
 
@@ -80,7 +82,9 @@ final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Own
         @Override
         public Object call() throws Exception {
             if (parent) {
-                loop.spawn(0, "warm-up-child", null, new WarmUp(loop, false)).await();
+                loop.liveTasks
+                        .spawn(0, "warm-up-child", null, new WarmUp(loop, false))
+                        .await();
             } else {
                 Asyncio.sleepUntil(loop.time());
             }
@@ -125,7 +129,7 @@ final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Own
 
     @Override
     public boolean awaited() {
-        return loop.awaitedFromOutside != 0 || loop.isClosed();
+        return loop.outside.awaited != 0 || loop.isClosed();
     }
 
     @Override
@@ -145,6 +149,30 @@ final class LoopThread extends Thread implements Cycle.Owner, SelectorDriver.Own
 
     @Override
     public void neverRetrieved(FailureTracker.Record record) {
-        loop.reportNeverRetrieved(record);
+        var event = new UnretrievedExceptionEvent();
+        if (event.shouldCommit()) {
+            event.loop = loop.name();
+            event.source = record.what;
+            event.exception = String.valueOf(record.exception);
+            event.commit();
+        }
+        String site = record.creationSite == null ? "" : "; created at " + TaskDump.firstUserFrame(record.creationSite);
+        // The task itself when it is still reachable (at close); one reported after being collected is gone.
+        Task<?> task = record.get() instanceof Task<?> t ? t : null;
+        loop.reportError(record.what + ": exception was never retrieved" + site, record.exception, task);
+    }
+
+    // ---- what the watchdog asks (debug mode) ----
+
+    /** The stack of the task running on this thread, or of the thread itself; watchdog thread. */
+    Watchdog.Sample sampleRunningStack() {
+        String marker = "@" + getName();
+        for (Task<?> t : loop.liveTasks.list()) {
+            Thread vt = t.thread;
+            if (vt != null && vt.toString().endsWith(marker)) {
+                return new Watchdog.Sample(t.toString(), vt.getStackTrace());
+            }
+        }
+        return new Watchdog.Sample("a callback", getStackTrace());
     }
 }

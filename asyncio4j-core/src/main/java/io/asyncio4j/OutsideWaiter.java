@@ -21,7 +21,7 @@ final class OutsideWaiter extends ForeignWaiter implements Runnable {
         if (target.isDone()) {
             done(target);
         } else {
-            target.loop.addOutsideWaiter(this);
+            target.loop.outside.addWaiter(this);
             target.addWaiter(this);
         }
     }

@@ -18,11 +18,11 @@ import java.util.Objects;
  * asyncio's {@code sock_accept}, {@code sock_connect}, {@code sock_recv}, {@code sock_recv_into},
  * {@code sock_sendall}, {@code sock_recvfrom}, {@code sock_recvfrom_into}, {@code sock_sendto} and
  * {@code sock_sendfile} on plain NIO channels: each tries the operation, and while the channel
- * is not ready parks the task on its loop's selector ({@link Loop#waitIo}), then tries again. The
+ * is not ready parks the task on its loop's selector ({@link LoopIo#waitFor}), then tries again. The
  * public entry points are on {@link Loop}.
  *
  * <p>It stays in {@code io.asyncio4j} rather than {@code internal.io} because it parks the calling
- * task through {@code Loop.waitIo} and {@code Task}'s cancellation checks, which are
+ * task through {@code LoopIo.waitFor} and {@code Task}'s cancellation checks, which are
  * package-private so that users cannot park or wake tasks behind the loop's back.
  */
 final class SockOps {
@@ -32,7 +32,7 @@ final class SockOps {
         Task<?> me = caller(loop, "sockAccept", server);
         SocketChannel accepted;
         while ((accepted = server.accept()) == null) {
-            loop.waitIo(me, server, true);
+            loop.io.waitFor(me, server, true);
         }
         accepted.configureBlocking(false);
         return accepted;
@@ -50,7 +50,7 @@ final class SockOps {
             return;
         }
         while (true) {
-            loop.waitIo(me, channel, false);
+            loop.io.waitFor(me, channel, false);
             if (channel.finishConnect()) {
                 return;
             }
@@ -70,7 +70,7 @@ final class SockOps {
         }
         int n;
         while ((n = channel.read(buffer)) == 0) {
-            loop.waitIo(me, channel, true);
+            loop.io.waitFor(me, channel, true);
         }
         return n;
     }
@@ -89,7 +89,7 @@ final class SockOps {
         Task<?> me = caller(loop, "sockSendall", channel);
         while (data.hasRemaining()) {
             if (channel.write(data) == 0) {
-                loop.waitIo(me, channel, false);
+                loop.io.waitFor(me, channel, false);
             }
         }
     }
@@ -109,7 +109,7 @@ final class SockOps {
         Task<?> me = caller(loop, operation, channel);
         SocketAddress sender;
         while ((sender = channel.receive(buffer)) == null) {
-            loop.waitIo(me, channel, true);
+            loop.io.waitFor(me, channel, true);
         }
         return sender;
     }
@@ -124,7 +124,7 @@ final class SockOps {
         }
         int size = data.remaining();
         while (channel.send(data, target) == 0 && size > 0) {
-            loop.waitIo(me, channel, false);
+            loop.io.waitFor(me, channel, false);
         }
         return size;
     }
@@ -146,7 +146,7 @@ final class SockOps {
                 } else if (position >= file.size()) {
                     break; // the file is shorter than asked
                 } else {
-                    loop.waitIo(me, channel, false);
+                    loop.io.waitFor(me, channel, false);
                 }
             }
         } finally {

@@ -70,7 +70,11 @@ public final class Task<T> extends Awaitable<T> {
      * The parking pattern everywhere is `suspend(); if (!condition) slowPath();` rather than a
      * `while (!condition) park()` loop: with a million tasks parked before any resumes, C2 compiles
      * the loop form with traps that each resumed frame then hits (a deoptimisation storm).
-     * Guarded by W1 and the JMH benchmark ParkBench.
+     * The slow path reports a cancellation and the parking method throws it: the slow path is
+     * compiled apart from the frozen frame, and a throw from it goes through the JVM's exception
+     * dispatch for each cancelled task, where a throw in the frozen frame jumps to runBody's
+     * handler (a closing loop with 1M parked tasks: about a tenth of its CPU time).
+     * Guarded by W1, the JMH benchmark ParkBench and the probe CloseParked.
      */
     static {
         io.asyncio4j.internal.TaskAccess.install(TaskAccessImpl.INSTANCE);
@@ -525,12 +529,15 @@ public final class Task<T> extends Awaitable<T> {
     }
 
     /**
-     * A CancelledError with {@code message}; without a stack trace when the cancellation is the
-     * loop's close (see LoopClosing.CANCEL_MESSAGE), which may cancel a million tasks at once.
+     * What a loop's close throws in each of its tasks (see LoopClosing.CANCEL_MESSAGE): one shared
+     * error, since a close may cancel a million tasks at once.
      */
+    private static final CancelledError LOOP_CLOSING = new CancelledError(LoopClosing.CANCEL_MESSAGE, true);
+
+    /** A CancelledError with {@code message}; the shared one when the cancellation is the loop's close. */
     private static CancelledError newCancelledError(String message) {
         // Identity, not equals: only the loop's own close, never a user's cancel with that text.
-        return new CancelledError(message, message != LoopClosing.CANCEL_MESSAGE);
+        return message == LoopClosing.CANCEL_MESSAGE ? LOOP_CLOSING : new CancelledError(message, false);
     }
 
     /**

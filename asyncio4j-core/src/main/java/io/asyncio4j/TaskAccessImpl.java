@@ -46,7 +46,7 @@ final class TaskAccessImpl implements TaskAccess {
     @Override
     public void waitIo(java.nio.channels.SelectableChannel channel, boolean read) throws java.io.IOException {
         Task<?> me = Task.currentOrThrow(read ? "IoWait.readable" : "IoWait.writable");
-        me.loop.waitIo(me, channel, read);
+        me.loop.io.waitFor(me, channel, read);
     }
 
     @Override
@@ -56,7 +56,7 @@ final class TaskAccessImpl implements TaskAccess {
         if (loop == null) {
             throw new IllegalStateException((read ? "addReader" : "addWriter") + " must be called on a loop");
         }
-        loop.setIoCallback(channel, read, callback);
+        loop.io.setCallback(channel, read, callback);
     }
 
     @Override
@@ -65,6 +65,6 @@ final class TaskAccessImpl implements TaskAccess {
         if (loop == null) {
             throw new IllegalStateException("IoWait.forget must be called on a loop");
         }
-        loop.forgetIo(channel);
+        loop.io.forget(channel);
     }
 }

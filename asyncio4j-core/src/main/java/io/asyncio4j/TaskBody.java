@@ -30,7 +30,7 @@ final class TaskBody implements Runnable, Executor, Thread.UncaughtExceptionHand
 
     /**
      * The task's own continuation is the first one handed here, by the thread's start in
-     * Loop.spawn, before the body (and so any thread it starts) exists.
+     * LiveTasks.spawn, before the body (and so any thread it starts) exists.
      */
     @Override
     public void execute(Runnable r) {

@@ -7,6 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders {@link Loop#dumpTasks()} (live tasks as a tree, with states and stacks) and the rows of
@@ -17,6 +21,37 @@ final class TaskDump {
     private static final int TABLE_FRAMES = 4;
 
     private TaskDump() {}
+
+    /** {@link Loop#dumpTasks()}; with {@code allFrames} the library's own frames are shown too. */
+    static String dump(Loop loop, boolean allFrames) {
+        return inspect(
+                loop,
+                tasks -> render(loop, tasks, allFrames),
+                dump -> "(loop " + loop.name() + " did not answer: its thread is busy; racy view)\n" + dump);
+    }
+
+    /** {@link io.asyncio4j.lowlevel.LoopMXBean#taskTable()}. */
+    static List<TaskInfo> table(Loop loop) {
+        return inspect(loop, TaskDump::table, rows -> rows);
+    }
+
+    /**
+     * Runs {@code view} over the live tasks on the loop's thread. From another thread it waits up to
+     * a second for the loop to run it; past that it reads the tasks as they are and passes the
+     * result through {@code racy}, which marks it as such.
+     */
+    private static <T> T inspect(Loop loop, Function<List<Task<?>>, T> view, UnaryOperator<T> racy) {
+        if (loop.isLoopThread() || loop.refusesWork()) {
+            return view.apply(loop.liveTasks.list());
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.callSoonThreadsafe(() -> result.complete(view.apply(loop.liveTasks.list())));
+            return result.get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return racy.apply(view.apply(loop.liveTasks.list()));
+        }
+    }
 
     static String render(Loop loop, List<Task<?>> tasks, boolean allFrames) {
         Set<Task<?>> live = new HashSet<>(tasks);
@@ -150,6 +185,9 @@ final class TaskDump {
             "io.asyncio4j.Task",
             "io.asyncio4j.Task$DebugInfo",
             "io.asyncio4j.Loop",
+            "io.asyncio4j.LiveTasks",
+            "io.asyncio4j.OutsideCalls",
+            "io.asyncio4j.OutsideCalls$CreateTask",
             "io.asyncio4j.Asyncio",
             "io.asyncio4j.TaskGroup",
             "io.asyncio4j.Gathering");

@@ -342,4 +342,28 @@ class TaskTest {
                         "body is cancelled",
                         "cancelled");
     }
+
+    /**
+     * A finished task that the program keeps (in a list of results, say) must not keep its virtual
+     * thread too: the thread is most of a task's memory (about 400 bytes each).
+     */
+    @Test
+    void aFinishedTaskLetsGoOfItsThreadAndParent() throws Exception {
+        TestLoops.run(() -> {
+            Task<String> done = Asyncio.createTask(() -> "value");
+            Task<Void> failed = Asyncio.createTask(() -> {
+                throw new IOException("boom");
+            });
+            Task<Void> cancelled = Asyncio.createTask(() -> Asyncio.sleep(Duration.ofDays(1)));
+            Asyncio.yieldNow();
+            assertThat(cancelled.thread).isNotNull();
+            cancelled.cancel();
+            Asyncio.gatherSettled(done, failed, cancelled);
+            for (Task<?> t : List.of(done, failed, cancelled)) {
+                assertThat(t.thread).as(t.toString()).isNull();
+                assertThat(t.parent).as(t.toString()).isNull();
+            }
+            return null;
+        });
+    }
 }

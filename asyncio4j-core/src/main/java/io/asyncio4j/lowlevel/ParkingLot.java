@@ -89,8 +89,8 @@ public final class ParkingLot<V> {
      *   PASSED             -> returned  it resumed and the cancellation was withdrawn
      *
      * Only the waker moves a waiter out of WAITING, so a waiter never misses what it was handed.
-     * The fast path of park is `park(me); if (state == WAITING) parkSlow(w);` rather than a loop
-     * around park: see Task's overview (a million parked frames). Guarded by the JMH benchmarks
+     * The fast path of park is `park(me); if (state == WAITING && !waitedInLine(w)) throw ...;`
+     * rather than a loop around park: see Task's overview (a million parked frames). Guarded by the JMH benchmarks
      * QueueBench and WaiterBench.
      */
     static final byte WAITING = 0;
@@ -241,8 +241,10 @@ public final class ParkingLot<V> {
         Waiter<V> w = new Waiter<>(me, value);
         add(w);
         Parking.park(me);
-        if (w.state == WAITING) {
-            parkSlow(w);
+        if (w.state == WAITING && !waitedInLine(w)) {
+            // Here, not in waitedInLine (see there); w.task, not me, which would then have to be
+            // kept in every parked frame.
+            throw Parking.cancelledError(w.task);
         }
         if (w.state == PASSED) {
             resumePassed(w);
@@ -250,15 +252,24 @@ public final class ParkingLot<V> {
         return w;
     }
 
-    private void parkSlow(Waiter<V> w) {
+    /**
+     * Parks again until {@code w} is no longer waiting; false (and {@code w} out of line) when the
+     * task's cancellation ends the wait first. The caller throws: this method is rarely run until a
+     * mass cancellation (a closing loop) resumes every parked waiter, so it is compiled apart from
+     * park, whose frame is the one frozen and resumed; a throw here would send each cancelled waiter
+     * through the JVM's exception dispatch, where a throw in park's frame is a jump to the task's
+     * handler.
+     */
+    private boolean waitedInLine(Waiter<V> w) {
         Task<?> me = w.task;
         while (w.state == WAITING) {
             if (Parking.cancelPending(me)) {
                 unlink(w);
-                throw Parking.cancelledError(me);
+                return false;
             }
             Parking.park(me);
         }
+        return true;
     }
 
     private static void resumePassed(Waiter<?> w) {

@@ -41,7 +41,7 @@ final class SocketTransport extends Transport implements ByteSource {
      * TlsLayer.
      *
      * Closing: the channel is forgotten by the selector (waking a parked reader, which then sees
-     * the stream closed) and closed.
+     * the end of the stream, or the error that broke it) and closed.
      */
     private static final TaskAccess ACCESS = TaskAccess.get();
 
@@ -250,7 +250,7 @@ final class SocketTransport extends Transport implements ByteSource {
     @Override
     public int readNow(Consumer<ByteBuffer> sink) throws IOException {
         if (isClosed()) {
-            throw closedForReading();
+            return readClosed();
         }
         try {
             if (tls != null) {
@@ -274,7 +274,7 @@ final class SocketTransport extends Transport implements ByteSource {
             }
         } catch (IOException e) {
             if (isClosed()) {
-                throw closedForReading();
+                return readClosed();
             }
             failed(e);
             throw e;
@@ -283,18 +283,27 @@ final class SocketTransport extends Transport implements ByteSource {
 
     @Override
     public void awaitReadable() throws IOException {
-        if (isClosed()) {
-            throw closedForReading();
+        if (!isClosed()) {
+            IoWait.readable(channel); // a close wakes it: the selector forgets the channel
         }
-        IoWait.readable(channel);
     }
 
-    private IOException closedForReading() {
+    /**
+     * A read of a closed stream: its end when the close was ours ({@code StreamWriter.close}, a
+     * server's {@code closeClients}), as asyncio feeds EOF to the reader once its transport has
+     * closed; the error when the connection broke.
+     */
+    private int readClosed() throws IOException {
         IOException e = error();
         if (e != null) {
-            return new IOException("the connection is broken: " + e.getMessage(), e);
+            throw new IOException("the connection is broken: " + e.getMessage(), e);
         }
-        return new IOException("the stream was closed (by its StreamWriter) while reading");
+        return -1;
+    }
+
+    @Override
+    public boolean ended() {
+        return isClosed() && error() == null;
     }
 
     // ---- TLS ----

@@ -401,6 +401,9 @@ public final class StreamReader {
     /** Whether the stream ended and every byte was read. */
     public boolean atEof() {
         binding.check("atEof");
+        if (!eof && source != null && source.ended()) {
+            eof = true;
+        }
         return eof && head == tail;
     }
 

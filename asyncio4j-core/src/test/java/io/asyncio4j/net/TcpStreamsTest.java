@@ -418,22 +418,25 @@ class TcpStreamsTest {
         assertThat(log).containsExactly("drain cancelled with bytes still buffered", "the peer got all true");
     }
 
+    /**
+     * A stream closed by its own writer ends for its reader, as in asyncio, which feeds EOF to the
+     * reader once the transport has closed: a read parked at the close returns what was buffered
+     * (nothing, here), later reads return nothing, and writes fail.
+     */
     @Test
-    void closingAStreamWakesItsReaderWithAClearError() throws Exception {
+    void closingAStreamEndsItForItsOwnReader() throws Exception {
         List<String> log = NetTests.run(() -> {
             List<String> out = new ArrayList<>();
             Event release = new Event();
             Server server = Streams.startServer((reader, writer) -> release.await(), "127.0.0.1", 0);
             StreamPair conn = Streams.openConnection("127.0.0.1", port(server));
             Task<byte[]> reading = Asyncio.createTask(() -> conn.reader().readLine());
-            Asyncio.sleep(Duration.ofMillis(20));
+            Asyncio.yieldNow(); // the reading task has parked: the server sends nothing
             conn.writer().close();
-            try {
-                reading.await();
-            } catch (UncheckedIOException e) {
-                out.add(e.getCause().getMessage());
-            }
+            out.add("the parked readLine returned " + reading.await().length + " bytes");
             conn.writer().waitClosed();
+            out.add("atEof " + conn.reader().atEof());
+            out.add("read " + conn.reader().read(10).length + " bytes");
             assertThatThrownBy(() -> conn.writer().write(ascii("x")))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining("closed");
@@ -445,7 +448,27 @@ class TcpStreamsTest {
             server.waitClosed();
             return out;
         });
-        assertThat(log).containsExactly("the stream was closed (by its StreamWriter) while reading");
+        assertThat(log).containsExactly("the parked readLine returned 0 bytes", "atEof true", "read 0 bytes");
+    }
+
+    /** As asyncio's at_eof() once its transport closed: true before any read says so. */
+    @Test
+    void aStreamClosedByItsWriterIsAtEofBeforeAnyRead() throws Exception {
+        List<String> log = NetTests.run(() -> {
+            List<String> out = new ArrayList<>();
+            Event release = new Event();
+            Server server = Streams.startServer((reader, writer) -> release.await(), "127.0.0.1", 0);
+            StreamPair conn = Streams.openConnection("127.0.0.1", port(server));
+            out.add("open: atEof " + conn.reader().atEof());
+            conn.writer().close();
+            conn.writer().waitClosed();
+            out.add("closed: atEof " + conn.reader().atEof());
+            release.set();
+            server.close();
+            server.waitClosed();
+            return out;
+        });
+        assertThat(log).containsExactly("open: atEof false", "closed: atEof true");
     }
 
     @Test

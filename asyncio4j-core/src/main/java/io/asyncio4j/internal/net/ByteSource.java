@@ -27,4 +27,13 @@ public interface ByteSource {
      * read.
      */
     void awaitReadable() throws IOException;
+
+    /**
+     * Whether the stream has ended without a read to say so: {@link #readNow} would return -1 at
+     * once (a socket closed by its own writer). Lets {@code atEof()} answer as asyncio's does once
+     * the end was fed, before anyone reads.
+     */
+    default boolean ended() {
+        return false;
+    }
 }

@@ -30,6 +30,27 @@ import java.util.Comparator;
  * (cancels a timeout's scope) all call package-private members of {@code io.asyncio4j}.
  */
 public final class TimerQueue {
+    /**
+     * The loop time {@code delay} after {@code now}, saturating instead of overflowing either way: a
+     * delay past the end of time never fires, one before its start fires at once.
+     */
+    public static long deadlineAfter(long now, java.time.Duration delay) {
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long deadline = now + nanos;
+        if (nanos > 0 && deadline < now) {
+            return Long.MAX_VALUE - 1;
+        }
+        if (nanos < 0 && deadline > now) {
+            return Long.MIN_VALUE;
+        }
+        return deadline;
+    }
+
     /** Bucket width: 2^20 ns, about one millisecond. */
     private static final int TICK_SHIFT = 20;
 

@@ -558,6 +558,11 @@ final class HttpConnection {
             awaitingBody = false;
             deadline = NONE;
         }
+        if (bodyFailure != null) {
+            // The stall closed the connection, which ends the read as the end of the stream (as in
+            // asyncio): that is no end of the body.
+            throw bodyFailure;
+        }
     }
 
     /**
