@@ -217,6 +217,15 @@ final class SocketTransport extends Transport implements ByteSource {
             shutdownTimer.cancel();
             shutdownTimer = null;
         }
+        if (flushQueued && !flushing && error() == null && !out.isEmpty()) {
+            // abort() right after writes of this turn: send what the socket takes now, as if they
+            // had gone out at once; what it does not take is dropped, as abort drops any buffer.
+            try {
+                out.writeTo(channel);
+            } catch (IOException e) {
+                // dropped with the rest
+            }
+        }
         if (closingGracefully && error() == null) {
             discardUnread();
         }
