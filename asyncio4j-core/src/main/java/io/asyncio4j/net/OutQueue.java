@@ -12,6 +12,7 @@ import java.util.Arrays;
  * to the spare room of the last chunk, so a burst of them costs one system call. Loop thread only.
  */
 final class OutQueue {
+    private static final int FIRST_CHUNK = 512;
     private static final int CHUNK = 16 * 1024;
     private static final int BATCH = 16;
 
@@ -46,7 +47,9 @@ final class OutQueue {
             }
         }
         if (n > 0) {
-            ByteBuffer chunk = ByteBuffer.allocate(Math.max(n, CHUNK));
+            // The first chunk is small: most turns write a message or two, and a chunk is garbage
+            // once sent (an idle connection keeps no buffer).
+            ByteBuffer chunk = ByteBuffer.allocate(Math.max(n, last == null ? FIRST_CHUNK : CHUNK));
             chunk.put(src).flip();
             chunks.addLast(chunk);
         }
