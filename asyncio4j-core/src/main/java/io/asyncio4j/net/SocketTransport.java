@@ -135,19 +135,9 @@ final class SocketTransport extends Transport implements ByteSource {
     /** The end of the loop turn: sends the turn's writes with one (gathering) system call. */
     private void flushTurn() {
         flushQueued = false;
-        if (flushing || isClosed() || out.isEmpty()) {
-            return; // the write-readiness callback sends it, or an abort dropped it
+        if (!flushing && !isClosed() && !out.isEmpty()) {
+            flush(); // else the write-readiness callback sends it, or an abort dropped it
         }
-        try {
-            out.writeTo(channel);
-            if (!out.isEmpty()) {
-                startFlushing();
-            }
-        } catch (IOException e) {
-            failed(e);
-            return;
-        }
-        bufferChanged();
     }
 
     private void startFlushing() throws IOException {
@@ -157,12 +147,17 @@ final class SocketTransport extends Transport implements ByteSource {
         }
     }
 
-    /** The write-readiness callback: runs on the loop thread from its select step. */
+    /**
+     * Writes what is queued as far as the socket takes it; the write-readiness callback (this
+     * method again, from the loop's select step) stays set while some is left.
+     */
     private void flush() {
         try {
             out.writeTo(channel);
             if (out.isEmpty()) {
                 stopFlushing();
+            } else {
+                startFlushing();
             }
         } catch (IOException e) {
             failed(e);
