@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -108,6 +109,16 @@ int main(int argc, char **argv) {
     if (nconns < 1 || nconns > MAX_CONNS || msg < 1 || msg > 65535 || seconds <= 0
         || (argc > 7 && !ws && strcmp(argv[7], "tcp") != 0)) {
         fprintf(stderr, "w4_loadgen: bad arguments\n");
+        return 2;
+    }
+    /* The server needs as many descriptors as this process, and usually runs under the same limit:
+     * a limit too low would show as a server that stops accepting, so say it here instead. */
+    struct rlimit files;
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < (rlim_t)nconns + 64) {
+        fprintf(stderr,
+                "w4_loadgen: %d connections need about %d file descriptors in this process and in the"
+                " server, but ulimit -n is %llu: raise it (ulimit -n %d) and run again\n",
+                nconns, nconns + 64, (unsigned long long)files.rlim_cur, nconns + 1024);
         return 2;
     }
     histogram = calloc(BUCKETS, sizeof(uint32_t));

@@ -67,4 +67,9 @@ final class TaskAccessImpl implements TaskAccess {
         }
         loop.io.forget(channel);
     }
+
+    @Override
+    public void atTurnEnd(Loop loop, Runnable action) {
+        loop.cycle.atTurnEnd(action);
+    }
 }

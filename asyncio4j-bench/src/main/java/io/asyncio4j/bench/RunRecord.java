@@ -40,6 +40,12 @@ record RunRecord(
     /** {@link #SERVER_CPU_S} per message the generator counted in that window, in µs. */
     static final String SERVER_CPU_US_PER_MSG = "server_cpu_us_per_msg";
 
+    /**
+     * The peak RSS divided by the {@code connections} the load generator held, in KB: the runtime's
+     * own memory is included, so it means something only with many connections (W4 with 10,000).
+     */
+    static final String RSS_KB_PER_CONNECTION = "rss_kb_per_conn";
+
     boolean ok() {
         return error == null;
     }
@@ -77,6 +83,10 @@ record RunRecord(
                 GnuTime time = outcome.time();
                 if (time.peakRssKb() >= 0) {
                     figures.put("rss_mb", time.peakRssMb());
+                    Double connections = figures.get("connections");
+                    if (connections != null && connections > 0) {
+                        figures.put(RSS_KB_PER_CONNECTION, time.peakRssKb() / connections);
+                    }
                 }
                 if (!Double.isNaN(time.cpuSeconds())) {
                     figures.put("cpu_s", time.cpuSeconds());
@@ -101,7 +111,9 @@ record RunRecord(
                             failed, figures.containsKey("msgs") ? String.format("%.0f", figures.get("msgs")) : "the"));
                 }
                 for (Figure f : w.figures()) {
-                    if (!figures.containsKey(f.name()) && !f.name().equals("rss_mb")) {
+                    if (!figures.containsKey(f.name())
+                            && !f.name().equals("rss_mb")
+                            && !f.name().equals(RSS_KB_PER_CONNECTION)) {
                         throw new IllegalArgumentException("the RESULT line lacks " + f.name());
                     }
                 }

@@ -27,6 +27,28 @@ class RunRecordTest {
     }
 
     @Test
+    void w4WithTenThousandConnectionsGetsItsPeakRssPerConnection() {
+        Workload many = Workloads.cases("w4", false).getLast();
+        ProcessRunner.Outcome served = new ProcessRunner.Outcome(
+                List.of("server"),
+                0,
+                false,
+                List.of(
+                        "MEASURE",
+                        "RESULT W4 msgs_per_s=50000 p50_us=1900 p99_us=2600 msgs=500000 seconds=10"
+                                + " connections=10000 msg_bytes=100"),
+                List.of(),
+                new GnuTime(300_000, 1.0, 1.0),
+                14.0,
+                2.5);
+
+        RunRecord r = RunRecord.of("S", many, Fixtures.NODE, 1, served);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures()).containsEntry("rss_kb_per_conn", 30.0).containsEntry("server_cpu_us_per_msg", 5.0);
+    }
+
+    @Test
     void aServerUnderLoadGetsItsCpuTimePerMessageInTheMeasuredWindow() {
         Workload w4 = Workloads.cases("w4", false).getFirst();
         ProcessRunner.Outcome served = new ProcessRunner.Outcome(

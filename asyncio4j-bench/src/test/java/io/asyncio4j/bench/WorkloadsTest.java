@@ -84,6 +84,23 @@ class WorkloadsTest {
     }
 
     @Test
+    void w4WithTenThousandConnectionsReportsMemoryPerConnectionWithoutAPreTouchedHeap() {
+        Workload many = Workloads.cases("w4", false).getLast();
+
+        assertThat(many.key()).isEqualTo("W4 conns=10000");
+        assertThat(many.pinCpu()).isEqualTo(1);
+        assertThat(many.onlyPeers()).isEmpty();
+        assertThat(many.load())
+                .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "10000", "10", "100", "2");
+        assertThat(many.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        assertThat(many.figures())
+                .extracting(Figure::name)
+                .containsExactly(
+                        "msgs_per_s", "p50_us", "p99_us", "server_cpu_us_per_msg", "rss_mb", "rss_kb_per_conn");
+        assertThat(Workloads.cases("w4", true)).extracting(Workload::key).doesNotContain("W4 conns=10000");
+    }
+
+    @Test
     void quickW4MeasuresThreeSecondsAfterOneAndSaysSoInItsKey() {
         List<Workload> quick = Workloads.cases("w4", true);
 

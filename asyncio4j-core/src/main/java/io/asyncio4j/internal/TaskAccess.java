@@ -45,6 +45,12 @@ public interface TaskAccess {
     void setIoCallback(java.nio.channels.SelectableChannel channel, boolean read, Runnable callback)
             throws java.io.IOException;
 
+    /**
+     * Runs {@code action} once at the end of {@code loop}'s current cycle, after its ready entries
+     * and before it polls or waits for I/O. Loop thread only.
+     */
+    void atTurnEnd(Loop loop, Runnable action);
+
     /** Installs the implementation; called once by {@code io.asyncio4j}. */
     static void install(TaskAccess access) {
         Holder.instance = access;

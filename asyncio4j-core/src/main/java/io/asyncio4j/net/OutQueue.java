@@ -7,11 +7,12 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * The bytes a socket could not take yet, in chunks sent with one gathering write. Small writes are
- * appended to the spare room of the last chunk, so a burst of them costs one system call. Loop
- * thread only.
+ * The bytes written and not yet taken by the socket (those of the current loop turn, and those
+ * the socket could not take), in chunks sent with one gathering write. Small writes are appended
+ * to the spare room of the last chunk, so a burst of them costs one system call. Loop thread only.
  */
 final class OutQueue {
+    private static final int FIRST_CHUNK = 512;
     private static final int CHUNK = 16 * 1024;
     private static final int BATCH = 16;
 
@@ -46,7 +47,9 @@ final class OutQueue {
             }
         }
         if (n > 0) {
-            ByteBuffer chunk = ByteBuffer.allocate(Math.max(n, CHUNK));
+            // The first chunk is small: most turns write a message or two, and a chunk is garbage
+            // once sent (an idle connection keeps no buffer).
+            ByteBuffer chunk = ByteBuffer.allocate(Math.max(n, last == null ? FIRST_CHUNK : CHUNK));
             chunk.put(src).flip();
             chunks.addLast(chunk);
         }
@@ -54,12 +57,26 @@ final class OutQueue {
 
     /** Writes as much as {@code channel} takes now, in one call; returns the number of bytes. */
     long writeTo(GatheringByteChannel channel) throws IOException {
+        return writeTo(channel, null);
+    }
+
+    /**
+     * Writes the queue, then {@code extra} (when not null), as far as {@code channel} takes them
+     * now, in one call; returns the number of bytes. {@code extra} is not queued: its position moves
+     * past what was written, and the caller queues its rest.
+     */
+    long writeTo(GatheringByteChannel channel, ByteBuffer extra) throws IOException {
+        int room = extra == null ? BATCH : BATCH - 1;
         int k = 0;
         for (ByteBuffer b : chunks) {
-            if (k == BATCH) {
+            if (k == room) {
                 break;
             }
             batch[k++] = b;
+        }
+        boolean whole = k == chunks.size();
+        if (extra != null && whole) {
+            batch[k++] = extra;
         }
         long written;
         try {
@@ -67,7 +84,7 @@ final class OutQueue {
         } finally {
             Arrays.fill(batch, 0, k, null);
         }
-        size -= written;
+        size -= Math.min(written, size); // the queue's bytes go first: the rest is extra's
         ByteBuffer first;
         while ((first = chunks.peekFirst()) != null && !first.hasRemaining()) {
             chunks.pollFirst();

@@ -30,11 +30,21 @@ final class SocketTransport extends Transport implements ByteSource {
     /*
      * Implementation overview.
      *
-     * Writing: a write goes straight to the socket when nothing is queued (the common case costs
-     * one system call and no copy into our buffers); what the socket does not take is copied into
-     * `out`, and a write-readiness callback on the loop's selector flushes it (asyncio's
-     * add_writer), so no task is needed for background sending. The callback is removed as soon as
-     * `out` runs empty.
+     * Writing: the writes of one loop turn go out together. A small write is copied into `out` and
+     * the transport asks the loop to flush at the end of the turn (Cycle.atTurnEnd), after every
+     * task that was ready has run: a handler writing a header, a body and a trailer, or a turn that
+     * answers on a connection several times, costs one gathering write instead of one per call
+     * (Netty's flush(), without a call for the user to forget). A large write is not copied: it
+     * goes out at once, gathered behind what is queued, and only what the socket does not take is
+     * copied. What the socket does not take at the end of the turn is flushed by a write-readiness
+     * callback on the loop's selector (asyncio's add_writer), removed as soon as `out` runs empty,
+     * so no task is needed for background sending.
+     *
+     * The queued bytes count as buffered: drain() pauses above the high water mark whether they
+     * wait for the turn's end or for the peer, close() and writeEof() wait for them, and an error of
+     * the deferred write breaks the transport, so the next write, drain or read reports it (as
+     * asyncio's transport reports a failed background send). A task that writes and then computes
+     * without parking delays its bytes until it parks: the turn ends only then.
      *
      * Reading: the reader's task reads into a direct buffer lent by NetLoop for that one read and
      * copies out; when nothing is there it parks with IoWait.readable. With TLS both directions go through the
@@ -49,7 +59,12 @@ final class SocketTransport extends Transport implements ByteSource {
     final NetLoop net;
     private final OutQueue out = new OutQueue();
     private final Runnable flusher = this::flush;
+    private final Runnable turnEndFlusher = this::flushTurn;
+    /** The write-readiness callback is set: the socket was full, the selector says when to go on. */
     private boolean flushing;
+    /** A flush at the end of this loop turn is registered. */
+    private boolean flushQueued;
+
     private boolean sendingFile;
     private TlsLayer tls;
     private Duration tlsShutdownTimeout;
@@ -86,27 +101,63 @@ final class SocketTransport extends Transport implements ByteSource {
         }
     }
 
-    /** Sends {@code src} as it is (ciphertext, with TLS), queueing what the socket does not take. */
+    /**
+     * Sends {@code src} as it is (ciphertext, with TLS): a write smaller than {@link #COPY_LIMIT}
+     * is copied and sent at the end of the loop turn with the turn's other writes; a larger one
+     * goes out now behind what is queued, and what the socket does not take is copied.
+     */
     void sendRaw(ByteBuffer src) throws IOException {
-        if (out.isEmpty()) {
-            channel.write(src);
+        if (!flushing && src.remaining() >= COPY_LIMIT) {
+            out.writeTo(channel, src);
             if (!src.hasRemaining()) {
+                if (out.isEmpty()) {
+                    bufferChanged();
+                }
                 return;
             }
+            out.add(src);
+            startFlushing();
+            return;
         }
         out.add(src);
+        if (!flushing && !flushQueued) {
+            flushQueued = true;
+            ACCESS.atTurnEnd(loop, turnEndFlusher);
+        }
+    }
+
+    /**
+     * Writes smaller than this are copied and gathered with the turn's other writes; from this size
+     * on the copy would cost about as much as the system call it saves, so they go out at once.
+     */
+    static final int COPY_LIMIT = 8 * 1024;
+
+    /** The end of the loop turn: sends the turn's writes with one (gathering) system call. */
+    private void flushTurn() {
+        flushQueued = false;
+        if (!flushing && !isClosed() && !out.isEmpty()) {
+            flush(); // else the write-readiness callback sends it, or an abort dropped it
+        }
+    }
+
+    private void startFlushing() throws IOException {
         if (!flushing) {
             flushing = true;
             ACCESS.setIoCallback(channel, false, flusher);
         }
     }
 
-    /** The write-readiness callback: runs on the loop thread from its select step. */
+    /**
+     * Writes what is queued as far as the socket takes it; the write-readiness callback (this
+     * method again, from the loop's select step) stays set while some is left.
+     */
     private void flush() {
         try {
             out.writeTo(channel);
             if (out.isEmpty()) {
                 stopFlushing();
+            } else {
+                startFlushing();
             }
         } catch (IOException e) {
             failed(e);
@@ -160,6 +211,15 @@ final class SocketTransport extends Transport implements ByteSource {
         if (shutdownTimer != null) {
             shutdownTimer.cancel();
             shutdownTimer = null;
+        }
+        if (flushQueued && !flushing && error() == null && !out.isEmpty()) {
+            // abort() right after writes of this turn: send what the socket takes now, as if they
+            // had gone out at once; what it does not take is dropped, as abort drops any buffer.
+            try {
+                out.writeTo(channel);
+            } catch (IOException e) {
+                // dropped with the rest
+            }
         }
         if (closingGracefully && error() == null) {
             discardUnread();

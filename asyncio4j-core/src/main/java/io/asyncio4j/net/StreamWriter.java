@@ -12,9 +12,9 @@ import javax.net.ssl.SSLSession;
 
 /**
  * The writing half of a stream: asyncio's {@code StreamWriter}. {@link #write} never waits: what the
- * peer cannot take yet is buffered and sent in the background by the loop. {@link #drain()} waits
- * while that buffer is above its high water mark, which is how a writer keeps pace with a slow
- * reader.
+ * peer cannot take yet is buffered and sent in the background by the loop, and the writes a task
+ * makes before it next parks go out together. {@link #drain()} waits while that buffer is above its
+ * high water mark, which is how a writer keeps pace with a slow reader.
  *
  * {@snippet :
  * for (byte[] chunk : chunks) {
@@ -40,8 +40,12 @@ public final class StreamWriter {
     }
 
     /**
-     * Writes {@code data} without waiting: sent at once as far as the peer takes it, the rest copied
-     * into the write buffer (the array is not kept).
+     * Writes {@code data} without waiting (the array is not kept). On a socket, small writes are
+     * copied into the write buffer and sent when the task parks (at the end of the loop's turn),
+     * together with the other writes of that turn, in one system call; a large one (8 KiB or more)
+     * is sent at once as far as the peer takes it. What the peer does not take yet stays in the
+     * write buffer; an error of a deferred send is reported by the next call ({@code write}, {@link
+     * #drain()}, or the reader's next read).
      *
      * @throws UncheckedIOException if the connection is broken or the writer closed
      * @throws IllegalStateException after {@link #writeEof()}

@@ -23,7 +23,9 @@ public final class Cycle {
      *     |   2. fire due timers (they usually wake tasks: unpark -> ready queue)
      *     |   3. run the entries that were ready at the start of this step, FIFO; what they schedule
      *     |      runs next cycle (so yieldNow is round-robin and timers are not starved)
-     *     |   4. if nothing is ready: wait in Selector.select until the next timer, I/O, or a wake-up
+     *     |   4. run the turn-end actions registered during 1-3 (a socket's writes of this turn,
+     *     |      gathered into one system call); they may wake tasks, so this comes before 5
+     *     |   5. if nothing is ready: wait in Selector.select until the next timer, I/O, or a wake-up
      *     +-- (the clock decides how long; a VirtualClock jumps to the next timer instead)
      *
      * Ready entries are the JDK's continuations of the tasks' virtual threads (the loop is their
@@ -65,6 +67,9 @@ public final class Cycle {
 
     /** Entries to run, FIFO: task continuations and callbacks. Guarded by ParkBench and W1. */
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>(1024);
+
+    /** Actions to run once at the end of this cycle, FIFO (see {@link #atTurnEnd}). */
+    private final ArrayDeque<Runnable> turnEnd = new ArrayDeque<>();
 
     private final TimerQueue timers = new TimerQueue();
     /** A timer the running task armed just before parking (see deferTimerUntilParked), or null. */
@@ -118,6 +123,26 @@ public final class Cycle {
     /** The number of entries ready to run. */
     public int readyCount() {
         return ready.size();
+    }
+
+    /**
+     * Runs {@code action} once at the end of this cycle, after its ready entries and before the
+     * loop polls or waits for I/O: what a socket transport uses to send the writes of one turn
+     * with one system call. An action registered by a turn-end action runs in the same cycle.
+     */
+    public void atTurnEnd(Runnable action) {
+        turnEnd.addLast(action);
+    }
+
+    private void runTurnEnd() {
+        Runnable r;
+        while ((r = turnEnd.pollFirst()) != null) {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                owner.reportError("exception in turn-end action " + r, t);
+            }
+        }
     }
 
     // ---- timers ----
@@ -196,6 +221,9 @@ public final class Cycle {
         if (!failures.isEmpty()) {
             failures.reportCollected();
         }
+        if (!turnEnd.isEmpty()) {
+            runTurnEnd();
+        }
         if (!owner.goOn()) {
             return false;
         }
@@ -272,6 +300,7 @@ public final class Cycle {
             }
             addDeferredTimer();
         }
+        runTurnEnd();
     }
 
     // ---- statistics (read racily from other threads) ----
