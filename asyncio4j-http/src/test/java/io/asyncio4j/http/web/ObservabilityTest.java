@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -21,34 +18,19 @@ import jdk.jfr.consumer.RecordingFile;
 class ObservabilityTest {
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 60)
     void accessLogLinesInAiohttpsFormat() throws Exception {
-        List<String> lines = new ArrayList<>();
-        Logger jul = Logger.getLogger("io.asyncio4j.http.web.access");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(r.getLevel() + " " + r.getMessage());
+        List<String> lines;
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            try (Served s = Served.start(TestApps.echo(), RunnerOptions.defaults());
+                    ClientSession session = new ClientSession()) {
+                try (ClientResponse r = session.get(
+                        s.url("/hello?x=1"), header("User-Agent", "test-agent").header("Referer", "http://r/"))) {
+                    r.text();
+                }
+                try (ClientResponse r = session.get(s.url("/missing"), header("User-Agent", "test-agent"))) {
+                    r.text();
+                }
             }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        jul.addHandler(capture);
-        jul.setUseParentHandlers(false);
-        try (Served s = Served.start(TestApps.echo(), RunnerOptions.defaults());
-                ClientSession session = new ClientSession()) {
-            try (ClientResponse r = session.get(
-                    s.url("/hello?x=1"), header("User-Agent", "test-agent").header("Referer", "http://r/"))) {
-                r.text();
-            }
-            try (ClientResponse r = session.get(s.url("/missing"), header("User-Agent", "test-agent"))) {
-                r.text();
-            }
-        } finally {
-            jul.removeHandler(capture);
-            jul.setUseParentHandlers(true);
+            lines = log.lines();
         }
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0))

@@ -10,11 +10,7 @@ import io.asyncio4j.testing.AsyncioTest;
 import io.asyncio4j.testing.Transcript;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,32 +166,18 @@ class TimeoutTest {
 
     @AsyncioTest(autojumpThresholdMillis = 50, wallTimeoutSeconds = 60)
     void aBodyTimeoutAnswered408IsLoggedWithItsStatus(Loop loop) throws Exception {
-        List<String> lines = new ArrayList<>();
-        Logger jul = Logger.getLogger("io.asyncio4j.http.web.access");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(r.getMessage());
+        List<String> lines;
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            try (Served s = Served.start(
+                            reader(new Transcript(), loop),
+                            OPTIONS.accessLog(true).accessLogFormat("%r %s"));
+                    RawClient c = RawClient.connect(s.port())) {
+                c.send("POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+                assertThat(c.next("POST").status()).isEqualTo(408);
             }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        jul.addHandler(capture);
-        jul.setUseParentHandlers(false);
-        try (Served s = Served.start(
-                        reader(new Transcript(), loop), OPTIONS.accessLog(true).accessLogFormat("%r %s"));
-                RawClient c = RawClient.connect(s.port())) {
-            c.send("POST /read HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
-            assertThat(c.next("POST").status()).isEqualTo(408);
-        } finally {
-            jul.removeHandler(capture);
-            jul.setUseParentHandlers(true);
+            lines = log.lines();
         }
-        assertThat(lines).containsExactly("POST /read HTTP/1.1 408");
+        assertThat(lines).containsExactly("INFO POST /read HTTP/1.1 408");
     }
 
     @AsyncioTest(autojumpThresholdMillis = 50, wallTimeoutSeconds = 60)
