@@ -74,6 +74,26 @@ class RunRecordTest {
     }
 
     @Test
+    void aStartUpRunIsMeasuredWholeByTheHarnessAndMustHaveSaidHello() {
+        Workload w0 = Workloads.cases("w0", false).getFirst();
+
+        RunRecord r = RunRecord.of("S", w0, Fixtures.ASYNCIO4J, 1, outcome(0, "hello"), Map.of("classes", 930.0));
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures())
+                .containsExactly(
+                        Map.entry("wall_s", 2.0),
+                        Map.entry("classes", 930.0),
+                        Map.entry("rss_mb", 204_800 * 1024 / 1e6),
+                        Map.entry("cpu_s", 1.5));
+        // a peer that counts no classes still has its run
+        assertThat(RunRecord.of("S", w0, Fixtures.NODE, 1, outcome(0, "hello")).ok())
+                .isTrue();
+        assertThat(RunRecord.of("S", w0, Fixtures.NODE, 1, outcome(0, "hi")).error())
+                .isEqualTo("the program did not print hello");
+    }
+
+    @Test
     void jsonLineCarriesEverythingAndParsesBack() {
         RunRecord r = RunRecord.of(
                 "2026-11-23T18:00:00Z", Fixtures.w1(), Fixtures.ASYNCIO4J, 2, outcome(0, "RESULT W1 wall_s=1.5"));
