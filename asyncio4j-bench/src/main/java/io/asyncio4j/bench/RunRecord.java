@@ -104,6 +104,13 @@ record RunRecord(
                         figures.put(SERVER_CPU_US_PER_MSG, window * 1e6 / msgs);
                     }
                 }
+                Double failed = figures.get("errors");
+                if (failed != null && failed > 0) {
+                    throw new IllegalArgumentException(String.format(
+                            "%.0f of %s requests failed (the load generator counted errors or non-2xx/3xx"
+                                    + " answers): a failed request is not a measurement; see the server's output",
+                            failed, figures.containsKey("msgs") ? String.format("%.0f", figures.get("msgs")) : "the"));
+                }
                 for (Figure f : w.figures()) {
                     if (!figures.containsKey(f.name())
                             && !f.name().equals("rss_mb")

@@ -68,6 +68,9 @@ class RunRecordTest {
         assertThat(RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(0, "RESULT W1 n=5"))
                         .error())
                 .isEqualTo("the RESULT line lacks wall_s");
+        assertThat(RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(0, "RESULT W1 wall_s=1 msgs=9 errors=9"))
+                        .error())
+                .startsWith("9 of 9 requests failed");
         RunRecord crashed = RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(1, "RESULT W1 wall_s=1"));
         assertThat(crashed.error()).isEqualTo("exit code 1");
         assertThat(crashed.figures()).isEmpty();

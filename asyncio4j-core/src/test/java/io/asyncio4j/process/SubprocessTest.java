@@ -324,6 +324,8 @@ class SubprocessTest {
                     "-u",
                     "-c",
                     "import signal, sys, time\n"
+                            // A test run under nohup hands its children SIGHUP ignored.
+                            + "signal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
                             + "signal.signal(signal.SIGUSR1, lambda s, f: print('got', signal.Signals(s).name))\n"
                             + "print('READY')\n"
                             + "while True: time.sleep(1)\n");
