@@ -40,6 +40,12 @@ record RunRecord(
     /** The server's CPU seconds in the load generator's measured window. */
     static final String SERVER_CPU_S = "server_cpu_s";
 
+    /**
+     * How much the server's resident memory grew while the load generator connected and ran, per
+     * connection it kept (its RESULT line's {@code connections}), in KB.
+     */
+    static final String SERVER_RSS_KB_PER_CONNECTION = "server_rss_kb_per_conn";
+
     /** {@link #SERVER_CPU_S} per message the generator counted in that window, in µs. */
     static final String SERVER_CPU_US_PER_MSG = "server_cpu_us_per_msg";
 
@@ -96,6 +102,10 @@ record RunRecord(
                 if (w.hasLoad() && Double.isNaN(window)) {
                     throw new IllegalArgumentException(
                             "no CPU time of the server in the measured window (no MEASURE line before RESULT?)");
+                }
+                Double connections = figures.get("connections");
+                if (outcome.rssGrowthKb() >= 0 && connections != null && connections > 0) {
+                    figures.put(SERVER_RSS_KB_PER_CONNECTION, outcome.rssGrowthKb() / connections);
                 }
                 if (!Double.isNaN(window)) {
                     figures.put(SERVER_CPU_S, window);

@@ -58,6 +58,46 @@ class RunRecordTest {
     }
 
     @Test
+    void theServersMemoryGrowthIsDividedByTheConnectionsTheGeneratorKept() {
+        Workload many = Workloads.cases("w4", false).get(2);
+        ProcessRunner.Outcome served = new ProcessRunner.Outcome(
+                List.of("server"),
+                0,
+                false,
+                List.of(
+                        "MEASURE",
+                        "RESULT W4 msgs_per_s=50000 p50_us=1900 p99_us=2600 msgs=500000 seconds=10"
+                                + " connections=10000 msg_bytes=100"),
+                List.of(),
+                GnuTime.NONE,
+                14.0,
+                2.5,
+                150_000);
+
+        RunRecord r = RunRecord.of("S", many, Fixtures.NODE, 1, served);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures()).containsEntry(RunRecord.SERVER_RSS_KB_PER_CONNECTION, 15.0);
+        // no growth measured: no figure, and the run fails for lacking it
+        assertThat(RunRecord.of(
+                                "S",
+                                many,
+                                Fixtures.NODE,
+                                1,
+                                new ProcessRunner.Outcome(
+                                        List.of("server"),
+                                        0,
+                                        false,
+                                        served.stdout(),
+                                        List.of(),
+                                        GnuTime.NONE,
+                                        14.0,
+                                        2.5))
+                        .error())
+                .isEqualTo("the RESULT line lacks " + RunRecord.SERVER_RSS_KB_PER_CONNECTION);
+    }
+
+    @Test
     void aRunWithoutItsFiguresFails() {
         assertThat(RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(0, "crashed quietly"))
                         .error())

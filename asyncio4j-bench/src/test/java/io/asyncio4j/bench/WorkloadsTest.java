@@ -145,12 +145,32 @@ class WorkloadsTest {
     }
 
     @Test
+    void w4WithTenThousandConnectionsAddsTheServersMemoryPerConnectionOnEveryPeer() {
+        Workload many = Workloads.cases("w4", false).get(2);
+
+        assertThat(many.key()).isEqualTo("W4 conns=10000");
+        assertThat(many.load())
+                .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "10000", "10", "100", "2");
+        assertThat(many.pinCpu()).isEqualTo(1);
+        assertThat(many.onlyPeers()).isEmpty();
+        assertThat(many.figures())
+                .extracting(Figure::name, Figure::goal)
+                .containsExactly(
+                        tuple("msgs_per_s", Double.NaN),
+                        tuple("p50_us", Double.NaN),
+                        tuple("p99_us", Double.NaN),
+                        tuple(RunRecord.SERVER_CPU_US_PER_MSG, Double.NaN),
+                        tuple(RunRecord.SERVER_RSS_KB_PER_CONNECTION, Double.NaN));
+    }
+
+    @Test
     void quickW4MeasuresThreeSecondsAfterOneAndSaysSoInItsKey() {
         List<Workload> quick = Workloads.cases("w4", true);
 
         assertThat(quick)
                 .extracting(Workload::key)
-                .containsExactly("W4 conns=100 seconds=3", "W4 conns=100 loops=2 seconds=3");
+                .containsExactly(
+                        "W4 conns=100 seconds=3", "W4 conns=100 loops=2 seconds=3", "W4 conns=10000 seconds=3");
         for (Workload w : quick) {
             // SECONDS and WARMUP of the generator's command
             assertThat(w.load().subList(4, 7)).containsExactly("3", "100", "1");
