@@ -160,7 +160,11 @@ class WorkloadsTest {
                         tuple("p50_us", Double.NaN),
                         tuple("p99_us", Double.NaN),
                         tuple(RunRecord.SERVER_CPU_US_PER_MSG, Double.NaN),
-                        tuple(RunRecord.SERVER_RSS_KB_PER_CONNECTION, Double.NaN));
+                        tuple(RunRecord.SERVER_RSS_KB_PER_CONNECTION, Double.NaN),
+                        tuple("rss_mb", Double.NaN));
+        // memory is a figure: no pre-touched heap, unlike the 100-connection case
+        assertThat(many.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        assertThat(Workloads.cases("w4", false).getFirst().jvmFlags()).contains("-XX:+AlwaysPreTouch");
     }
 
     @Test
