@@ -2,13 +2,12 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.http.internal.FileIo;
 import io.asyncio4j.http.internal.HeaderParams;
+import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.Percent;
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -226,13 +225,13 @@ public final class BodyPartReader implements BodySource {
         if (name == null) {
             return fallback;
         }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        Charset cs = MediaTypes.known(name);
+        if (cs == null) {
             throw new HttpParseException(
                     400,
                     "multipart part " + describe() + " declares charset " + name + ", which this JVM does not know");
         }
+        return cs;
     }
 
     String decode(byte[] bytes, Charset charset) {

@@ -1,5 +1,6 @@
 package io.asyncio4j.http;
 
+import io.asyncio4j.http.internal.BodySources;
 import io.asyncio4j.net.StreamReader;
 import java.util.Objects;
 
@@ -31,18 +32,7 @@ public interface BodySource {
     /** A source that reads {@code reader} until its end of stream. */
     static BodySource of(StreamReader reader) {
         Objects.requireNonNull(reader, "reader");
-        return (b, off, len) -> {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            byte[] got = reader.read(len);
-            if (got.length == 0) {
-                return -1;
-            }
-            System.arraycopy(got, 0, b, off, got.length);
-            return got.length;
-        };
+        return BodySources.reading(reader::read);
     }
 
     /** A source of {@code bytes} (not copied: do not change them while it is read). */

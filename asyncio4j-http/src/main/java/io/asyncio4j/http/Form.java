@@ -2,28 +2,27 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.http.internal.FileIo;
 import io.asyncio4j.http.internal.HeaderParams;
+import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.UrlEncoded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * A submitted form: its fields in order, a name possibly repeated (aiohttp's {@code
- * request.post()}, a {@code MultiDict}). Read from a body with {@link #read}, which takes {@code
- * application/x-www-form-urlencoded} and {@code multipart/form-data}; file parts are streamed to
- * temporary files, deleted by {@link #close()}.
+ * request.post()}, a {@code MultiDictProxy}): a {@link MultiDict} of {@link FormField}s, {@link
+ * #asMultiDict()}, with lookups that return text values and files by their type. Read from a body
+ * with {@link #read}, which takes {@code application/x-www-form-urlencoded} and {@code
+ * multipart/form-data}; file parts are streamed to temporary files, deleted by {@link #close()}.
  *
  * {@snippet :
  * try (Form form = Form.read(contentType, body)) {
@@ -40,15 +39,19 @@ import java.util.Set;
 public final class Form implements Iterable<FormField>, AutoCloseable {
     private static final Charset DEFAULT_CHARSET = StandardCharsets.UTF_8;
 
-    private final List<FormField> fields;
+    private final MultiDict<FormField> fields;
 
-    private Form(List<FormField> fields) {
-        this.fields = Collections.unmodifiableList(fields);
+    private Form(MultiDict<FormField> fields) {
+        this.fields = fields;
     }
 
     /** A form of the given fields, in order. */
     public static Form of(List<? extends FormField> fields) {
-        return new Form(new ArrayList<>(fields));
+        MultiDict.Builder<FormField> all = MultiDict.builder();
+        for (FormField f : fields) {
+            all.add(f.name(), f);
+        }
+        return new Form(all.build());
     }
 
     /**
@@ -73,9 +76,9 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
     }
 
     private static Form parseUrlencoded(byte[] body, Charset charset, int maxFields) {
-        List<FormField> out = new ArrayList<>();
-        UrlEncoded.parse(body, 0, body.length, charset, maxFields, (n, v) -> out.add(new FormField.Text(n, v)));
-        return new Form(out);
+        MultiDict.Builder<FormField> out = MultiDict.builder();
+        UrlEncoded.parse(body, 0, body.length, charset, maxFields, (n, v) -> out.add(n, new FormField.Text(n, v)));
+        return new Form(out.build());
     }
 
     /**
@@ -126,11 +129,11 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
         if (name == null) {
             return DEFAULT_CHARSET;
         }
-        try {
-            return Charset.forName(name.strip());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        Charset cs = MediaTypes.known(name.strip());
+        if (cs == null) {
             throw new HttpParseException(400, where + " declares charset " + name + ", which this JVM does not know");
         }
+        return cs;
     }
 
     private static byte[] readAll(BodySource body, long max) {
@@ -193,17 +196,16 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
                 }
             }
             Charset fallback = formCharset != null ? formCharset : charset(type.param("charset"), "Content-Type");
-            List<FormField> out = new ArrayList<>(slots.size());
+            MultiDict.Builder<FormField> out = MultiDict.builder();
             for (Object slot : slots) {
-                if (slot instanceof PendingText t) {
-                    out.add(new FormField.Text(
-                            t.name(), t.part().decode(t.bytes(), t.part().charsetOr(fallback))));
-                } else {
-                    out.add((FormField) slot);
-                }
+                FormField f = slot instanceof PendingText t
+                        ? new FormField.Text(
+                                t.name(), t.part().decode(t.bytes(), t.part().charsetOr(fallback)))
+                        : (FormField) slot;
+                out.add(f.name(), f);
             }
             done = true;
-            return new Form(out);
+            return new Form(out.build());
         } finally {
             if (!done) {
                 deleteAll(temps);
@@ -242,8 +244,8 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
 
     /** The first text value of {@code name}, or {@code fallback}. */
     public String get(String name, String fallback) {
-        for (FormField f : fields) {
-            if (f instanceof FormField.Text t && t.name().equals(name)) {
+        for (FormField f : fields.getAll(name)) {
+            if (f instanceof FormField.Text t) {
                 return t.value();
             }
         }
@@ -253,8 +255,8 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
     /** Every text value of {@code name}, in order; empty when there is none. */
     public List<String> getAll(String name) {
         List<String> out = new ArrayList<>(2);
-        for (FormField f : fields) {
-            if (f instanceof FormField.Text t && t.name().equals(name)) {
+        for (FormField f : fields.getAll(name)) {
+            if (f instanceof FormField.Text t) {
                 out.add(t.value());
             }
         }
@@ -263,19 +265,15 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
 
     /** The first file of {@code name}, or null. */
     public FormField.File file(String name) {
-        for (FormField f : fields) {
-            if (f instanceof FormField.File file && file.name().equals(name)) {
-                return file;
-            }
-        }
-        return null;
+        List<FormField.File> all = files(name);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     /** Every file of {@code name}, in order; empty when there is none. */
     public List<FormField.File> files(String name) {
         List<FormField.File> out = new ArrayList<>(2);
-        for (FormField f : fields) {
-            if (f instanceof FormField.File file && file.name().equals(name)) {
+        for (FormField f : fields.getAll(name)) {
+            if (f instanceof FormField.File file) {
                 out.add(file);
             }
         }
@@ -284,25 +282,24 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
 
     /** Whether a field, text or file, is named {@code name}. */
     public boolean contains(String name) {
-        for (FormField f : fields) {
-            if (f.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return fields.contains(name);
     }
 
     /** The names of the fields, each once, in the order they first appear. */
     public Set<String> names() {
-        Set<String> out = new LinkedHashSet<>();
-        for (FormField f : fields) {
-            out.add(f.name());
-        }
-        return out;
+        return fields.names();
     }
 
     /** Every field in order (unmodifiable). */
     public List<FormField> fields() {
+        return fields.values();
+    }
+
+    /**
+     * The fields as a multimap from their names, text and files alike: aiohttp's view of a form,
+     * for code that handles any {@link MultiDict}.
+     */
+    public MultiDict<FormField> asMultiDict() {
         return fields;
     }
 
@@ -319,7 +316,7 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
     /** The fields in order. */
     @Override
     public Iterator<FormField> iterator() {
-        return fields.iterator();
+        return fields.values().iterator();
     }
 
     /**
@@ -329,7 +326,7 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
     @Override
     public void close() {
         List<Path> temps = new ArrayList<>();
-        for (FormField f : fields) {
+        for (FormField f : fields.values()) {
             if (f instanceof FormField.File file) {
                 temps.add(file.path());
             }
@@ -340,23 +337,15 @@ public final class Form implements Iterable<FormField>, AutoCloseable {
     /** {@code <Form(title='x', avatar=<file a.png, 1234 bytes>)>}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("<Form(");
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                s.append(", ");
-            }
-            FormField f = fields.get(i);
-            s.append(f.name()).append('=');
-            switch (f) {
-                case FormField.Text t -> s.append('\'').append(t.value()).append('\'');
-                case FormField.File file ->
-                    s.append("<file ")
-                            .append(file.filename())
-                            .append(", ")
-                            .append(file.size())
-                            .append(" bytes>");
-            }
+        StringJoiner s = new StringJoiner(", ", "<Form(", ")>");
+        for (FormField f : fields.values()) {
+            s.add(
+                    switch (f) {
+                        case FormField.Text t -> t.name() + "='" + t.value() + "'";
+                        case FormField.File file ->
+                            file.name() + "=<file " + file.filename() + ", " + file.size() + " bytes>";
+                    });
         }
-        return s.append(")>").toString();
+        return s.toString();
     }
 }

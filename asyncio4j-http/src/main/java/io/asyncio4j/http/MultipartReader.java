@@ -2,6 +2,7 @@ package io.asyncio4j.http;
 
 import io.asyncio4j.http.internal.HeaderParams;
 import io.asyncio4j.http.internal.MultipartParser;
+import io.asyncio4j.http.internal.ReadBuffers;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -276,12 +277,7 @@ public final class MultipartReader {
     }
 
     private void fill() {
-        buf.compact();
-        if (!buf.hasRemaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
-            bigger.put(buf.flip());
-            buf = bigger;
-        }
+        buf = ReadBuffers.makeRoom(buf);
         int n;
         try {
             n = source.read(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());

@@ -45,6 +45,9 @@ class FormTest {
         assertThat(form.names()).containsExactly("a", "b", "c", "d", "", "f", "g");
         assertThat(form.size()).isEqualTo(8);
         assertThat(form.toString()).isEqualTo("<Form(a='1', b='x y', b='\u20ac', c='', d='', ='e', f='+ %', g='a=b')>");
+        assertThat(form.asMultiDict().getAll("b"))
+                .containsExactly(new FormField.Text("b", "x y"), new FormField.Text("b", "\u20ac"));
+        assertThat(form.fields()).containsExactlyElementsOf(form.asMultiDict().values());
         assertThat(Form.parseUrlencoded("").isEmpty()).isTrue();
         assertThat(Form.parseUrlencoded("&&&").isEmpty()).isTrue();
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2231 continuations), and curl's {@code -F}. Each body is read whole and one byte per read.
  */
 class MultipartPeerTest {
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = CpythonAiohttp.PYTHON;
     static final String CURL = "/usr/bin/curl";
 
     @TempDir
@@ -64,17 +64,9 @@ class MultipartPeerTest {
         }
     }
 
-    private static void assumePythonAiohttp() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON + ": install python3-aiohttp");
-        Process p = new ProcessBuilder(PYTHON, "-c", "import aiohttp").start();
-        assumeTrue(
-                p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0,
-                "CPython's aiohttp is missing: install python3-aiohttp (scripts/install-test-peers.sh)");
-    }
-
     @Test
     void bodiesWrittenByAiohttpAndCpythonEmailReadAsTheyWereWritten() throws Exception {
-        assumePythonAiohttp();
+        CpythonAiohttp.assumeInstalled();
         Path script = dir.resolve("multipart_producers.py");
         try (InputStream in = MultipartPeerTest.class.getResourceAsStream("multipart_producers.py")) {
             Files.copy(in, script);

@@ -1,18 +1,20 @@
 package io.asyncio4j.bench.peers.vertx;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * W5 on Vert.x 5: {@code GET /} answers {@code Hello, World!} as {@code text/plain} on keep-alive
  * connections, as the asyncio4j program does, with {@code /json} and {@code /sleep} (1 ms timer).
- * One event loop by default, or one server per event loop ({@code loops}), sharing the port as
- * Vert.x does.
+ * One event loop by default, or {@code loops} event loops, each serving with an instance of the
+ * server's verticle on one shared port, as Vert.x scales.
  *
  * <p>Usage: {@code HttpServer serve [port=0] [loops=1]}: prints {@code READY port=<n>} and serves
  * until its standard input closes.
@@ -24,16 +26,37 @@ public final class HttpServer {
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int loops = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-        List<io.vertx.core.http.HttpServer> servers = new ArrayList<>();
-        int bound = port;
-        for (int i = 0; i < loops; i++) {
-            io.vertx.core.http.HttpServer server = vertx.createHttpServer(
-                    new HttpServerOptions().setHost("127.0.0.1").setPort(bound).setAcceptBacklog(1024));
-            server.requestHandler(r -> handle(vertx, r));
-            bound = server.listen().toCompletionStage().toCompletableFuture().get().actualPort();
-            servers.add(server);
+        // Vert.x's way to use several event loops: the server as a verticle deployed once per loop
+        // (each instance runs on an event loop of its own), every instance listening on the same
+        // port, which Vert.x shares among them. Servers made outside a verticle all ran on the first
+        // event loop; port 0 gives each server a port of its own (the second one bound the first's
+        // port anew and failed), port -1 a random port the instances share.
+        int listen = port == 0 ? -1 : port;
+        AtomicInteger bound = new AtomicInteger();
+        try {
+            vertx.deployVerticle(
+                            () -> new VerticleBase() {
+                                @Override
+                                public Future<?> start() {
+                                    return vertx.createHttpServer(new HttpServerOptions()
+                                                    .setHost("127.0.0.1")
+                                                    .setPort(listen)
+                                                    .setAcceptBacklog(1024))
+                                            .requestHandler(r -> handle(vertx, r))
+                                            .listen()
+                                            .onSuccess(server -> bound.set(server.actualPort()));
+                                }
+                            },
+                            new DeploymentOptions().setInstances(loops))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get();
+        } catch (Exception e) {
+            // Vert.x's threads would keep the JVM alive: end it so the harness sees the failure.
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+            throw e;
         }
-        System.out.println("READY port=" + bound);
+        System.out.println("READY port=" + bound.get());
         System.out.flush();
         System.in.transferTo(java.io.OutputStream.nullOutputStream());
         vertx.close().toCompletionStage().toCompletableFuture().get();

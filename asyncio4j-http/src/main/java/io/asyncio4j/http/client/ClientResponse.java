@@ -5,6 +5,7 @@ import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpParseException;
 import io.asyncio4j.http.HttpVersion;
 import io.asyncio4j.http.internal.HttpParser;
+import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.ResponseHead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -132,31 +131,12 @@ public final class ClientResponse implements AutoCloseable {
 
     /** The media type of {@code Content-Type} in lower case, without parameters; {@code application/octet-stream} when absent. */
     public String contentType() {
-        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
-        if (ct == null) {
-            return "application/octet-stream";
-        }
-        int semi = ct.indexOf(';');
-        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return MediaTypes.mediaType(head.headers().get(HeaderNames.CONTENT_TYPE));
     }
 
     /** The {@code charset} parameter of {@code Content-Type}, or null. */
     public String charset() {
-        String ct = head.headers().get(HeaderNames.CONTENT_TYPE);
-        if (ct == null) {
-            return null;
-        }
-        for (String param : ct.split(";")) {
-            String p = param.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                String v = p.substring(8).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v.isEmpty() ? null : v;
-            }
-        }
-        return null;
+        return MediaTypes.charset(head.headers().get(HeaderNames.CONTENT_TYPE));
     }
 
     /**
@@ -221,16 +201,12 @@ public final class ClientResponse implements AutoCloseable {
      */
     public String text() throws IOException, TimeoutException {
         String name = charset();
-        Charset cs = StandardCharsets.UTF_8;
-        if (name != null) {
-            try {
-                cs = Charset.forName(name);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new ClientPayloadError(
-                        "the charset '" + name + "' of " + method + " " + url + " is unknown; read bytes() instead",
-                        url,
-                        e);
-            }
+        Charset cs = name == null ? StandardCharsets.UTF_8 : MediaTypes.known(name);
+        if (cs == null) {
+            throw new ClientPayloadError(
+                    "the charset '" + name + "' of " + method + " " + url + " is unknown; read bytes() instead",
+                    url,
+                    null);
         }
         return new String(bytes(), cs);
     }

@@ -22,8 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +243,7 @@ public final class ClientSession implements AutoCloseable {
         }
         BasicAuth auth = options.auth() != null ? options.auth() : this.options.auth();
         if (target.getRawUserInfo() != null && auth == null && !headers.contains(HeaderNames.AUTHORIZATION)) {
-            auth = authFromUserInfo(target.getRawUserInfo());
+            auth = BasicAuth.fromUserInfo(target.getRawUserInfo());
         }
         Plan plan = new Plan(
                 method,
@@ -858,7 +856,7 @@ public final class ClientSession implements AutoCloseable {
         Headers base = mergedHeaders(extra);
         BasicAuth auth = options.auth();
         if (target.getRawUserInfo() != null && auth == null && !base.contains(HeaderNames.AUTHORIZATION)) {
-            auth = authFromUserInfo(target.getRawUserInfo());
+            auth = BasicAuth.fromUserInfo(target.getRawUserInfo());
         }
         // A WebSocket goes straight to its origin: no proxy for it yet.
         return requestHeaders(target, new Route(Origin.of(target), null), base, false, null, auth, List.of());
@@ -977,14 +975,6 @@ public final class ClientSession implements AutoCloseable {
             h.add(HeaderNames.CONTENT_TYPE, contentType);
         }
         return h;
-    }
-
-    private static BasicAuth authFromUserInfo(String rawUserInfo) {
-        int colon = rawUserInfo.indexOf(':');
-        String login = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
-        String password = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
-        return new BasicAuth(
-                URLDecoder.decode(login, StandardCharsets.UTF_8), URLDecoder.decode(password, StandardCharsets.UTF_8));
     }
 
     // ---- the session's loop, pool and codec ----

@@ -4,7 +4,7 @@ import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.MultipartWriter;
 import io.asyncio4j.http.internal.BytesPayload;
-import io.asyncio4j.http.internal.FilePayload;
+import io.asyncio4j.http.internal.ContentTypes;
 import io.asyncio4j.http.internal.MultipartAccess;
 import io.asyncio4j.http.internal.Payload;
 import java.net.URLEncoder;
@@ -147,7 +147,7 @@ public final class FormData {
             if (f.contentType != null) {
                 h.add(HeaderNames.CONTENT_TYPE, f.contentType);
             } else if (f.value instanceof Path && f.filename != null) {
-                h.add(HeaderNames.CONTENT_TYPE, FilePayload.guessType(f.filename));
+                h.add(HeaderNames.CONTENT_TYPE, ContentTypes.mediaType(f.filename));
             }
             MultipartWriter.Part part = switch (f.value) {
                 case String text -> mp.append(text, h);

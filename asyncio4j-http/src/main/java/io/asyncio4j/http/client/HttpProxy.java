@@ -2,8 +2,6 @@ package io.asyncio4j.http.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -40,10 +38,7 @@ record HttpProxy(Origin origin, BasicAuth auth) {
         BasicAuth a = auth;
         String info = u.getRawUserInfo();
         if (a == null && info != null) {
-            int colon = info.indexOf(':');
-            a = new BasicAuth(
-                    URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), StandardCharsets.UTF_8),
-                    colon < 0 ? "" : URLDecoder.decode(info.substring(colon + 1), StandardCharsets.UTF_8));
+            a = BasicAuth.fromUserInfo(info);
         }
         return new HttpProxy(Origin.of(u), a);
     }

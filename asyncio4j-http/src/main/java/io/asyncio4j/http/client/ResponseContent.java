@@ -1,10 +1,7 @@
 package io.asyncio4j.http.client;
 
-import java.io.ByteArrayOutputStream;
+import io.asyncio4j.http.internal.ContentBuffer;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -33,21 +30,18 @@ public final class ResponseContent {
     /** The longest line {@link #readLine()} accepts, as aiohttp's 64 KiB. */
     public static final int LINE_LIMIT = 64 * 1024;
 
-    private static final byte[] EMPTY = new byte[0];
-
     private final ClientResponse response;
-    /** Decoded bytes received and not yet returned: pending[pos, pending.length). */
-    private byte[] pending = EMPTY;
-
-    private int pos;
+    /** Decoded bytes received and not yet returned. */
+    private final ContentBuffer<IOException, TimeoutException> buffer;
 
     ResponseContent(ClientResponse response) {
         this.response = response;
+        this.buffer = new ContentBuffer<>(new Pieces(response), LINE_LIMIT);
     }
 
     /** Whether the body has been read to its end (every byte returned). */
     public boolean atEof() {
-        return pos == pending.length && response.atEof();
+        return buffer.buffered() == 0 && response.atEof();
     }
 
     /**
@@ -55,36 +49,17 @@ public final class ResponseContent {
      * end. aiohttp's {@code readany()} (and {@code readchunk()} without its flag).
      */
     public byte[] readChunk() throws IOException, TimeoutException {
-        if (pos < pending.length) {
-            return take(pending.length - pos);
-        }
-        byte[] piece = response.nextPiece();
-        return piece == null ? EMPTY : piece;
+        return buffer.readChunk();
     }
 
     /** Up to {@code n} bytes as they arrive (at least one unless at the end); aiohttp's {@code read(n)}. */
     public byte[] read(int n) throws IOException, TimeoutException {
-        if (n < 0) {
-            return readAll();
-        }
-        if (n == 0) {
-            return EMPTY;
-        }
-        if (pos == pending.length && !fill()) {
-            return EMPTY;
-        }
-        return take(Math.min(n, pending.length - pos));
+        return buffer.read(n);
     }
 
     /** The rest of the body; aiohttp's {@code read()}. */
     public byte[] readAll() throws IOException, TimeoutException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.writeBytes(takeBuffered());
-        byte[] piece;
-        while ((piece = response.nextPiece()) != null) {
-            all.writeBytes(piece);
-        }
-        return all.toByteArray();
+        return buffer.readAll();
     }
 
     /**
@@ -94,16 +69,7 @@ public final class ResponseContent {
      *     {@code IncompleteReadError})
      */
     public byte[] readExactly(int n) throws IOException, TimeoutException {
-        while (pending.length - pos < n) {
-            if (!fillMore()) {
-                throw new ClientPayloadError(
-                        "the body of " + response.method() + " " + response.url() + " ended after "
-                                + (pending.length - pos) + " of the " + n + " bytes asked for",
-                        response.url(),
-                        null);
-            }
-        }
-        return take(n);
+        return buffer.readExactly(n);
     }
 
     /**
@@ -113,25 +79,7 @@ public final class ResponseContent {
      * @throws ClientPayloadError if no {@code \n} comes within {@link #LINE_LIMIT} bytes
      */
     public byte[] readLine() throws IOException, TimeoutException {
-        int from = pos;
-        while (true) {
-            for (int i = from; i < pending.length; i++) {
-                if (pending[i] == '\n') {
-                    return take(i + 1 - pos);
-                }
-            }
-            if (pending.length - pos > LINE_LIMIT) {
-                throw new ClientPayloadError(
-                        "a line of " + response.method() + " " + response.url() + " is longer than " + LINE_LIMIT
-                                + " bytes",
-                        response.url(),
-                        null);
-            }
-            from = pending.length;
-            if (!fillMore()) {
-                return take(pending.length - pos);
-            }
-        }
+        return buffer.readLine();
     }
 
     /**
@@ -141,95 +89,41 @@ public final class ResponseContent {
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public Iterable<byte[]> iterChunked(int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("iterChunked needs a positive size, got " + n);
-        }
-        return () -> new Pieces(n);
+        return buffer.iterChunked(n);
     }
 
     /** The body in the pieces it arrives in; aiohttp's {@code iter_any()}. */
     public Iterable<byte[]> iterAny() {
-        return () -> new Pieces(Integer.MAX_VALUE);
+        return buffer.iterAny();
     }
 
     /** Removes and returns what is buffered. */
     byte[] takeBuffered() {
-        return take(pending.length - pos);
+        return buffer.takeBuffered();
     }
 
-    private byte[] take(int n) {
-        if (n == 0) {
-            return EMPTY;
-        }
-        byte[] out = pos == 0 && n == pending.length ? pending : Arrays.copyOfRange(pending, pos, pos + n);
-        pos += n;
-        if (pos == pending.length) {
-            pending = EMPTY;
-            pos = 0;
-        }
-        return out;
-    }
-
-    /** Fills an empty buffer with the next piece; false at the end. */
-    private boolean fill() throws IOException, TimeoutException {
-        byte[] piece = response.nextPiece();
-        if (piece == null) {
-            return false;
-        }
-        pending = piece;
-        pos = 0;
-        return true;
-    }
-
-    /** Appends the next piece to what is buffered; false at the end. */
-    private boolean fillMore() throws IOException, TimeoutException {
-        byte[] piece = response.nextPiece();
-        if (piece == null) {
-            return false;
-        }
-        int have = pending.length - pos;
-        byte[] joined = Arrays.copyOfRange(pending, pos, pos + have + piece.length);
-        System.arraycopy(piece, 0, joined, have, piece.length);
-        pending = joined;
-        pos = 0;
-        return true;
-    }
-
-    /** The iterator of {@link #iterChunked}: reads ahead one piece to answer hasNext. */
-    private final class Pieces implements Iterator<byte[]> {
-        private final int max;
-        private byte[] next;
-
-        Pieces(int max) {
-            this.max = max;
+    /** The response's decoded pieces, and the client's errors: {@link ClientPayloadError}, checked. */
+    private record Pieces(ClientResponse response) implements ContentBuffer.Source<IOException, TimeoutException> {
+        @Override
+        public byte[] nextPiece() throws IOException, TimeoutException {
+            return response.nextPiece();
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null) {
-                try {
-                    next = read(max);
-                } catch (IOException | TimeoutException e) {
-                    throw ResponseContent.<RuntimeException>sneaky(e);
-                }
-            }
-            return next.length > 0;
+        public IOException endedEarly(int have, int wanted) {
+            return new ClientPayloadError(
+                    "the body of " + response.method() + " " + response.url() + " ended after " + have + " of the "
+                            + wanted + " bytes asked for",
+                    response.url(),
+                    null);
         }
 
         @Override
-        public byte[] next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("the body has ended");
-            }
-            byte[] out = next;
-            next = null;
-            return out;
+        public IOException lineTooLong(int limit) {
+            return new ClientPayloadError(
+                    "a line of " + response.method() + " " + response.url() + " is longer than " + limit + " bytes",
+                    response.url(),
+                    null);
         }
-    }
-
-    /** Throws a checked exception where the signature cannot declare it (an iterator). */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E sneaky(Throwable e) throws E {
-        throw (E) e;
     }
 }

@@ -2,11 +2,9 @@ package io.asyncio4j.http.client;
 
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.http.internal.HttpDates;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -238,28 +236,21 @@ public final class RetryPolicy {
         return jittered(n);
     }
 
-    /** {@code Retry-After} as a wait: delay-seconds, or an HTTP date less the response's {@code Date}; null if unreadable. */
+    /**
+     * {@code Retry-After} as a wait: delay-seconds, or an HTTP date (any of its three forms) less the
+     * response's {@code Date}; null if unreadable.
+     */
     static Duration parseRetryAfter(String value, String date, Instant now) {
         if (!value.isEmpty() && value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             return value.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(value));
         }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            Instant from = now;
-            if (date != null) {
-                try {
-                    from = ZonedDateTime.parse(date.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                            .toInstant();
-                } catch (DateTimeParseException e) {
-                    // the client's clock, then
-                }
-            }
-            Duration d = Duration.between(from, at);
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
+        Instant at = HttpDates.parse(value, now);
+        if (at == null) {
             return null;
         }
+        Instant sent = HttpDates.parse(date, now);
+        Duration d = Duration.between(sent != null ? sent : now, at); // without a Date, the client's clock
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     private static boolean tls(Throwable e) {

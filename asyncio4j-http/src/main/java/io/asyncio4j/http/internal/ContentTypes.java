@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code Content-Type} of a file by its extension: a table of what the web serves, then the
- * JDK's {@link URLConnection#getFileNameMap()}, then {@code application/octet-stream}. Text types
- * are declared UTF-8, since a browser would otherwise guess (often windows-1252).
+ * The media type of a file by its extension, for the server's file responses and the client's file
+ * bodies alike: a table of what the web serves, then the JDK's {@link
+ * URLConnection#getFileNameMap()}, then {@code application/octet-stream}. As a served {@code
+ * Content-Type}, text types are declared UTF-8, since a browser would otherwise guess (often
+ * windows-1252).
  */
 public final class ContentTypes {
     private ContentTypes() {}
@@ -48,8 +50,14 @@ public final class ContentTypes {
             Map.entry("ttf", "font/ttf"),
             Map.entry("otf", "font/otf"));
 
-    /** The {@code Content-Type} for a file named {@code name}. */
+    /** The {@code Content-Type} the server sends for a file named {@code name}: text types with {@code charset=utf-8}. */
     public static String of(String name) {
+        String type = mediaType(name);
+        return type.startsWith("text/") ? type + "; charset=utf-8" : type;
+    }
+
+    /** The media type of a file named {@code name}, without parameters; {@code application/octet-stream} when unknown. */
+    public static String mediaType(String name) {
         int dot = name.lastIndexOf('.');
         String type = null;
         if (dot >= 0) {
@@ -58,9 +66,6 @@ public final class ContentTypes {
         if (type == null) {
             type = URLConnection.getFileNameMap().getContentTypeFor(name);
         }
-        if (type == null) {
-            return "application/octet-stream";
-        }
-        return type.startsWith("text/") ? type + "; charset=utf-8" : type;
+        return type != null ? type : "application/octet-stream";
     }
 }

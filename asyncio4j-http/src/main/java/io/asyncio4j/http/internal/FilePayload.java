@@ -3,7 +3,6 @@ package io.asyncio4j.http.internal;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.CancelledError;
 import java.io.IOException;
-import java.net.URLConnection;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,14 +19,9 @@ public final class FilePayload extends Payload {
     /** The file at {@code path}, sent as {@code contentType} (null: guessed from its name). */
     public FilePayload(Path path, String contentType) {
         this.path = path;
-        this.contentType =
-                contentType != null ? contentType : guessType(path.getFileName().toString());
-    }
-
-    /** The media type of a file named {@code name} by its extension; {@code application/octet-stream} when unknown. */
-    public static String guessType(String name) {
-        String t = URLConnection.guessContentTypeFromName(name);
-        return t != null ? t : "application/octet-stream";
+        this.contentType = contentType != null
+                ? contentType
+                : ContentTypes.mediaType(path.getFileName().toString());
     }
 
     /** The path of the file. */

@@ -1,10 +1,13 @@
 package io.asyncio4j.http.internal;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 
 /**
  * What a {@code Content-Type} value says: its media type and its {@code charset}; for requests and
- * responses alike.
+ * responses, server and client alike.
  */
 public final class MediaTypes {
     private MediaTypes() {}
@@ -37,5 +40,17 @@ public final class MediaTypes {
             }
         }
         return null;
+    }
+
+    /**
+     * The charset called {@code name}, or null when the name is not a legal charset name or this
+     * JVM does not know it: each caller then throws its own error, naming where the name came from.
+     */
+    public static Charset known(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
     }
 }

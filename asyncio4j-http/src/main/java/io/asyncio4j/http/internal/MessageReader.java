@@ -69,12 +69,7 @@ public final class MessageReader {
     }
 
     private void fill() {
-        buf.compact();
-        if (!buf.hasRemaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2);
-            bigger.put(buf.flip());
-            buf = bigger;
-        }
+        buf = ReadBuffers.makeRoom(buf);
         try {
             if (reader.readInto(buf) < 0) {
                 parser.feedEof();

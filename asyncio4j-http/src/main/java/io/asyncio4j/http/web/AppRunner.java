@@ -158,6 +158,20 @@ public final class AppRunner {
         return o;
     }
 
+    /** The worker loops, or null when connections are served on the runner's loop. */
+    LoopGroup workerGroup() {
+        return workers;
+    }
+
+    /**
+     * The options of a listening socket on a worker loop that accepts its own connections: no loop
+     * group (its connections stay on its loop), {@code SO_REUSEPORT} (its siblings share the port).
+     */
+    ServerOptions listenerOptions(TlsOptions tls) {
+        ServerOptions o = ServerOptions.defaults().backlog(options.backlog()).reusePort(true);
+        return tls == null ? o : o.tls(tls);
+    }
+
     void added(BaseSite site) {
         sites.add(site);
     }

@@ -21,6 +21,7 @@ import io.asyncio4j.net.StreamWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,12 @@ final class HttpConnection {
      * (the server loop's CPU time and bytes per request, pipelined and not) and W5 (wrk).
      *
      * Timeouts: one TimerHandle at a time. `deadline` says when the current phase expires (NONE in
-     * BUSY and after); the timer fires at or before it and re-arms itself if the deadline moved,
-     * so a keep-alive connection costs one timer per timeout period, not one per request.
+     * BUSY and after, except while the handler waits for body bytes: `awaitingBody`, the body read
+     * timeout); the timer fires at or before it and re-arms itself if the deadline moved, so a
+     * keep-alive connection costs one timer per timeout period, not one per request. A deadline can
+     * move earlier (a head starts while the longer keep-alive timeout runs): the timer is therefore
+     * never armed further ahead than the shortest of the timeouts, so it fires by any deadline set
+     * after it was armed.
      */
     private static final System.Logger LOG = System.getLogger("io.asyncio4j.http.web");
 
@@ -101,6 +106,13 @@ final class HttpConnection {
     private boolean continueSent;
     private boolean closeAfter;
     private long bodyReceived;
+    /** The handler's task is parked reading the body: the body read timeout runs. */
+    private boolean awaitingBody;
+    /** Why the body cannot be read any more (its read timed out): every later read throws it. */
+    private UncheckedIOException bodyFailure;
+
+    /** The answer the connection itself sent for the request in hand (a 408), for the access log. */
+    private StreamResponse answeredByConnection;
 
     HttpConnection(WebServer server, StreamReader reader, StreamWriter writer) {
         this.server = server;
@@ -241,6 +253,8 @@ final class HttpConnection {
         bodyDone = h.bodyKind() == BodyKind.NONE;
         continueSent = false;
         bodyReceived = 0;
+        bodyFailure = null;
+        answeredByConnection = null;
         response = null;
         chunks = null;
         // A request to switch protocols that no response takes up ends the connection after its
@@ -277,7 +291,8 @@ final class HttpConnection {
             finish(req, resp);
         } finally {
             req.cleanup();
-            server.requestDone(req, response != null ? response : resp, start, event);
+            server.requestDone(
+                    req, response != null ? response : resp != null ? resp : answeredByConnection, start, event);
             request = null;
             response = null;
             chunks = null;
@@ -492,6 +507,9 @@ final class HttpConnection {
             throw new IllegalStateException(
                     "the body of " + req + " can be read only while its handler runs, by the task running it");
         }
+        if (bodyFailure != null) {
+            throw bodyFailure;
+        }
         if (bodyDone) {
             return null;
         }
@@ -511,7 +529,7 @@ final class HttpConnection {
                         bodyReceived += b.remaining();
                         return b;
                     }
-                    case NEED_DATA -> fill();
+                    case NEED_DATA -> fillBody();
                     default -> {
                         bodyDone = true;
                         return null;
@@ -521,6 +539,48 @@ final class HttpConnection {
         } catch (HttpParseException e) {
             bodyUnreadable();
             throw e;
+        }
+    }
+
+    /** Reads more of the body for the handler, waiting at most the body read timeout. */
+    private void fillBody() {
+        awaitingBody = true;
+        setDeadline(server.bodyReadTimeoutNanos());
+        try {
+            fill();
+        } catch (UncheckedIOException e) {
+            if (bodyFailure != null) {
+                bodyFailure.addSuppressed(e);
+                throw bodyFailure;
+            }
+            throw e;
+        } finally {
+            awaitingBody = false;
+            deadline = NONE;
+        }
+    }
+
+    /**
+     * No byte of the body came within the body read timeout: answer 408 if the handler has nothing
+     * of the body yet and no response started, else cut the connection; closing it wakes the
+     * handler's read, which then throws {@link #bodyFailure}.
+     */
+    private void bodyStalled() {
+        boolean answer = bodyReceived == 0 && response == null;
+        bodyFailure = new UncheckedIOException(new SocketTimeoutException("no byte of the body of " + request
+                + " arrived for " + java.time.Duration.ofNanos(server.bodyReadTimeoutNanos())
+                + " (RunnerOptions.bodyReadTimeout) after " + bodyReceived + " bytes; the connection was closed"
+                + (answer ? " after answering 408" : "")));
+        bodyUnreadable();
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> peerAddress() + ": " + bodyFailure.getCause().getMessage());
+        if (answer) {
+            Response timedOut = simple(408, "the request body did not arrive in time");
+            answeredByConnection = timedOut;
+            sendSimple(timedOut);
+        } else {
+            writer.abort();
         }
     }
 
@@ -812,10 +872,10 @@ final class HttpConnection {
     // ---- timeouts and shutdown ----
 
     private void setDeadline(long timeoutNanos) {
-        long when = loop.time() + timeoutNanos;
-        deadline = when;
+        long now = loop.time();
+        deadline = now + timeoutNanos;
         if (timer == null) {
-            timer = loop.callAt(when, onTimer);
+            timer = loop.callAt(now + server.shortestTimeoutNanos(), onTimer);
         }
     }
 
@@ -824,8 +884,9 @@ final class HttpConnection {
         if (deadline == NONE || phase == DONE) {
             return;
         }
-        if (loop.time() < deadline) {
-            timer = loop.callAt(deadline, onTimer);
+        long now = loop.time();
+        if (now < deadline) {
+            timer = loop.callAt(Math.min(deadline, now + server.shortestTimeoutNanos()), onTimer);
             return;
         }
         deadline = NONE;
@@ -836,6 +897,11 @@ final class HttpConnection {
                         System.Logger.Level.DEBUG,
                         () -> peerAddress() + " did not send a whole request head in time: 408");
                 sendSimple(simple(408, "the request head did not arrive in time"));
+            }
+            case BUSY -> {
+                if (awaitingBody) {
+                    bodyStalled();
+                }
             }
             default -> {}
         }

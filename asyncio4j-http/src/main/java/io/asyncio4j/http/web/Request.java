@@ -5,8 +5,10 @@ import io.asyncio4j.http.Form;
 import io.asyncio4j.http.HeaderNames;
 import io.asyncio4j.http.Headers;
 import io.asyncio4j.http.HttpVersion;
+import io.asyncio4j.http.MultiDict;
 import io.asyncio4j.http.MultipartLimits;
 import io.asyncio4j.http.MultipartReader;
+import io.asyncio4j.http.internal.BodySources;
 import io.asyncio4j.http.internal.MediaTypes;
 import io.asyncio4j.http.internal.RequestHead;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +19,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class Request {
     private final int queryStart;
 
     private String path;
-    private MultiDict query;
+    private MultiDict<String> query;
     private Map<String, String> cookies;
     private Map<AppKey<?>, Object> state;
     private RequestContent content;
@@ -129,8 +129,8 @@ public final class Request {
      * The query's parameters, decoded ({@code +} is a space), in order, a name possibly several
      * times; aiohttp's {@code request.query}.
      */
-    public MultiDict query() {
-        MultiDict q = query;
+    public MultiDict<String> query() {
+        MultiDict<String> q = query;
         if (q == null) {
             String t = head.target();
             q = queryStart < 0 ? MultiDict.empty() : UrlCodec.parseForm(t, queryStart + 1, t.length());
@@ -428,13 +428,9 @@ public final class Request {
      */
     public String text() {
         String name = charset();
-        Charset cs = StandardCharsets.UTF_8;
-        if (name != null) {
-            try {
-                cs = Charset.forName(name);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new HttpBadRequest("unknown charset " + name);
-            }
+        Charset cs = name == null ? StandardCharsets.UTF_8 : MediaTypes.known(name);
+        if (cs == null) {
+            throw new HttpBadRequest("unknown charset " + name);
         }
         return new String(bytes(), cs);
     }
@@ -514,19 +510,7 @@ public final class Request {
         if (body != null) {
             return BodySource.of(body);
         }
-        RequestContent c = content();
-        return (b, off, len) -> {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            byte[] got = c.read(len);
-            if (got.length == 0) {
-                return -1;
-            }
-            System.arraycopy(got, 0, b, off, got.length);
-            return got.length;
-        };
+        return BodySources.reading(content()::read);
     }
 
     /** Releases what the request's handling left: the temporary files of {@link #post()}. */

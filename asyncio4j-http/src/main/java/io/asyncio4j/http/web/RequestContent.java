@@ -1,10 +1,7 @@
 package io.asyncio4j.http.web;
 
-import java.io.ByteArrayOutputStream;
+import io.asyncio4j.http.internal.ContentBuffer;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * A request body read as it arrives: aiohttp's {@code request.content} ({@code StreamReader}).
@@ -31,48 +28,27 @@ public final class RequestContent {
     /** The longest line {@link #readLine()} accepts: 64 KiB, as aiohttp's. */
     public static final int LINE_LIMIT = 64 * 1024;
 
-    private static final byte[] EMPTY = {};
-
     private final Request request;
-    /** Bytes received and not yet returned: pending[pos, pending.length). */
-    private byte[] pending = EMPTY;
-
-    private int pos;
-    private boolean eof;
+    private final ContentBuffer<RuntimeException, RuntimeException> buffer;
 
     RequestContent(Request request) {
         this.request = request;
+        this.buffer = new ContentBuffer<>(new Pieces(request), LINE_LIMIT);
     }
 
     /** Whether the whole body has been read. */
     public boolean atEof() {
-        if (pos < pending.length) {
-            return false;
-        }
-        return eof || !request.hasBody();
+        return buffer.buffered() == 0 && (buffer.ended() || !request.hasBody());
     }
 
     /** What is buffered, or else the next piece as it arrives; empty at the end. aiohttp's {@code readany()}. */
     public byte[] readChunk() {
-        if (pos < pending.length) {
-            return take(pending.length - pos);
-        }
-        byte[] piece = nextPiece();
-        return piece == null ? EMPTY : piece;
+        return buffer.readChunk();
     }
 
     /** Up to {@code n} bytes (at least one unless at the end); aiohttp's {@code read(n)}. Negative: the rest. */
     public byte[] read(int n) {
-        if (n < 0) {
-            return readAll();
-        }
-        if (n == 0) {
-            return EMPTY;
-        }
-        if (pos == pending.length && !fill()) {
-            return EMPTY;
-        }
-        return take(Math.min(n, pending.length - pos));
+        return buffer.read(n);
     }
 
     /**
@@ -80,14 +56,7 @@ public final class RequestContent {
      * prefer {@link Request#bytes()}, which applies {@code clientMaxSize}.
      */
     public byte[] readAll() {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] b = takeBuffered();
-        all.write(b, 0, b.length);
-        byte[] piece;
-        while ((piece = nextPiece()) != null) {
-            all.write(piece, 0, piece.length);
-        }
-        return all.toByteArray();
+        return buffer.readAll();
     }
 
     /**
@@ -96,13 +65,7 @@ public final class RequestContent {
      * @throws HttpBadRequest if the body ends first
      */
     public byte[] readExactly(int n) {
-        while (pending.length - pos < n) {
-            if (!fillMore()) {
-                throw new HttpBadRequest("the body ended after " + (pending.length - pos) + " of the " + n
-                        + " bytes the handler expected");
-            }
-        }
-        return take(n);
+        return buffer.readExactly(n);
     }
 
     /**
@@ -111,21 +74,7 @@ public final class RequestContent {
      * @throws HttpBadRequest if no {@code \n} comes within {@link #LINE_LIMIT} bytes
      */
     public byte[] readLine() {
-        int from = pos;
-        while (true) {
-            for (int i = from; i < pending.length; i++) {
-                if (pending[i] == '\n') {
-                    return take(i + 1 - pos);
-                }
-            }
-            if (pending.length - pos > LINE_LIMIT) {
-                throw new HttpBadRequest("a line of the body is longer than " + LINE_LIMIT + " bytes");
-            }
-            from = pending.length;
-            if (!fillMore()) {
-                return take(pending.length - pos);
-            }
-        }
+        return buffer.readLine();
     }
 
     /**
@@ -134,96 +83,41 @@ public final class RequestContent {
      * @throws IllegalArgumentException if {@code n <= 0}
      */
     public Iterable<byte[]> iterChunked(int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("iterChunked needs a positive size, got " + n);
-        }
-        return () -> new Pieces(n);
+        return buffer.iterChunked(n);
     }
 
     /** The body in the pieces it arrives in; aiohttp's {@code iter_any()}. */
     public Iterable<byte[]> iterAny() {
-        return () -> new Pieces(Integer.MAX_VALUE);
+        return buffer.iterAny();
     }
 
     /** Removes and returns what is buffered. */
     byte[] takeBuffered() {
-        return take(pending.length - pos);
+        return buffer.takeBuffered();
     }
 
-    private byte[] nextPiece() {
-        if (eof) {
-            return null;
-        }
-        ByteBuffer b = request.connection().nextBodyPiece(request);
-        if (b == null) {
-            eof = true;
-            return null;
-        }
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
-    }
-
-    private byte[] take(int n) {
-        if (n == 0) {
-            return EMPTY;
-        }
-        byte[] out = pos == 0 && n == pending.length ? pending : Arrays.copyOfRange(pending, pos, pos + n);
-        pos += n;
-        if (pos == pending.length) {
-            pending = EMPTY;
-            pos = 0;
-        }
-        return out;
-    }
-
-    private boolean fill() {
-        byte[] piece = nextPiece();
-        if (piece == null) {
-            return false;
-        }
-        pending = piece;
-        pos = 0;
-        return true;
-    }
-
-    private boolean fillMore() {
-        byte[] piece = nextPiece();
-        if (piece == null) {
-            return false;
-        }
-        int have = pending.length - pos;
-        byte[] joined = Arrays.copyOfRange(pending, pos, pos + have + piece.length);
-        System.arraycopy(piece, 0, joined, have, piece.length);
-        pending = joined;
-        pos = 0;
-        return true;
-    }
-
-    private final class Pieces implements Iterator<byte[]> {
-        private final int max;
-        private byte[] next;
-
-        Pieces(int max) {
-            this.max = max;
-        }
-
+    /** The body's pieces from the connection, and the server's errors: 400s, unchecked. */
+    private record Pieces(Request request) implements ContentBuffer.Source<RuntimeException, RuntimeException> {
         @Override
-        public boolean hasNext() {
-            if (next == null) {
-                next = read(max);
+        public byte[] nextPiece() {
+            ByteBuffer b = request.connection().nextBodyPiece(request);
+            if (b == null) {
+                return null;
             }
-            return next.length > 0;
-        }
-
-        @Override
-        public byte[] next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("the body has ended");
-            }
-            byte[] out = next;
-            next = null;
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
             return out;
+        }
+
+        @Override
+        public RuntimeException endedEarly(int have, int wanted) {
+            return new HttpBadRequest(
+                    "the body ended after " + have + " of the " + wanted + " bytes the handler expected");
+        }
+
+        @Override
+        public RuntimeException lineTooLong(int limit) {
+            return new HttpBadRequest("a line of the body is longer than " + limit + " bytes");
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 public final class RunnerOptions {
     private Duration headerTimeout = Duration.ofSeconds(20);
     private Duration keepaliveTimeout = Duration.ofSeconds(75);
+    private Duration bodyReadTimeout = Duration.ofSeconds(60);
     private Duration shutdownTimeout = Duration.ofSeconds(60);
     private int maxConnections = Integer.MAX_VALUE;
     private HttpLimits limits = HttpLimits.defaults();
@@ -29,6 +30,7 @@ public final class RunnerOptions {
     private String accessLogFormat = AccessLog.DEFAULT_FORMAT;
     private Set<String> trustedProxies = Set.of();
     private int workers = 1;
+    private boolean acceptOnEachWorker = false;
     private int backlog = 128;
     private boolean reusePort;
 
@@ -38,6 +40,7 @@ public final class RunnerOptions {
         RunnerOptions c = new RunnerOptions();
         c.headerTimeout = headerTimeout;
         c.keepaliveTimeout = keepaliveTimeout;
+        c.bodyReadTimeout = bodyReadTimeout;
         c.shutdownTimeout = shutdownTimeout;
         c.maxConnections = maxConnections;
         c.limits = limits;
@@ -45,6 +48,7 @@ public final class RunnerOptions {
         c.accessLogFormat = accessLogFormat;
         c.trustedProxies = trustedProxies;
         c.workers = workers;
+        c.acceptOnEachWorker = acceptOnEachWorker;
         c.backlog = backlog;
         c.reusePort = reusePort;
         return c;
@@ -52,7 +56,8 @@ public final class RunnerOptions {
 
     /**
      * The defaults: a request head must arrive within 20 s, an idle keep-alive connection closes
-     * after 75 s (aiohttp's {@code keepalive_timeout}), a shutdown waits 60 s for requests in flight
+     * after 75 s (aiohttp's {@code keepalive_timeout}), a request body may pause 60 s between two
+     * reads (nginx's {@code client_body_timeout}), a shutdown waits 60 s for requests in flight
      * (aiohttp's {@code shutdown_timeout}); no connection limit; the parser's default limits; the
      * access log on, in aiohttp's default format; no trusted proxy; one loop; backlog 128.
      */
@@ -75,6 +80,24 @@ public final class RunnerOptions {
     public RunnerOptions keepaliveTimeout(Duration timeout) {
         RunnerOptions c = copy();
         c.keepaliveTimeout = positive(timeout, "keepaliveTimeout");
+        return c;
+    }
+
+    /**
+     * How long a handler's read of the request body may wait for the next bytes: the time between
+     * two reads, not for the whole body (a slow upload goes on as long as bytes keep coming), and
+     * nginx's {@code client_body_timeout} (aiohttp's server has none). A client that sends a head
+     * and then drips its body, or stops, holds its connection no longer than that. When it passes,
+     * the connection answers 408 and closes if the handler had received no byte of the body yet and
+     * its response had not started; otherwise it closes. Either way the handler's read (and any
+     * later one) throws {@link java.io.UncheckedIOException} whose cause is a {@link
+     * java.net.SocketTimeoutException} naming this option.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public RunnerOptions bodyReadTimeout(Duration timeout) {
+        RunnerOptions c = copy();
+        c.bodyReadTimeout = positive(timeout, "bodyReadTimeout");
         return c;
     }
 
@@ -153,7 +176,7 @@ public final class RunnerOptions {
 
     /**
      * Serves connections on {@code n} loops (a {@link io.asyncio4j.LoopGroup} the runner opens and
-     * closes): the sites accept on the runner's loop and hand each connection to a worker loop. The
+     * closes); how connections reach them is {@link #acceptOnEachWorker(boolean)}. The
      * application's hooks run on the runner's loop; handlers run on the workers, in parallel, so
      * state they share must be thread-safe. 1 (the default) serves on the runner's loop.
      *
@@ -165,6 +188,23 @@ public final class RunnerOptions {
         }
         RunnerOptions c = copy();
         c.workers = n;
+        return c;
+    }
+
+    /**
+     * How {@link #workers(int) worker loops} get their connections. {@code true}: each worker loop
+     * listens on a socket of its own, all bound to the site's address with {@code SO_REUSEPORT},
+     * and accepts its own connections; the kernel spreads new connections over the sockets. {@code
+     * false}: the runner's loop accepts every connection and hands it to the next worker loop in
+     * turn (the default: measured with wrk on two loops, it was as fast or faster, with keep-alive
+     * and with a connection per request; handing over in turn also spreads connections evenly,
+     * where the kernel's hash of their addresses can give one loop more than its share). Only TCP
+     * sites on Linux listen per worker (elsewhere the kernel does not spread the connections of a
+     * port over its sockets); a {@link UnixSite} always hands connections over.
+     */
+    public RunnerOptions acceptOnEachWorker(boolean each) {
+        RunnerOptions c = copy();
+        c.acceptOnEachWorker = each;
         return c;
     }
 
@@ -198,6 +238,11 @@ public final class RunnerOptions {
     /** The keep-alive timeout. */
     public Duration keepaliveTimeout() {
         return keepaliveTimeout;
+    }
+
+    /** The body read timeout. */
+    public Duration bodyReadTimeout() {
+        return bodyReadTimeout;
     }
 
     /** The shutdown grace period. */
@@ -235,6 +280,11 @@ public final class RunnerOptions {
         return workers;
     }
 
+    /** Whether each worker loop accepts its own connections. */
+    public boolean acceptOnEachWorker() {
+        return acceptOnEachWorker;
+    }
+
     /** The listen backlog. */
     public int backlog() {
         return backlog;
@@ -248,8 +298,9 @@ public final class RunnerOptions {
     @Override
     public String toString() {
         return "RunnerOptions[headerTimeout=" + headerTimeout + ", keepaliveTimeout=" + keepaliveTimeout
-                + ", shutdownTimeout=" + shutdownTimeout + ", maxConnections=" + maxConnections + ", accessLog="
+                + ", bodyReadTimeout=" + bodyReadTimeout + ", shutdownTimeout=" + shutdownTimeout + ", maxConnections="
+                + maxConnections + ", accessLog="
                 + accessLog + ", trustedProxies=" + trustedProxies + ", workers=" + workers + ", backlog=" + backlog
-                + ", reusePort=" + reusePort + "]";
+                + ", acceptOnEachWorker=" + acceptOnEachWorker + ", reusePort=" + reusePort + "]";
     }
 }

@@ -1,11 +1,16 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.Loop;
+import io.asyncio4j.LoopGroup;
 import io.asyncio4j.net.Server;
+import io.asyncio4j.net.ServerOptions;
 import io.asyncio4j.net.Streams;
 import io.asyncio4j.net.TlsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A TCP site, plain or TLS: aiohttp's {@code TCPSite}.
@@ -16,6 +21,13 @@ import java.net.SocketAddress;
  * }
  */
 public final class TcpSite extends BaseSite {
+    /**
+     * Whether the kernel spreads the connections of one address over the sockets bound to it with
+     * SO_REUSEPORT: Linux does; BSD and macOS give them all to one socket.
+     */
+    private static final boolean SPREADS_BY_REUSEPORT =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+
     private final String host;
     private final int port;
     private final TlsOptions tls;
@@ -37,8 +49,31 @@ public final class TcpSite extends BaseSite {
     }
 
     @Override
-    Server listen(WebServer web) throws IOException {
-        return Streams.startServer(web.handler(), host, port, runner().serverOptions(tls));
+    List<Server> listen(WebServer web) throws IOException {
+        LoopGroup workers = runner().workerGroup();
+        if (workers == null || !runner().options().acceptOnEachWorker() || !SPREADS_BY_REUSEPORT) {
+            return List.of(Streams.startServer(web.handler(), host, port, runner().serverOptions(tls)));
+        }
+        // A listening socket per worker loop, all bound to the same address with SO_REUSEPORT: the
+        // first binds as asked (port 0: a free port), the others bind what it bound.
+        ServerOptions options = runner().listenerOptions(tls);
+        List<Server> started = new ArrayList<>();
+        try {
+            List<Loop> loops = workers.loops();
+            Server first = onLoop(loops.get(0), () -> Streams.startServer(web.handler(), host, port, options));
+            started.add(first);
+            for (Loop loop : loops.subList(1, loops.size())) {
+                for (SocketAddress a : first.addresses()) {
+                    InetSocketAddress bound = (InetSocketAddress) a;
+                    String ip = bound.getAddress().getHostAddress();
+                    started.add(onLoop(loop, () -> Streams.startServer(web.handler(), ip, bound.getPort(), options)));
+                }
+            }
+            return started;
+        } catch (IOException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
     }
 
     /** The port listened on: the one bound once started (for port 0), else the one asked for. */

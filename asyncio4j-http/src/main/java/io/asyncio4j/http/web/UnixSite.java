@@ -4,6 +4,7 @@ import io.asyncio4j.net.Server;
 import io.asyncio4j.net.Streams;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,8 @@ public final class UnixSite extends BaseSite {
     }
 
     @Override
-    Server listen(WebServer web) throws IOException {
-        return Streams.startUnixServer(web.handler(), path, runner().serverOptions(null));
+    List<Server> listen(WebServer web) throws IOException {
+        return List.of(Streams.startUnixServer(web.handler(), path, runner().serverOptions(null)));
     }
 
     /** The socket file. */

@@ -1,8 +1,8 @@
 package io.asyncio4j.http.web;
 
+import io.asyncio4j.http.MultiDict;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Percent-decoding and encoding of request targets (RFC 3986) and of {@code
@@ -54,12 +54,11 @@ final class UrlCodec {
     }
 
     /** Parses {@code application/x-www-form-urlencoded} text ({@code a=1&b=&c}) into a multimap. */
-    static MultiDict parseForm(String s, int from, int to) {
+    static MultiDict<String> parseForm(String s, int from, int to) {
         if (from >= to) {
             return MultiDict.empty();
         }
-        String[] pairs = new String[8];
-        int n = 0;
+        MultiDict.Builder<String> pairs = MultiDict.builder();
         int p = from;
         while (p <= to) {
             int amp = s.indexOf('&', p);
@@ -77,16 +76,11 @@ final class UrlCodec {
                     name = decode(s, p, eq, true);
                     value = decode(s, eq + 1, amp, true);
                 }
-                if (2 * n + 2 > pairs.length) {
-                    pairs = Arrays.copyOf(pairs, pairs.length * 2);
-                }
-                pairs[2 * n] = name;
-                pairs[2 * n + 1] = value;
-                n++;
+                pairs.add(name, value);
             }
             p = amp + 1;
         }
-        return MultiDict.ofPairs(pairs, n);
+        return pairs.build();
     }
 
     private static final boolean[] UNRESERVED = new boolean[128];

@@ -32,6 +32,8 @@ final class WebServer {
     private final RunnerOptions options;
     private final long headerTimeout;
     private final long keepaliveTimeout;
+    private final long bodyReadTimeout;
+    private final long shortestTimeout;
     private final AccessLog accessLog;
     private final Set<HttpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
@@ -43,6 +45,8 @@ final class WebServer {
         this.options = options;
         this.headerTimeout = options.headerTimeout().toNanos();
         this.keepaliveTimeout = options.keepaliveTimeout().toNanos();
+        this.bodyReadTimeout = options.bodyReadTimeout().toNanos();
+        this.shortestTimeout = Math.min(headerTimeout, Math.min(keepaliveTimeout, bodyReadTimeout));
         this.accessLog = options.accessLog() ? AccessLog.compile(options.accessLogFormat()) : null;
     }
 
@@ -60,6 +64,15 @@ final class WebServer {
 
     long keepaliveTimeoutNanos() {
         return keepaliveTimeout;
+    }
+
+    long bodyReadTimeoutNanos() {
+        return bodyReadTimeout;
+    }
+
+    /** The shortest of the connections' timeouts: how far ahead a connection's timer may be armed. */
+    long shortestTimeoutNanos() {
+        return shortestTimeout;
     }
 
     /** Whether requests are written to the access log (their duration is then measured). */

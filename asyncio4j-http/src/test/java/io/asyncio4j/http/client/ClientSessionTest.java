@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.asyncio4j.Asyncio;
 import io.asyncio4j.Task;
 import io.asyncio4j.http.Headers;
+import io.asyncio4j.sync.Event;
 import io.asyncio4j.testing.AsyncioTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -342,6 +343,86 @@ class ClientSessionTest {
                 assertThat(c.atEof()).isTrue();
             }
         }
+    }
+
+    @AsyncioTest(realClock = true)
+    void readLineFindsALineEndThatArrivesAfterTheStartOfItsLine() throws Exception {
+        Event firstLineRead = new Event();
+        try (TestServer server = TestServer.start(ex -> {
+                    ex.writer.write("HTTP/1.1 200 OK\r\nContent-Length: 14\r\n\r\none\ntw"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    firstLineRead.await();
+                    ex.writer.write("o\nthree\n".getBytes(StandardCharsets.ISO_8859_1));
+                });
+                ClientSession session = new ClientSession()) {
+            try (ClientResponse r = session.get(server.url("/"))) {
+                ResponseContent c = r.content();
+                List<String> lines = new ArrayList<>();
+                lines.add(new String(c.readLine(), StandardCharsets.ISO_8859_1));
+                firstLineRead.set();
+                byte[] line;
+                while ((line = c.readLine()).length > 0) {
+                    lines.add(new String(line, StandardCharsets.ISO_8859_1));
+                }
+                assertThat(lines).containsExactly("one\n", "two\n", "three\n");
+            }
+        }
+    }
+
+    @AsyncioTest(realClock = true)
+    void textIsDecodedInTheCharsetOfContentTypeElseUtf8() throws Exception {
+        byte[] cafe = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        try (TestServer server = TestServer.start(ex -> {
+                    switch (ex.path()) {
+                        case "/latin1" ->
+                            ex.respond(200, Headers.of("Content-Type", "Text/Plain; CHARSET=\"ISO-8859-1\""), cafe);
+                        case "/json" ->
+                            ex.respond(
+                                    200,
+                                    Headers.of("Content-Type", "application/json"),
+                                    "\"\u00e9\"".getBytes(StandardCharsets.UTF_8));
+                        case "/none" -> ex.respond(200, Headers.of(), "\u00e9".getBytes(StandardCharsets.UTF_8));
+                        default ->
+                            ex.respond(200, Headers.of("Content-Type", "text/plain; charset=no-such-charset"), cafe);
+                    }
+                });
+                ClientSession session = new ClientSession()) {
+            try (ClientResponse r = session.get(server.url("/latin1"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("text/plain ISO-8859-1 caf\u00e9");
+            }
+            try (ClientResponse r = session.get(server.url("/json"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("application/json null \"\u00e9\"");
+            }
+            try (ClientResponse r = session.get(server.url("/none"))) {
+                assertThat(r.contentType() + " " + r.charset() + " " + r.text())
+                        .isEqualTo("application/octet-stream null \u00e9");
+            }
+            try (ClientResponse r = session.get(server.url("/unknown"))) {
+                assertThatThrownBy(r::text)
+                        .isInstanceOf(ClientPayloadError.class)
+                        .hasMessage("the charset 'no-such-charset' of GET " + server.url("/unknown")
+                                + " is unknown; read bytes() instead");
+                assertThat(r.bytes()).isEqualTo(cafe);
+            }
+        }
+    }
+
+    @AsyncioTest(realClock = true)
+    void credentialsInTheUrlArePercentDecodedWithPlusKeptAsItIs() throws Exception {
+        List<String> seen = new ArrayList<>();
+        try (TestServer server = TestServer.start(ex -> {
+                    seen.add(ex.header("Authorization"));
+                    ex.respond(200, "ok");
+                });
+                ClientSession session = new ClientSession()) {
+            session.get("http://ann%20b:pa+ss%40x%2B@127.0.0.1:" + server.port() + "/")
+                    .close();
+        }
+        assertThat(seen).containsExactly(new BasicAuth("ann b", "pa+ss@x+").encode());
+        assertThat(HttpProxy.parse("http://ann:a+b%25@127.0.0.1:3128", null).auth())
+                .isEqualTo(new BasicAuth("ann", "a+b%"));
     }
 
     @AsyncioTest(realClock = true)

@@ -3,6 +3,7 @@ package io.asyncio4j.http.client;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.CpythonAiohttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,18 +54,11 @@ final class Peer implements AutoCloseable {
 
     static final String NGINX = "/usr/sbin/nginx";
     static final String TINYPROXY = "/usr/bin/tinyproxy";
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = CpythonAiohttp.PYTHON;
 
     /** CPython's aiohttp server of {@code aiohttp_peer.py}. */
     static Peer aiohttp() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON + ": install python3-aiohttp");
-        assumeTrue(
-                Asyncio.toThread(() -> new ProcessBuilder(PYTHON, "-c", "import aiohttp")
-                                .redirectErrorStream(true)
-                                .start()
-                                .waitFor())
-                        == 0,
-                "CPython's aiohttp is missing: install python3-aiohttp (scripts/install-test-peers.sh)");
+        CpythonAiohttp.assumeInstalled();
         Path dir = Files.createTempDirectory("aiohttp-peer");
         Path script = dir.resolve("aiohttp_peer.py");
         try (InputStream in = Peer.class.getResourceAsStream("aiohttp_peer.py")) {
@@ -120,33 +114,20 @@ final class Peer implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        String conf = """
-                daemon off;
-                master_process off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 1024; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    keepalive_timeout 60s;
-                    keepalive_requests 100000;
-                    gzip on;
-                    gzip_min_length 100;
-                    gzip_types text/plain application/json;
-                    types { text/plain txt; application/json json; application/octet-stream bin; }
-                    server {
-                        listen 127.0.0.1:%2$d%4$s;
-                        root %1$s/www;
-                        %3$s
-                    }
+        String conf =
+                io.asyncio4j.http.NginxConfig.inFolder(dir, """
+                keepalive_timeout 60s;
+                keepalive_requests 100000;
+                gzip on;
+                gzip_min_length 100;
+                gzip_types text/plain application/json;
+                types { text/plain txt; application/json json; application/octet-stream bin; }
+                server {
+                    listen 127.0.0.1:%2$d%4$s;
+                    root %1$s/www;
+                    %3$s
                 }
-                """.formatted(dir, port, extraServerConfig, listenOptions);
+                """.formatted(dir, port, extraServerConfig, listenOptions));
         Files.writeString(dir.resolve("nginx.conf"), conf);
         Process p = new ProcessBuilder(
                         NGINX,

@@ -52,6 +52,32 @@ class RequestBodyTest {
         return b;
     }
 
+    @AsyncioTest(realClock = true)
+    void aFileIsTypedByItsNameAsTheServerTypesTheSameFile() throws Exception {
+        Path dir = Files.createTempDirectory("typed");
+        Path font = Files.writeString(dir.resolve("font.woff2"), "w");
+        Path page = Files.writeString(dir.resolve("page.html"), "<p>");
+        List<String> received = new ArrayList<>();
+        try (TestServer server = TestServer.start(ex -> {
+                    String type = ex.header("Content-Type");
+                    received.add(type.startsWith("multipart/") ? new String(ex.body, StandardCharsets.UTF_8) : type);
+                    ex.respond(200, "ok");
+                });
+                ClientSession session = new ClientSession()) {
+            session.post(server.url("/"), data(font)).close();
+            session.post(server.url("/"), data(new FormData().addField("f", page)))
+                    .close();
+        } finally {
+            Files.delete(font);
+            Files.delete(page);
+            Files.delete(dir);
+        }
+        assertThat(received.get(0)).as("the JDK's table does not know woff2").isEqualTo("font/woff2");
+        assertThat(received.get(1))
+                .as("a part's type without the charset the server adds to text it serves")
+                .contains("Content-Type: text/html\r\n");
+    }
+
     @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
     void filesStreamsAndWritersReachAiohttpWhole() throws Exception {
         byte[] big = random(3 << 20, 1);

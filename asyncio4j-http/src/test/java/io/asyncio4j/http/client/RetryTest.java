@@ -82,6 +82,24 @@ class RetryTest {
     }
 
     @AsyncioTest(autojumpThresholdMillis = 200)
+    void retryAfterDatesAreReadInTheObsoleteFormsTooAsRfc9110Asks(Loop loop) throws Exception {
+        Transcript log = new Transcript();
+        Deque<Object[]> answers = new ArrayDeque<>(List.of(
+                new Object[] {
+                    503, "Date", "Sunday, 06-Dec-26 12:00:00 GMT", "Retry-After", "Sunday, 06-Dec-26 12:00:02 GMT"
+                },
+                new Object[] {503, "Date", "Sun Dec  6 12:00:00 2026", "Retry-After", "Sun Dec  6 12:00:03 2026"}));
+        try (TestServer server = scripted(loop, log, answers);
+                ClientSession session =
+                        new ClientSession(SessionOptions.defaults().retry(exact().attempts(3)))) {
+            try (ClientResponse r = session.get(server.url("/"))) {
+                assertThat(r.status()).isEqualTo(200);
+            }
+            log.assertEquals("GET at 0 ms", "GET at 2000 ms", "GET at 5000 ms");
+        }
+    }
+
+    @AsyncioTest(autojumpThresholdMillis = 200)
     void onlyIdempotentMethodsWithReplayableBodiesAreRetriedUnlessTold(Loop loop) throws Exception {
         Transcript log = new Transcript();
         Deque<Object[]> answers = new ArrayDeque<>();

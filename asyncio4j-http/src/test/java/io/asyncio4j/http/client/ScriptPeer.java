@@ -3,6 +3,7 @@ package io.asyncio4j.http.client;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.asyncio4j.Asyncio;
+import io.asyncio4j.http.CpythonAiohttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,14 +66,7 @@ final class ScriptPeer implements AutoCloseable {
 
     /** CPython's aiohttp WebSocket server (aiohttp_ws_peer.py). */
     static ScriptPeer aiohttpWs() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(Peer.PYTHON)), "no " + Peer.PYTHON + ": install python3-aiohttp");
-        assumeTrue(
-                Asyncio.toThread(() -> new ProcessBuilder(Peer.PYTHON, "-c", "import aiohttp")
-                                .redirectErrorStream(true)
-                                .start()
-                                .waitFor())
-                        == 0,
-                "CPython's aiohttp is missing: install python3-aiohttp (scripts/install-test-peers.sh)");
+        CpythonAiohttp.assumeInstalled();
         return start(List.of(Peer.PYTHON, "aiohttp_ws_peer.py"), "aiohttp_ws_peer.py");
     }
 

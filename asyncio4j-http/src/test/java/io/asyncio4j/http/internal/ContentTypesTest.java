@@ -17,4 +17,11 @@ class ContentTypesTest {
         assertThat(ContentTypes.of("x.unknownext")).isEqualTo("application/octet-stream");
         assertThat(ContentTypes.of("photo.tiff")).as("from the JDK's table").isEqualTo("image/tiff");
     }
+
+    @Test
+    void theMediaTypeAloneHasNoCharset() {
+        assertThat(ContentTypes.mediaType("index.html")).isEqualTo("text/html");
+        assertThat(ContentTypes.mediaType("font.woff2")).isEqualTo("font/woff2");
+        assertThat(ContentTypes.mediaType("README")).isEqualTo("application/octet-stream");
+    }
 }

@@ -10,8 +10,10 @@ import io.asyncio4j.Loop;
 import io.asyncio4j.http.client.ClientResponse;
 import io.asyncio4j.http.client.ClientSession;
 import io.asyncio4j.http.client.SessionOptions;
+import io.asyncio4j.sync.Event;
 import io.asyncio4j.testing.AsyncioTest;
 import io.asyncio4j.testing.Transcript;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -167,6 +169,29 @@ class FeaturesTest {
             try (ClientResponse r = session.post(s.url("/lines"), data("one\ntwo\nthree"))) {
                 assertThat(r.text()).isEqualTo("[one, two, three] eof=true");
             }
+        }
+    }
+
+    @AsyncioTest(realClock = true, wallTimeoutSeconds = 60)
+    void readLineFindsALineEndThatArrivesAfterTheStartOfItsLine() throws Exception {
+        Event firstLineRead = new Event();
+        Application app = new Application();
+        app.addRoutes(Web.post("/lines", r -> {
+            List<String> lines = new ArrayList<>();
+            lines.add(new String(r.content().readLine(), StandardCharsets.ISO_8859_1));
+            firstLineRead.set();
+            byte[] line;
+            while ((line = r.content().readLine()).length > 0) {
+                lines.add(new String(line, StandardCharsets.ISO_8859_1));
+            }
+            return Response.text(String.join("|", lines));
+        }));
+        try (Served s = Served.start(app);
+                RawClient c = RawClient.connect(s.port())) {
+            c.send("POST /lines HTTP/1.1\r\nHost: x\r\nContent-Length: 14\r\n\r\none\ntw");
+            firstLineRead.await();
+            c.send("o\nthree\n");
+            assertThat(c.next("POST").body()).isEqualTo("one\n|two\n|three\n");
         }
     }
 

@@ -80,20 +80,58 @@ class SitesTest {
         assertThat(Files.exists(socket)).as("the socket file is removed").isFalse();
     }
 
-    @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
-    void workersServeConnectionsOnTheirOwnLoops(Loop loop) throws Exception {
+    /** The names of the loops that served {@code connections} new connections, one GET each. */
+    private static Set<String> servingLoops(Served s, int connections) throws Exception {
+        Set<String> loops = new HashSet<>();
+        for (int i = 0; i < connections; i++) {
+            try (RawClient c = RawClient.connect(s.port())) {
+                c.send("GET /loop HTTP/1.1\r\nHost: x\r\n\r\n");
+                loops.add(c.next().body());
+            }
+        }
+        return loops;
+    }
+
+    private static Application whichLoop() {
         Application app = new Application();
         app.addRoutes(Web.get("/loop", r -> Response.text(Asyncio.currentLoop().name())));
-        try (Served s =
-                Served.start(app, RunnerOptions.defaults().accessLog(false).workers(2))) {
-            Set<String> loops = new HashSet<>();
-            for (int i = 0; i < 4; i++) {
-                try (RawClient c = RawClient.connect(s.port())) {
-                    c.send("GET /loop HTTP/1.1\r\nHost: x\r\n\r\n");
-                    loops.add(c.next().body());
-                }
-            }
-            assertThat(loops).hasSize(2).doesNotContain(loop.name());
+        return app;
+    }
+
+    @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
+    void workersServeConnectionsHandedOverByTheRunnersLoop(Loop loop) throws Exception {
+        try (Served s = Served.start(
+                whichLoop(),
+                RunnerOptions.defaults().accessLog(false).workers(2).acceptOnEachWorker(false))) {
+            // Handed over in turn: two connections reach both loops.
+            assertThat(servingLoops(s, 2)).hasSize(2).doesNotContain(loop.name());
         }
+    }
+
+    @AsyncioTest(realClock = true, wallTimeoutSeconds = 120)
+    void workersAcceptingTheirOwnConnectionsEachServeSome(Loop loop) throws Exception {
+        assumeTrue(
+                System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"),
+                "SO_REUSEPORT spreads connections on Linux only");
+        try (Served s = Served.start(
+                whichLoop(),
+                RunnerOptions.defaults().accessLog(false).workers(2).acceptOnEachWorker(true))) {
+            assertThat(s.site.addresses()).hasSize(1);
+            // The kernel picks a socket by a hash of each connection's addresses and ports: over
+            // 64 connections from as many ports, both get some (all on one: odds of 2 in 2^64).
+            assertThat(servingLoops(s, 64)).hasSize(2).doesNotContain(loop.name());
+            // Each worker listens on a socket of its own: 2 listening sockets on the port.
+            assertThat(listeningSockets(s.port())).isEqualTo(2);
+        }
+    }
+
+    /** How many TCP sockets listen on 127.0.0.1:{@code port}, from /proc/net/tcp. */
+    private static long listeningSockets(int port) throws Exception {
+        String local = String.format("0100007F:%04X", port);
+        return Asyncio.toThread(() -> Files.readAllLines(Path.of("/proc/net/tcp")).stream()
+                .map(String::trim)
+                .map(l -> l.split("\\s+"))
+                .filter(f -> f.length > 3 && f[1].equals(local) && f[3].equals("0A"))
+                .count());
     }
 }
