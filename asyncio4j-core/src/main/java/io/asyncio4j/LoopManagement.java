@@ -28,7 +28,8 @@ import javax.management.ObjectName;
  * <p>Threads: {@link #register} runs as the loop opens, {@link #unregister} as it closes, {@link
  * #registerNow} on the registrar's thread; all are platform threads, and the state they share is
  * guarded by this object's monitor, never held across a JMX call. A close that meets a registration
- * in flight waits for it, so a closed loop never leaves its MBean behind.
+ * in flight waits for it, so a closed loop never leaves its MBean behind; it does not wait for JMX
+ * to start, which the registrar does first, outside that state.
  */
 final class LoopManagement implements LoopMXBean {
     /** How long a loop is open before its MBean is registered; tests change it. */
@@ -60,8 +61,25 @@ final class LoopManagement implements LoopMXBean {
         Registrar.schedule(this);
     }
 
+    /** Runs on the registrar's thread just before it starts JMX for a loop; tests hold it there. */
+    static volatile Runnable beforeJmxStarts;
+
     /** Registers the MBean unless the loop has closed meanwhile. Registrar thread. */
     private void registerNow() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        // Starting JMX (the first use of the platform MBean server) takes 0.3 s of CPU and up to a
+        // second of wall time on a small machine. A loop that closes meanwhile must not wait for it:
+        // a program that ends just after its first second would end that much later. It waits only
+        // for the registration itself, below.
+        Runnable hook = beforeJmxStarts;
+        if (hook != null) {
+            hook.run();
+        }
+        Jmx.start();
         synchronized (this) {
             if (closed) {
                 return;
@@ -86,6 +104,15 @@ final class LoopManagement implements LoopMXBean {
      * checks that a hello world loads no javax.management class).
      */
     private static final class Jmx {
+        /** Starts the platform MBean server, if no one has yet. */
+        static void start() {
+            try {
+                ManagementFactory.getPlatformMBeanServer();
+            } catch (RuntimeException e) {
+                // register reports it, as it meets the same failure
+            }
+        }
+
         /** Registers {@code m}'s MBean; returns its name, or null when it was not registered. */
         static ObjectName register(LoopManagement m) {
             Loop loop = m.loop;

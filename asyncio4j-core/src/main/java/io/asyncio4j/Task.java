@@ -161,6 +161,14 @@ public final class Task<T> extends Awaitable<T> {
     /** The task running on the current thread, or null when the caller is not a task. */
     static Task<?> current() {
         Thread t = Thread.currentThread();
+        // The thread's uncaught-exception handler is its TaskBody unless the body replaced it: a
+        // plain field read, where the scheduler is read through a method handle, which costs about
+        // as much as the rest of a hand-off while the JVM still interprets (every park and wake asks
+        // this). Only the task's own thread has its TaskBody with that task; the scheduler remains
+        // the answer when the handler was replaced.
+        if (t.getUncaughtExceptionHandler() instanceof TaskBody own && own.task.thread == t) {
+            return own.task;
+        }
         // A thread started by a task inherits its scheduler, but is not that task.
         return VirtualThreads.schedulerOf(t) instanceof TaskBody body && body.task.thread == t ? body.task : null;
     }

@@ -6,10 +6,10 @@ import java.util.concurrent.Executor;
 /**
  * What a task's virtual thread runs, its scheduler, and how a thread finds its task.
  *
- * <p>The body object is the thread's scheduler (see {@code VirtualThreads}): {@link Task#current()}
- * reads it back from the thread's private, final scheduler field, which user code cannot replace.
- * It is also the thread's uncaught-exception handler, though nothing reaches it: {@link
- * Task#runBody()} catches every throwable.
+ * <p>The body object is the thread's scheduler (see {@code VirtualThreads}) and its uncaught-exception
+ * handler, though nothing reaches the handler: {@link Task#runBody()} catches every throwable. {@link
+ * Task#current()} reads it back from the handler, a plain field, and when the body replaced the
+ * handler, from the thread's private, final scheduler field, which user code cannot replace.
  *
  * <p>As a scheduler it sends its own thread's continuation to the loop. A virtual thread that the
  * task starts inherits this scheduler (the JDK's rule) but is no task: its continuations go to the

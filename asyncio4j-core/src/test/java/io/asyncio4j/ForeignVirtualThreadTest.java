@@ -75,6 +75,26 @@ class ForeignVirtualThreadTest {
     }
 
     @Test
+    void aThreadGivenATasksUncaughtExceptionHandlerDoesNotBecomeThatTask() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        try (Loop loop = Loop.open()) {
+            loop.run(() -> {
+                Thread.UncaughtExceptionHandler tasks = Thread.currentThread().getUncaughtExceptionHandler();
+                Thread plain = Thread.ofVirtual().unstarted(() -> log.add("current task " + Asyncio.currentTask()));
+                plain.setUncaughtExceptionHandler(tasks);
+                plain.start();
+                Asyncio.toThread(() -> {
+                    plain.join();
+                    return null;
+                });
+                log.add("in the task " + Asyncio.currentTask().getName());
+                return null;
+            });
+        }
+        assertThat(log).containsExactly("current task null", "in the task Task-1");
+    }
+
+    @Test
     void aFinishedTaskLetsGoOfItsThread() throws Exception {
         TestLoops.run(() -> {
             Task<String> t = Asyncio.createTask(() -> "done");

@@ -66,6 +66,51 @@ class LoopManagementTest {
     }
 
     @Test
+    void aLoopThatClosesWhileJmxStartsDoesNotWaitForItAndIsNeverRegistered() throws Exception {
+        // The registrar is held where it starts JMX (0.3 s of CPU, up to a second on a small
+        // machine, the first time): the close must end before JMX has started, and the loop must
+        // not be registered afterwards.
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        long delay = LoopManagement.registrationDelayMillis;
+        LoopManagement.registrationDelayMillis = 0;
+        LoopManagement.beforeJmxStarts = () -> {
+            reached.countDown();
+            try {
+                if (!release.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    events.add("the test never released the registrar");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            events.add("JMX starting");
+        };
+        ObjectName name = nameOf("closes-while-jmx-starts");
+        try {
+            Loop loop = Loop.open(LoopOptions.defaults().name("closes-while-jmx-starts"));
+            loop.run(() -> null);
+            assertThat(reached.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the registrar reached the loop")
+                    .isTrue();
+            Thread closer = Thread.ofPlatform().start(() -> {
+                loop.close();
+                events.add("closed");
+            });
+            closer.join(Duration.ofSeconds(60));
+            events.add("close awaited");
+            release.countDown();
+            awaitUntil("the registrar has dealt with every loop", LoopManagement::registrarIdle);
+            assertThat(events).containsExactly("closed", "close awaited", "JMX starting");
+            assertThat(SERVER.isRegistered(name)).isFalse();
+        } finally {
+            release.countDown();
+            LoopManagement.beforeJmxStarts = null;
+            LoopManagement.registrationDelayMillis = delay;
+        }
+    }
+
+    @Test
     void loopsOfTheSameNameTakeTurns() throws Exception {
         // A second loop of a name opens only after the first closed: its MBean must not collide
         // with a registration of the first still in flight.

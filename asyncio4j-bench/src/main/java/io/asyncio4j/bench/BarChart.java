@@ -37,7 +37,7 @@ final class BarChart {
                     if (p.isAsyncio4j()) {
                         continue;
                     }
-                    double r = Stats.ratio(own, medians.get(w.key(), p.name(), f.name()), f.lowerIsBetter());
+                    double r = Stats.ratio(own, Report.median(w, p, f, medians), f.lowerIsBetter());
                     if (!Double.isNaN(r)) {
                         bars.add(new Bar(p.label(), r));
                     }

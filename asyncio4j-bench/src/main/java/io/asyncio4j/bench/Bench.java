@@ -260,7 +260,8 @@ public final class Bench {
             List<String> failures,
             Map<String, List<String>> withoutProgram)
             throws IOException, InterruptedException {
-        for (int run = 1; run <= options.runs(); run++) {
+        int runs = Workloads.runs(w, options.runs());
+        for (int run = 1; run <= runs; run++) {
             for (Peer p : peers) {
                 if (!w.runsFor(p)) {
                     continue;
@@ -284,17 +285,46 @@ public final class Bench {
                         ? runner.runWithLoad(
                                 command, w.pinCpu(), inRoot(root, w.load()), w.loadCpu(), root, w.timeout())
                         : runner.run(command, root, w.pinCpu(), w.timeout());
-                Map<String, Double> measured = nginx == null
-                        ? Map.of()
-                        : Map.of(Workloads.REUSE, nginx.status().reuseSince(before));
+                Map<String, Double> measured = new LinkedHashMap<>();
+                if (nginx != null) {
+                    measured.put(Workloads.REUSE, nginx.status().reuseSince(before));
+                }
+                if (w.wholeProcess() && p.jvm() && outcome.ok()) {
+                    double classes = classesLoaded(runner, command, root, w);
+                    if (!Double.isNaN(classes)) {
+                        measured.put(Workloads.CLASSES, classes);
+                    }
+                }
                 RunRecord record = RunRecord.of(session, w, p, run, outcome, measured);
                 records.add(record);
                 append(jsonl, record.toJson());
-                OUT.println(progress(w, p, run, options.runs(), record));
+                OUT.println(progress(w, p, run, runs, record));
                 if (!record.ok()) {
                     failures.add(w.key() + " " + p.label() + " run " + run + ": " + record.error());
                 }
             }
+        }
+    }
+
+    /**
+     * How many classes the JVM program {@code command} loads, counted in a run of its own with
+     * {@code -Xlog:class+load} written to a file (the timed run keeps the JVM's default flags, and
+     * the program's output is left alone); NaN when that run fails.
+     */
+    private static double classesLoaded(ProcessRunner runner, List<String> command, Path root, Workload w)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(root.resolve("asyncio4j-bench/target"), "classes", ".log");
+        try {
+            List<String> counted = new ArrayList<>(command);
+            counted.add(1, "-Xlog:class+load=info:file=" + log);
+            if (!runner.run(counted, root, w.pinCpu(), w.timeout()).ok()) {
+                return Double.NaN;
+            }
+            try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                return lines.filter(l -> l.contains(" source: ")).count();
+            }
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 
@@ -326,6 +356,9 @@ public final class Bench {
         } else {
             for (Figure f : w.figures()) {
                 Double v = r.figures().get(f.name());
+                if (v == null && f.name().equals(Workloads.CLASSES) && !p.jvm()) {
+                    continue;
+                }
                 line.append(f.name())
                         .append('=')
                         .append(v == null ? "?" : Report.number(v))

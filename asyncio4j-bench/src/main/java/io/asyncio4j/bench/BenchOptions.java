@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The command line of {@code ./aio bench [w1 w2 w3 ...] [--runs N] [--quick] [--pin] [--peers
+ * The command line of {@code ./aio bench [w0 w1 w2 ...] [--runs N] [--quick] [--pin] [--peers
  * a,b]}.
  *
  * @param workloads the workload ids asked for ({@code w1} ...), in BENCH.md order; all when none given
@@ -21,18 +21,23 @@ record BenchOptions(List<String> workloads, int runs, boolean quick, boolean pin
     static final int QUICK_RUNS = 2;
 
     static final String USAGE = """
-            usage: ./aio bench [w1 w2 w3 w4 w5 w6 w7] [--runs N] [--quick] [--pin] [--peers a,b,...]
+            usage: ./aio bench [w0 w1 w2 w3 w4 w5 w6 w7] [--runs N] [--quick] [--pin] [--peers a,b,...]
                    ./aio bench jmh [regex] [--quick]
 
-              w1 ... w7      the BENCH.md workloads to run (default: all)
-              --runs N       runs per workload and peer; the table shows medians (default 3; --quick: 2)
+              w0 ... w7      the BENCH.md workloads to run (default: all); W0 is start-up (a hello
+                             world, the whole process, default JVM flags); W1 to W3 run with the
+                             tuned JVM flags and again with none (the "default flags" rows: what
+                             `java -cp app.jar Main` gets), each run in a fresh JVM
+              --runs N       runs per workload and peer; the table shows medians (default 3; --quick: 2;
+                             W0 at least 5)
               --quick        smaller sizes, fewer runs: a smoke check in under 5 minutes; writes no
                              bench/results/latest.* and no docs/bench.svg
                              (nor does a run of some workloads or some peers only: the README's table
                              shows one full session)
               --pin          pin single-process workloads to CPU 1 too (taskset -c 1); W4 pins its
                              server and load generator by itself
-              --peers LIST   only these peers besides asyncio4j: jdk, netty, asyncio, uvloop, node
+              --peers LIST   only these peers besides asyncio4j: jdk, netty, vertx, asyncio, uvloop, node,
+                             floor
               jmh [regex]    the JMH micro-benchmarks of the hot paths (regex selects classes)
             """;
 

@@ -35,6 +35,14 @@ final class LatestPage {
                 + "\n\n![asyncio4j vs its peers](docs/bench.svg)\n\n" + readme.substring(end);
     }
 
+    /** What the page says about the two configurations of the JVM rows. */
+    static final String DEFAULT_FLAGS_NOTE = "**Which row is yours:** a program started as `java -cp app.jar Main`"
+            + " (asyncio4j adds only the `--add-opens` it needs) gets the rows marked *default flags*: G1 and"
+            + " no options, in a fresh JVM, so its JIT warm-up is in the figure. The other JVM rows use the"
+            + " tuned flags listed below the table (the README's *JVM flags for a million tasks*). CPython,"
+            + " uvloop and Node.js take no JVM flags: their cells in a default-flags row repeat"
+            + " their figures of the same case's tuned rows, measured once in the same session.";
+
     static String markdown(Session s, Medians medians) {
         String commandLine = s.commandLine();
         Machine machine = s.machine();
@@ -77,19 +85,30 @@ final class LatestPage {
                                         + " is 1 - connections / requests from nginx's stub_status, the same for"
                                         + " every client; Python's W6 is aiohttp's client, Node's its fetch"
                                 : "")
+                .append(
+                        cases.stream().anyMatch(Workload::wholeProcess)
+                                ? "; W0 is a whole process from exec to exit (wall time as the harness sees it,"
+                                        + " CPU time from `time`), with the JVM's default flags; its classes are"
+                                        + " counted in a second run with `-Xlog:class+load`, and the JVM programs"
+                                        + " have only their own classes and asyncio4j's core on the class path"
+                                : "")
                 .append(". In parentheses: how many times better asyncio4j is than that peer")
                 .append(" (peer ÷ asyncio4j for times and sizes, asyncio4j ÷ peer for rates); above 1×")
                 .append(" asyncio4j wins; n/a: the peer has no program for that case.\n\n");
+        if (cases.stream().anyMatch(Workload::defaultFlags)) {
+            md.append(DEFAULT_FLAGS_NOTE).append("\n\n");
+        }
         md.append(new Report(cases, peers, medians).markdown());
         md.append("\nJVM flags (asyncio4j, the plain-JDK and the Netty peers alike; asyncio4j also gets `")
                 .append(Peers.ADD_OPENS)
-                .append("`):\n\n");
+                .append("`, which it needs):\n\n");
         for (Workload w : cases) {
-            md.append("- ")
-                    .append(w.key())
-                    .append(": `")
-                    .append(String.join(" ", w.jvmFlags()))
-                    .append("`\n");
+            md.append("- ").append(w.key()).append(": ");
+            if (w.jvmFlags().isEmpty()) {
+                md.append("none (the JVM's defaults: G1, heap sized from the machine's memory)\n");
+            } else {
+                md.append('`').append(String.join(" ", w.jvmFlags())).append("`\n");
+            }
         }
         if (!s.failures().isEmpty()) {
             md.append("\nFailed runs (left out of the medians):\n\n");

@@ -45,6 +45,11 @@ final class Medians {
         return v == null ? Double.NaN : v;
     }
 
+    /** Whether any run of {@code peer} on case {@code key} succeeded. */
+    boolean has(String key, String peer) {
+        return !values.getOrDefault(key, Map.of()).getOrDefault(peer, Map.of()).isEmpty();
+    }
+
     boolean isEmpty() {
         return values.isEmpty();
     }

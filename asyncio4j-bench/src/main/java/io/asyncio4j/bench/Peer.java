@@ -13,8 +13,16 @@ import java.util.function.Function;
  * @param skipReason why this peer cannot run here (not installed ...), or null when it can
  * @param command the command that runs a workload's program, or null when this peer has no program
  *     for that workload
+ * @param jvm whether its programs run on a JVM, which takes flags: only those peers run the
+ *     default-flags cases ({@link Workload#tunedKey})
  */
-record Peer(String name, String label, String version, String skipReason, Function<Workload, List<String>> command) {
+record Peer(
+        String name,
+        String label,
+        String version,
+        String skipReason,
+        Function<Workload, List<String>> command,
+        boolean jvm) {
     static final String ASYNCIO4J = "asyncio4j";
 
     boolean available() {

@@ -36,21 +36,24 @@ final class Peers {
         String jdk = Runtime.version().toString();
         List<Peer> peers = new ArrayList<>();
         peers.add(new Peer(
-                Peer.ASYNCIO4J, "asyncio4j", jdk, null, w -> javaCommand(java, classPath, w, ASYNCIO4J_PACKAGE)));
-        peers.add(new Peer("jdk", "JDK virtual threads", jdk, null, w -> javaCommand(java, classPath, w, JDK_PACKAGE)));
+                Peer.ASYNCIO4J, "asyncio4j", jdk, null, w -> javaCommand(java, classPath, w, ASYNCIO4J_PACKAGE), true));
+        peers.add(new Peer(
+                "jdk", "JDK virtual threads", jdk, null, w -> javaCommand(java, classPath, w, JDK_PACKAGE), true));
         peers.add(new Peer(
                 "netty",
                 "Netty",
                 nettyVersion() + " (NIO, one event loop)",
                 null,
-                w -> javaCommand(java, classPath, w, NETTY_PACKAGE)));
+                w -> javaCommand(java, classPath, w, NETTY_PACKAGE),
+                true));
 
         peers.add(new Peer(
                 VERTX,
                 "Vert.x",
                 vertxVersion() + " (one event loop)",
                 null,
-                w -> javaCommand(java, classPath, w, VERTX_PACKAGE)));
+                w -> javaCommand(java, classPath, w, VERTX_PACKAGE),
+                true));
 
         String cpython = probe.firstLine("python3", "--version");
         // W6 is aiohttp's client; Debian's python3-aiohttp installs it for /usr/bin/python3, which may
@@ -67,7 +70,8 @@ final class Peers {
                 "CPython asyncio",
                 cpython,
                 cpython == null ? "python3 is not on the PATH" : null,
-                w -> script(pythonFor(w, "python3", withAiohttp, true), python, w, ".py", List.of())));
+                w -> script(pythonFor(w, "python3", withAiohttp, true), python, w, ".py", List.of()),
+                false));
 
         // Debian's python3-uvloop installs for /usr/bin/python3, which may not be the python3 on the PATH.
         String uvloopPython = null;
@@ -91,7 +95,8 @@ final class Peers {
                 uvloop == null
                         ? "uvloop is not installed (apt-get install python3-uvloop; bench/setup.sh does it when root)"
                         : null,
-                w -> script(pythonFor(w, uvPython, withAiohttp, false), python, w, ".py", List.of("--loop=uvloop"))));
+                w -> script(pythonFor(w, uvPython, withAiohttp, false), python, w, ".py", List.of("--loop=uvloop")),
+                false));
 
         String nodeVersion = probe.firstLine("node", "--version");
         peers.add(new Peer(
@@ -99,7 +104,8 @@ final class Peers {
                 "Node.js",
                 nodeVersion,
                 nodeVersion == null ? "node is not on the PATH" : null,
-                w -> script(List.of("node"), node, w, ".js", List.of())));
+                w -> script(List.of("node"), node, w, ".js", List.of()),
+                false));
 
         // Not a contender: one read and one write per message in C, the kernel's own cost of W4.
         peers.add(new Peer(
@@ -111,7 +117,8 @@ final class Peers {
                         ? Bench.inRoot(
                                 root,
                                 List.of(LoadGenerator.FLOOR_BINARY, w.args().getFirst()))
-                        : null));
+                        : null,
+                false));
         return peers;
     }
 
@@ -139,10 +146,26 @@ final class Peers {
             command.add(ADD_OPENS);
         }
         command.add("-cp");
-        command.add(classPath);
+        command.add(w.wholeProcess() ? startUpClassPath(classPath, pkg.equals(ASYNCIO4J_PACKAGE)) : classPath);
         command.add(main);
         command.addAll(w.javaArgs());
         return command;
+    }
+
+    /**
+     * The class path of a start-up run: this module's classes (its first entry) and, for asyncio4j,
+     * the core's JAR, as a user's program has; not the dozens of JARs of the other peers, which a
+     * class or resource lookup that misses would open one by one.
+     */
+    static String startUpClassPath(String classPath, boolean withCore) {
+        String[] entries = classPath.split(java.io.File.pathSeparator);
+        StringBuilder path = new StringBuilder(entries[0]);
+        for (int i = 1; i < entries.length && withCore; i++) {
+            if (entries[i].contains("asyncio4j-core")) {
+                path.append(java.io.File.pathSeparatorChar).append(entries[i]);
+            }
+        }
+        return path.toString();
     }
 
     /** The version of Netty on the class path, such as {@code 4.2.18.Final}. */

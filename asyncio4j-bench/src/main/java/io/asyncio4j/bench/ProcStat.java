@@ -82,6 +82,58 @@ final class ProcStat {
         return (double) ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * The resident memory, in KB, of {@code root} and every live descendant ({@code VmRSS} of
+     * {@code /proc/<pid>/status}), or -1 when {@code root}'s cannot be read. The wrappers ({@code
+     * time}) add a constant megabyte or two, which a difference of two readings cancels.
+     */
+    static long rssKb(ProcessHandle root) {
+        List<ProcessHandle> descendants = root.descendants().toList();
+        long kb;
+        try {
+            kb = vmRssKb(Files.readAllLines(status(root), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return -1;
+        }
+        for (ProcessHandle p : descendants) {
+            try {
+                kb += vmRssKb(Files.readAllLines(status(p), StandardCharsets.UTF_8));
+            } catch (NoSuchFileException gone) {
+                // ended between listing and reading
+            } catch (IOException | IllegalArgumentException e) {
+                return -1;
+            }
+        }
+        return kb;
+    }
+
+    /**
+     * The {@code VmRSS} of the lines of a {@code /proc/<pid>/status} file, in KB; 0 for a process
+     * that has none (a zombie).
+     *
+     * @throws IllegalArgumentException if the line is there but not a number of KB
+     */
+    static long vmRssKb(List<String> statusLines) {
+        for (String line : statusLines) {
+            if (line.startsWith("VmRSS:")) {
+                String[] words = line.substring("VmRSS:".length()).strip().split("\\s+");
+                if (words.length != 2 || !words[1].equals("kB")) {
+                    throw new IllegalArgumentException("not a VmRSS line: '" + line + "'");
+                }
+                try {
+                    return Long.parseLong(words[0]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a VmRSS line: '" + line + "'", e);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Path status(ProcessHandle p) {
+        return Path.of("/proc", Long.toString(p.pid()), "status");
+    }
+
     private static String read(ProcessHandle p) throws IOException {
         return Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"), StandardCharsets.UTF_8);
     }

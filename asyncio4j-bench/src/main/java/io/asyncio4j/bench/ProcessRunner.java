@@ -21,6 +21,8 @@ final class ProcessRunner {
      *
      * @param windowCpuSeconds the CPU seconds a server used in the load generator's measured window
      *     ({@link #runWithLoad}), or NaN
+     * @param rssGrowthKb how much a server's resident memory grew from its READY line to the load
+     *     generator's RESULT line (what its connections hold), in KB, or -1
      */
     record Outcome(
             List<String> command,
@@ -30,7 +32,21 @@ final class ProcessRunner {
             List<String> stderr,
             GnuTime time,
             double elapsedSeconds,
-            double windowCpuSeconds) {
+            double windowCpuSeconds,
+            long rssGrowthKb) {
+        /** An outcome without a measured window or memory growth. */
+        Outcome(
+                List<String> command,
+                int exitCode,
+                boolean timedOut,
+                List<String> stdout,
+                List<String> stderr,
+                GnuTime time,
+                double elapsedSeconds,
+                double windowCpuSeconds) {
+            this(command, exitCode, timedOut, stdout, stderr, time, elapsedSeconds, windowCpuSeconds, -1);
+        }
+
         /** An outcome without a measured window. */
         Outcome(
                 List<String> command,
@@ -40,7 +56,7 @@ final class ProcessRunner {
                 List<String> stderr,
                 GnuTime time,
                 double elapsedSeconds) {
-            this(command, exitCode, timedOut, stdout, stderr, time, elapsedSeconds, Double.NaN);
+            this(command, exitCode, timedOut, stdout, stderr, time, elapsedSeconds, Double.NaN, -1);
         }
 
         boolean ok() {
@@ -169,6 +185,7 @@ final class ProcessRunner {
                 }
                 Thread.sleep(20);
             }
+            long rssAtReady = ProcStat.rssKb(s.process.toHandle());
             List<String> loadCommand;
             try {
                 loadCommand = withPort(load, ready);
@@ -180,6 +197,7 @@ final class ProcessRunner {
             g = start(loadCommand, dir, loadCpu, false);
             double atMeasure = Double.NaN;
             double atResult = Double.NaN;
+            long rssAtResult = -1;
             int seen = 0;
             boolean timedOut = false;
             while (true) {
@@ -190,6 +208,7 @@ final class ProcessRunner {
                         atMeasure = ProcStat.cpuSeconds(s.process.toHandle());
                     } else if (line.startsWith(ResultLine.PREFIX)) {
                         atResult = ProcStat.cpuSeconds(s.process.toHandle());
+                        rssAtResult = ProcStat.rssKb(s.process.toHandle());
                     }
                 }
                 seen = lines.size();
@@ -214,7 +233,8 @@ final class ProcessRunner {
                     loadOutcome.stderr(),
                     serverOutcome.time(),
                     loadOutcome.elapsedSeconds(),
-                    atResult - atMeasure);
+                    atResult - atMeasure,
+                    rssAtReady >= 0 && rssAtResult >= 0 ? rssAtResult - rssAtReady : -1);
             return loadOutcome.ok() && stopFailure != null ? withFailure(combined, stopFailure) : combined;
         } finally {
             if (g != null && g.process.isAlive()) {
@@ -284,7 +304,8 @@ final class ProcessRunner {
                 err,
                 o.time(),
                 o.elapsedSeconds(),
-                o.windowCpuSeconds());
+                o.windowCpuSeconds(),
+                o.rssGrowthKb());
     }
 
     /** The full command line as run: time and taskset wrappers included. */

@@ -8,8 +8,10 @@ import java.util.Locale;
  * The table of medians and ratios: one row per workload case and figure, one column per peer. A
  * peer's cell is its median and, in parentheses, how many times better asyncio4j is ({@link
  * Stats#ratio}: above 1 asyncio4j wins); {@value #NOT_APPLICABLE} when the peer has no program for
- * the case or the case is not for it, {@value #NO_RESULT} when no run of it succeeded. Rendered as
- * aligned text for the terminal and as Markdown for {@code bench/results/latest.md}.
+ * the case, the case is not for it or its program does not report that figure (classes loaded
+ * outside a JVM), {@value #NO_RESULT} when no run of it succeeded. In a default-flags row the peers
+ * that take no JVM flags show their figure of the tuned row ({@link #median}). Rendered as aligned
+ * text for the terminal and as Markdown for {@code bench/results/latest.md}.
  */
 final class Report {
     /** The cell of a peer that does not run a case. */
@@ -44,14 +46,14 @@ final class Report {
         rows.add(header);
         for (Workload w : cases) {
             for (Figure f : w.figures()) {
-                List<String> row = new ArrayList<>(List.of(w.key() + " (" + w.name() + ")", f.label()));
+                List<String> row = new ArrayList<>(List.of(w.label(), f.label()));
                 double own = medians.get(w.key(), Peer.ASYNCIO4J, f.name());
                 for (Peer p : peers) {
-                    double v = medians.get(w.key(), p.name(), f.name());
+                    double v = median(w, p, f, medians);
                     if (!runs(p, w)) {
                         row.add(NOT_APPLICABLE);
                     } else if (Double.isNaN(v)) {
-                        row.add(NO_RESULT);
+                        row.add(medians.has(measuredKey(w, p), p.name()) ? NOT_APPLICABLE : NO_RESULT);
                     } else if (p.isAsyncio4j()) {
                         row.add(number(v));
                     } else {
@@ -66,9 +68,26 @@ final class Report {
         return rows;
     }
 
-    /** Whether {@code p} runs case {@code w}: the case is for it and it has a program for it. */
+    /**
+     * Whether {@code p} has a cell in case {@code w}'s rows: the case is for it and it has a program
+     * for it; in a default-flags row, a peer without JVM flags has its tuned row's cell.
+     */
     static boolean runs(Peer p, Workload w) {
-        return w.runsFor(p) && p.command().apply(w) != null;
+        return (w.runsFor(p) || w.defaultFlags() && !p.jvm()) && p.command().apply(w) != null;
+    }
+
+    /** The case whose runs give {@code p}'s cells in {@code w}'s rows. */
+    static String measuredKey(Workload w, Peer p) {
+        return w.defaultFlags() && !p.jvm() ? w.tunedKey() : w.key();
+    }
+
+    /**
+     * {@code p}'s median of figure {@code f} in case {@code w}, or NaN: in a default-flags case, a
+     * peer that takes no JVM flags (CPython, Node.js) ran the same program only once, in the tuned
+     * case of the same session, and that is its figure here too.
+     */
+    static double median(Workload w, Peer p, Figure f, Medians medians) {
+        return medians.get(measuredKey(w, p), p.name(), f.name());
     }
 
     private static String goal(Figure f, double own) {

@@ -34,17 +34,20 @@ record RunRecord(
         command = List.copyOf(command);
     }
 
+    /** What a start-up program ({@link Workload#wholeProcess}) prints. */
+    static final String HELLO = "hello";
+
     /** The server's CPU seconds in the load generator's measured window. */
     static final String SERVER_CPU_S = "server_cpu_s";
 
+    /**
+     * How much the server's resident memory grew while the load generator connected and ran, per
+     * connection it kept (its RESULT line's {@code connections}), in KB.
+     */
+    static final String SERVER_RSS_KB_PER_CONNECTION = "server_rss_kb_per_conn";
+
     /** {@link #SERVER_CPU_S} per message the generator counted in that window, in µs. */
     static final String SERVER_CPU_US_PER_MSG = "server_cpu_us_per_msg";
-
-    /**
-     * The peak RSS divided by the {@code connections} the load generator held, in KB: the runtime's
-     * own memory is included, so it means something only with many connections (W4 with 10,000).
-     */
-    static final String RSS_KB_PER_CONNECTION = "rss_kb_per_conn";
 
     boolean ok() {
         return error == null;
@@ -73,20 +76,24 @@ record RunRecord(
         Map<String, Double> figures = new LinkedHashMap<>();
         if (error == null) {
             try {
-                ResultLine line = ResultLine.last(outcome.stdout())
-                        .orElseThrow(() -> new IllegalArgumentException("the program printed no RESULT line"));
-                if (!line.id().equals(w.id())) {
-                    throw new IllegalArgumentException("RESULT line of " + line.id() + ", expected " + w.id());
+                if (w.wholeProcess()) {
+                    // The harness measures the whole process; the program only says hello.
+                    if (outcome.stdout().stream().noneMatch(l -> l.strip().equals(HELLO))) {
+                        throw new IllegalArgumentException("the program did not print " + HELLO);
+                    }
+                    figures.put("wall_s", outcome.elapsedSeconds());
+                } else {
+                    ResultLine line = ResultLine.last(outcome.stdout())
+                            .orElseThrow(() -> new IllegalArgumentException("the program printed no RESULT line"));
+                    if (!line.id().equals(w.id())) {
+                        throw new IllegalArgumentException("RESULT line of " + line.id() + ", expected " + w.id());
+                    }
+                    figures.putAll(line.values());
                 }
-                figures.putAll(line.values());
                 figures.putAll(measured);
                 GnuTime time = outcome.time();
                 if (time.peakRssKb() >= 0) {
                     figures.put("rss_mb", time.peakRssMb());
-                    Double connections = figures.get("connections");
-                    if (connections != null && connections > 0) {
-                        figures.put(RSS_KB_PER_CONNECTION, time.peakRssKb() / connections);
-                    }
                 }
                 if (!Double.isNaN(time.cpuSeconds())) {
                     figures.put("cpu_s", time.cpuSeconds());
@@ -95,6 +102,10 @@ record RunRecord(
                 if (w.hasLoad() && Double.isNaN(window)) {
                     throw new IllegalArgumentException(
                             "no CPU time of the server in the measured window (no MEASURE line before RESULT?)");
+                }
+                Double connections = figures.get("connections");
+                if (outcome.rssGrowthKb() >= 0 && connections != null && connections > 0) {
+                    figures.put(SERVER_RSS_KB_PER_CONNECTION, outcome.rssGrowthKb() / connections);
                 }
                 if (!Double.isNaN(window)) {
                     figures.put(SERVER_CPU_S, window);
@@ -113,7 +124,8 @@ record RunRecord(
                 for (Figure f : w.figures()) {
                     if (!figures.containsKey(f.name())
                             && !f.name().equals("rss_mb")
-                            && !f.name().equals(RSS_KB_PER_CONNECTION)) {
+                            && !f.name().equals("cpu_s")
+                            && !f.name().equals(Workloads.CLASSES)) {
                         throw new IllegalArgumentException("the RESULT line lacks " + f.name());
                     }
                 }

@@ -35,6 +35,10 @@ import java.util.Set;
  * @param pinCpu the CPU the program is pinned to ({@code taskset -c}), or -1 for none
  * @param onlyPeers the names of the peers that run this case, or empty for every peer (a case that
  *     measures a feature of asyncio4j alone, such as a loop group)
+ * @param tunedKey for a case run with the JVM's default flags ({@link #defaultFlags}), the key of
+ *     the same case with the tuned flags; null for any other case. Only the JVM peers run a
+ *     default-flags case: the others take no JVM flags, so their figures are those of the tuned
+ *     case, measured in the same session ({@link Report#median})
  */
 record Workload(
         String id,
@@ -49,7 +53,8 @@ record Workload(
         Duration timeout,
         List<String> load,
         int pinCpu,
-        Set<String> onlyPeers) {
+        Set<String> onlyPeers,
+        String tunedKey) {
     Workload {
         args = List.copyOf(args);
         javaArgs = List.copyOf(javaArgs);
@@ -59,10 +64,58 @@ record Workload(
         load = List.copyOf(load);
     }
 
+    /** The id of the start-up workload, which measures a whole process rather than reading a RESULT line. */
+    static final String START_UP = "W0";
+
+    /** What a default-flags case adds to its tuned case's key. */
+    static final String DEFAULT_FLAGS = " default flags";
+
     /** The same case pinned to {@code cpu} ({@code --pin}). */
     Workload pinnedTo(int cpu) {
         return new Workload(
-                id, name, key, javaClass, script, args, javaArgs, jvmFlags, figures, timeout, load, cpu, onlyPeers);
+                id, name, key, javaClass, script, args, javaArgs, jvmFlags, figures, timeout, load, cpu, onlyPeers,
+                tunedKey);
+    }
+
+    /**
+     * This case with the JVM's default flags (none at all: G1, the default heap), as a user runs
+     * {@code java -cp app.jar Main}, and {@code figures} (their goals for that configuration).
+     */
+    Workload withDefaultFlags(List<Figure> figures) {
+        return new Workload(
+                id,
+                name,
+                key + DEFAULT_FLAGS,
+                javaClass,
+                script,
+                args,
+                javaArgs,
+                List.of(),
+                figures,
+                timeout,
+                load,
+                pinCpu,
+                onlyPeers,
+                key);
+    }
+
+    /** Whether this is the default-flags twin of a tuned case. */
+    boolean defaultFlags() {
+        return tunedKey != null;
+    }
+
+    /**
+     * Whether the harness measures the whole process itself (W0: wall and CPU time from exec to
+     * exit, peak RSS, classes loaded) instead of reading the figures from a RESULT line; the
+     * program prints {@code hello}.
+     */
+    boolean wholeProcess() {
+        return id.equals(START_UP);
+    }
+
+    /** What the tables call this case, such as {@code W2 messages=1000000 default flags (ping-pong)}. */
+    String label() {
+        return key + " (" + name + ")";
     }
 
     boolean hasLoad() {
@@ -74,8 +127,8 @@ record Workload(
         return pinCpu > 0 ? 0 : -1;
     }
 
-    /** Whether {@code peer} runs this case. */
+    /** Whether {@code peer} runs this case: a default-flags case is for the JVM peers only. */
     boolean runsFor(Peer peer) {
-        return onlyPeers.isEmpty() || onlyPeers.contains(peer.name());
+        return (onlyPeers.isEmpty() || onlyPeers.contains(peer.name())) && (!defaultFlags() || peer.jvm());
     }
 }

@@ -11,7 +11,7 @@ class BenchOptionsTest {
     void defaultsToEveryWorkloadThreeRuns() {
         BenchOptions o = BenchOptions.parse(List.of());
 
-        assertThat(o.workloads()).containsExactly("w1", "w2", "w3", "w4", "w5", "w6", "w7");
+        assertThat(o.workloads()).containsExactly("w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7");
         assertThat(o.runs()).isEqualTo(3);
         assertThat(o.quick()).isFalse();
         assertThat(o.pin()).isFalse();

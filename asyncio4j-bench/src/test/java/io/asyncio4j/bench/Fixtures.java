@@ -8,9 +8,11 @@ import java.util.Set;
 final class Fixtures {
     private Fixtures() {}
 
-    static final Peer ASYNCIO4J = new Peer(Peer.ASYNCIO4J, "asyncio4j", "25", null, w -> List.of("true"));
-    static final Peer CPYTHON = new Peer("asyncio", "CPython asyncio", "Python 3.11", null, w -> List.of("true"));
-    static final Peer NODE = new Peer("node", "Node.js", "v20", null, w -> List.of("true"));
+    static final Peer ASYNCIO4J = new Peer(Peer.ASYNCIO4J, "asyncio4j", "25", null, w -> List.of("true"), true);
+    static final Peer CPYTHON =
+            new Peer("asyncio", "CPython asyncio", "Python 3.11", null, w -> List.of("true"), false);
+    static final Peer JDK = new Peer("jdk", "JDK virtual threads", "25", null, w -> List.of("true"), true);
+    static final Peer NODE = new Peer("node", "Node.js", "v20", null, w -> List.of("true"), false);
 
     /** A W1-like case: wall seconds with a goal of 2.0, and peak RSS. */
     static Workload w1() {
@@ -27,6 +29,7 @@ final class Fixtures {
                 Duration.ofSeconds(10),
                 List.of(),
                 -1,
-                Set.of());
+                Set.of(),
+                null);
     }
 }

@@ -39,6 +39,34 @@ class LatestPageTest {
     }
 
     @Test
+    void saysWhichRowsAUserGetsAndThatDefaultFlagsAreNone() {
+        Machine machine = new Machine("box", "AMD EPYC", 2, 24, "Linux 6.1", "Eclipse Adoptium 25.0.3+9-LTS");
+        List<Workload> cases = new java.util.ArrayList<>(Workloads.cases("w0", false));
+        cases.addAll(Workloads.cases("w2", false));
+        Session session = new Session(
+                "2026-11-23T18:00:00Z",
+                machine,
+                List.of(Fixtures.ASYNCIO4J, Fixtures.JDK),
+                cases,
+                "./aio bench",
+                BenchOptions.parse(List.of()),
+                List.of(),
+                List.of());
+
+        String page = LatestPage.markdown(session, new Medians());
+
+        assertThat(page)
+                .contains(LatestPage.DEFAULT_FLAGS_NOTE)
+                .contains("W0 is a whole process from exec to exit")
+                .contains("- W0 hello: none (the JVM's defaults")
+                .contains("- W2 messages=1000000 default flags: none (the JVM's defaults")
+                .contains("- W2 messages=1000000: `-XX:+UseParallelGC");
+        assertThat(LatestPage.DEFAULT_FLAGS_NOTE)
+                .contains("java -cp app.jar Main")
+                .contains("*default flags*");
+    }
+
+    @Test
     void theReadmeSectionBetweenTheMarkersIsReplacedAndTheRestKept() {
         String readme = "# asyncio4j\n\n## Performance\n\nIntro.\n\n" + LatestPage.README_BEGIN + "\nold table\n"
                 + LatestPage.README_END + "\n\n## Known limits\n";

@@ -27,6 +27,38 @@ class PeersTest {
     }
 
     @Test
+    void aStartUpRunHasNoJvmFlagsAndOnlyItsOwnClassesAndTheCoreOnItsClassPath() {
+        String classPath = String.join(
+                java.io.File.pathSeparator,
+                "/repo/asyncio4j-bench/target/classes",
+                "/repo/asyncio4j-core/target/asyncio4j-core-0.1.0.jar",
+                "/m2/io/netty/netty-transport.jar");
+        List<Peer> peers = Peers.discover(ROOT, "java", classPath, command -> null);
+        Workload w0 = Workloads.cases("w0", false).getFirst();
+        Peer own = peers.getFirst();
+        Peer jdk =
+                peers.stream().filter(p -> p.name().equals("jdk")).findFirst().orElseThrow();
+
+        assertThat(own.command().apply(w0))
+                .containsExactly(
+                        "java",
+                        Peers.ADD_OPENS,
+                        "-cp",
+                        "/repo/asyncio4j-bench/target/classes" + java.io.File.pathSeparator
+                                + "/repo/asyncio4j-core/target/asyncio4j-core-0.1.0.jar",
+                        "io.asyncio4j.bench.workloads.Hello");
+        assertThat(jdk.command().apply(w0))
+                .containsExactly(
+                        "java", "-cp", "/repo/asyncio4j-bench/target/classes", "io.asyncio4j.bench.peers.jdk.Hello");
+        assertThat(own.jvm()).isTrue();
+        assertThat(jdk.jvm()).isTrue();
+        assertThat(peer("node").jvm()).isFalse();
+        // other workloads keep the whole class path
+        assertThat(jdk.command().apply(Workloads.cases("w2", false).get(1)))
+                .containsExactly("java", "-cp", classPath, "io.asyncio4j.bench.peers.jdk.PingPong", "1000000");
+    }
+
+    @Test
     void aMissingRuntimeIsSkippedWithItsReason() {
         assertThat(peer("node").skipReason()).isEqualTo("node is not on the PATH");
         assertThat(peer("asyncio").skipReason()).isEqualTo("python3 is not on the PATH");

@@ -30,6 +30,24 @@ class ProcStatTest {
     }
 
     @Test
+    void readsTheResidentMemoryOfAStatusFile() {
+        assertThat(ProcStat.vmRssKb(java.util.List.of("Name:\tjava", "VmPeak:\t 999 kB", "VmRSS:\t   51234 kB")))
+                .isEqualTo(51234);
+        // a zombie has no VmRSS line
+        assertThat(ProcStat.vmRssKb(java.util.List.of("Name:\tjava", "State:\tZ (zombie)")))
+                .isZero();
+        assertThatThrownBy(() -> ProcStat.vmRssKb(java.util.List.of("VmRSS:\t12 MB")))
+                .hasMessageContaining("not a VmRSS line");
+    }
+
+    @Test
+    void readsThisProcessesMemory() {
+        assumeTrue(ProcStat.available(), "no /proc here");
+
+        assertThat(ProcStat.rssKb(ProcessHandle.current())).isPositive();
+    }
+
+    @Test
     void readsThisProcessesCpuTime() {
         assumeTrue(ProcStat.available(), "no /proc here");
 

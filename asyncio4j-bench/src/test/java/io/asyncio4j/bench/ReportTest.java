@@ -39,7 +39,7 @@ class ReportTest {
 
     @Test
     void aPeerWithoutAProgramOrNotInTheCaseIsNotApplicable() {
-        Peer noProgram = new Peer("netty", "Netty", "4.2", null, w -> null);
+        Peer noProgram = new Peer("netty", "Netty", "4.2", null, w -> null, true);
         Workload onlyOwn = Workloads.cases("w4", false).get(1);
         Medians m = medians(1.5, 24);
         m.put(onlyOwn.key(), "asyncio4j", "msgs_per_s", 90_000);
@@ -52,6 +52,59 @@ class ReportTest {
                 .containsExactly("W1 n=1000 (spawn-sleep)", "wall (s)", "1.50", "24.0 (16×)", "n/a", "≤ 2.00 met");
         assertThat(rows.get(3))
                 .containsExactly("W4 conns=100 loops=2 (tcp-echo)", "messages/s", "90000", "n/a", "n/a", "");
+    }
+
+    @Test
+    void aDefaultFlagsRowHasTheJvmPeersOwnFiguresAndTheOthersFromTheTunedRow() {
+        List<Workload> w2 = Workloads.cases("w2", false);
+        Workload tuned = w2.get(0);
+        Workload plain = w2.get(1);
+        Medians m = new Medians();
+        m.put(tuned.key(), "asyncio4j", "ns_per_msg", 200);
+        m.put(tuned.key(), "jdk", "ns_per_msg", 1000);
+        m.put(tuned.key(), "asyncio", "ns_per_msg", 12000);
+        m.put(plain.key(), "asyncio4j", "ns_per_msg", 400);
+        m.put(plain.key(), "jdk", "ns_per_msg", 2000);
+
+        List<List<String>> rows = new Report(w2, List.of(Fixtures.ASYNCIO4J, Fixtures.JDK, Fixtures.CPYTHON), m).rows();
+
+        assertThat(rows.get(1))
+                .containsExactly(
+                        "W2 messages=1000000 (ping-pong)",
+                        "ns/message",
+                        "200",
+                        "1000 (5.00×)",
+                        "12000 (60×)",
+                        "≤ 200 met");
+        assertThat(rows.get(2))
+                .containsExactly(
+                        "W2 messages=1000000 default flags (ping-pong)",
+                        "ns/message",
+                        "400",
+                        "2000 (5.00×)",
+                        "12000 (30×)",
+                        "≤ 300 MISSED");
+        assertThat(BarChart.groups(w2, List.of(Fixtures.ASYNCIO4J, Fixtures.JDK, Fixtures.CPYTHON), m)
+                        .get(1)
+                        .bars())
+                .extracting(BarChart.Bar::ratio)
+                .containsExactly(5.0, 30.0);
+    }
+
+    @Test
+    void aFigureAPeerDoesNotReportIsNotApplicableAndAFailedPeerHasNoResult() {
+        Workload w0 = Workloads.cases("w0", false).getFirst();
+        Medians m = new Medians();
+        m.put(w0.key(), "asyncio4j", "wall_s", 0.2);
+        m.put(w0.key(), "asyncio4j", "classes", 930);
+        m.put(w0.key(), "asyncio", "wall_s", 0.3);
+
+        List<List<String>> rows =
+                new Report(List.of(w0), List.of(Fixtures.ASYNCIO4J, Fixtures.CPYTHON, Fixtures.NODE), m).rows();
+
+        assertThat(rows.get(1))
+                .containsExactly("W0 hello (start-up)", "wall (s)", "0.200", "0.300 (1.50×)", "—", "≤ 0.250 met");
+        assertThat(rows.get(3)).containsExactly("W0 hello (start-up)", "classes loaded", "930", "n/a", "—", "");
     }
 
     @Test

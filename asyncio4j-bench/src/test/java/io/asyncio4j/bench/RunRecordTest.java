@@ -27,28 +27,6 @@ class RunRecordTest {
     }
 
     @Test
-    void w4WithTenThousandConnectionsGetsItsPeakRssPerConnection() {
-        Workload many = Workloads.cases("w4", false).getLast();
-        ProcessRunner.Outcome served = new ProcessRunner.Outcome(
-                List.of("server"),
-                0,
-                false,
-                List.of(
-                        "MEASURE",
-                        "RESULT W4 msgs_per_s=50000 p50_us=1900 p99_us=2600 msgs=500000 seconds=10"
-                                + " connections=10000 msg_bytes=100"),
-                List.of(),
-                new GnuTime(300_000, 1.0, 1.0),
-                14.0,
-                2.5);
-
-        RunRecord r = RunRecord.of("S", many, Fixtures.NODE, 1, served);
-
-        assertThat(r.ok()).isTrue();
-        assertThat(r.figures()).containsEntry("rss_kb_per_conn", 30.0).containsEntry("server_cpu_us_per_msg", 5.0);
-    }
-
-    @Test
     void aServerUnderLoadGetsItsCpuTimePerMessageInTheMeasuredWindow() {
         Workload w4 = Workloads.cases("w4", false).getFirst();
         ProcessRunner.Outcome served = new ProcessRunner.Outcome(
@@ -80,6 +58,46 @@ class RunRecordTest {
     }
 
     @Test
+    void theServersMemoryGrowthIsDividedByTheConnectionsTheGeneratorKept() {
+        Workload many = Workloads.cases("w4", false).get(2);
+        ProcessRunner.Outcome served = new ProcessRunner.Outcome(
+                List.of("server"),
+                0,
+                false,
+                List.of(
+                        "MEASURE",
+                        "RESULT W4 msgs_per_s=50000 p50_us=1900 p99_us=2600 msgs=500000 seconds=10"
+                                + " connections=10000 msg_bytes=100"),
+                List.of(),
+                GnuTime.NONE,
+                14.0,
+                2.5,
+                150_000);
+
+        RunRecord r = RunRecord.of("S", many, Fixtures.NODE, 1, served);
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures()).containsEntry(RunRecord.SERVER_RSS_KB_PER_CONNECTION, 15.0);
+        // no growth measured: no figure, and the run fails for lacking it
+        assertThat(RunRecord.of(
+                                "S",
+                                many,
+                                Fixtures.NODE,
+                                1,
+                                new ProcessRunner.Outcome(
+                                        List.of("server"),
+                                        0,
+                                        false,
+                                        served.stdout(),
+                                        List.of(),
+                                        GnuTime.NONE,
+                                        14.0,
+                                        2.5))
+                        .error())
+                .isEqualTo("the RESULT line lacks " + RunRecord.SERVER_RSS_KB_PER_CONNECTION);
+    }
+
+    @Test
     void aRunWithoutItsFiguresFails() {
         assertThat(RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(0, "crashed quietly"))
                         .error())
@@ -96,6 +114,26 @@ class RunRecordTest {
         RunRecord crashed = RunRecord.of("S", Fixtures.w1(), Fixtures.NODE, 1, outcome(1, "RESULT W1 wall_s=1"));
         assertThat(crashed.error()).isEqualTo("exit code 1");
         assertThat(crashed.figures()).isEmpty();
+    }
+
+    @Test
+    void aStartUpRunIsMeasuredWholeByTheHarnessAndMustHaveSaidHello() {
+        Workload w0 = Workloads.cases("w0", false).getFirst();
+
+        RunRecord r = RunRecord.of("S", w0, Fixtures.ASYNCIO4J, 1, outcome(0, "hello"), Map.of("classes", 930.0));
+
+        assertThat(r.ok()).isTrue();
+        assertThat(r.figures())
+                .containsExactly(
+                        Map.entry("wall_s", 2.0),
+                        Map.entry("classes", 930.0),
+                        Map.entry("rss_mb", 204_800 * 1024 / 1e6),
+                        Map.entry("cpu_s", 1.5));
+        // a peer that counts no classes still has its run
+        assertThat(RunRecord.of("S", w0, Fixtures.NODE, 1, outcome(0, "hello")).ok())
+                .isTrue();
+        assertThat(RunRecord.of("S", w0, Fixtures.NODE, 1, outcome(0, "hi")).error())
+                .isEqualTo("the program did not print hello");
     }
 
     @Test

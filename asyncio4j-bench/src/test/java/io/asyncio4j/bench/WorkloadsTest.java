@@ -12,13 +12,16 @@ class WorkloadsTest {
     void fullRunHasTheBenchMdSizesAndTheCoreGoals() {
         List<Workload> w1 = Workloads.cases("w1", false);
 
-        assertThat(w1).extracting(Workload::key).containsExactly("W1 n=100000", "W1 n=1000000");
-        Workload million = w1.get(1);
+        assertThat(w1)
+                .extracting(Workload::key)
+                .containsExactly(
+                        "W1 n=100000", "W1 n=100000 default flags", "W1 n=1000000", "W1 n=1000000 default flags");
+        Workload million = w1.get(2);
         assertThat(million.figures())
                 .extracting(Figure::name, Figure::goal)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("wall_s", 2.0),
-                        org.assertj.core.groups.Tuple.tuple("rss_mb", 600.0));
+                        org.assertj.core.groups.Tuple.tuple("rss_mb", 700.0));
         assertThat(million.jvmFlags())
                 .contains(
                         "-XX:+UseParallelGC",
@@ -37,14 +40,72 @@ class WorkloadsTest {
     }
 
     @Test
+    void w1ToW3RunAgainWithTheJvmsDefaultFlagsOnTheJvmPeersOnlyWithTheirOwnGoals() {
+        Workload million = Workloads.cases("w1", false).get(3);
+        Workload w2 = Workloads.cases("w2", false).get(1);
+        Workload w3 = Workloads.cases("w3", false).get(1);
+
+        assertThat(million.key()).isEqualTo("W1 n=1000000 default flags");
+        assertThat(million.tunedKey()).isEqualTo("W1 n=1000000");
+        assertThat(million.defaultFlags()).isTrue();
+        assertThat(million.jvmFlags()).isEmpty();
+        assertThat(million.javaArgs()).containsExactly("1000000");
+        assertThat(million.figures()).extracting(Figure::goal).containsExactly(3.0, Double.NaN);
+        assertThat(w2.key()).isEqualTo("W2 messages=1000000 default flags");
+        assertThat(w2.figures()).extracting(Figure::goal).containsExactly(300.0);
+        assertThat(w3.figures()).extracting(Figure::goal).containsExactly(1.5, Double.NaN);
+        for (Workload w : List.of(million, w2, w3)) {
+            assertThat(w.runsFor(Fixtures.ASYNCIO4J)).isTrue();
+            assertThat(w.runsFor(Fixtures.JDK)).isTrue();
+            // the same program with no JVM flags to change: its figure is the tuned case's
+            assertThat(w.runsFor(Fixtures.CPYTHON)).isFalse();
+            assertThat(w.runsFor(Fixtures.NODE)).isFalse();
+        }
+        Workload tuned = Workloads.cases("w2", false).getFirst();
+        assertThat(tuned.defaultFlags()).isFalse();
+        assertThat(tuned.runsFor(Fixtures.CPYTHON)).isTrue();
+        // W4 to W7 keep one configuration
+        assertThat(Workloads.cases("w4", false)).noneMatch(Workload::defaultFlags);
+    }
+
+    @Test
+    void w0IsAHelloWorldTimedWholeWithTheJvmsDefaultFlagsAndAFewRunsMore() {
+        List<Workload> w0 = Workloads.cases("w0", false);
+
+        assertThat(w0).extracting(Workload::key).containsExactly("W0 hello");
+        Workload hello = w0.getFirst();
+        assertThat(hello.wholeProcess()).isTrue();
+        assertThat(hello.jvmFlags()).isEmpty();
+        assertThat(hello.javaClass()).isEqualTo("Hello");
+        assertThat(hello.script()).isEqualTo("w0_hello");
+        assertThat(hello.figures())
+                .extracting(Figure::name, Figure::goal)
+                .containsExactly(
+                        tuple("wall_s", 0.25),
+                        tuple("cpu_s", Double.NaN),
+                        tuple(Workloads.CLASSES, Double.NaN),
+                        tuple("rss_mb", Double.NaN));
+        assertThat(Workloads.runs(hello, 2)).isEqualTo(Workloads.START_UP_MIN_RUNS);
+        assertThat(Workloads.runs(hello, 9)).isEqualTo(9);
+        assertThat(Workloads.runs(Workloads.cases("w2", false).getFirst(), 2)).isEqualTo(2);
+        assertThat(Workloads.cases("w2", false).getFirst().wholeProcess()).isFalse();
+    }
+
+    @Test
     void quickRunIsSmaller() {
-        assertThat(Workloads.cases("w1", true)).extracting(Workload::key).containsExactly("W1 n=100000");
+        assertThat(Workloads.cases("w1", true))
+                .extracting(Workload::key)
+                .containsExactly("W1 n=100000", "W1 n=100000 default flags");
         assertThat(Workloads.cases("w2", true).getFirst().args()).containsExactly("100000");
         assertThat(Workloads.cases("w2", true).getFirst().figures().getFirst().hasGoal())
                 .isFalse();
         // W3's warm figure depends on the rounds, which the key names; quick keeps all 20
-        assertThat(Workloads.cases("w3", true)).extracting(Workload::key).containsExactly("W3 n=100000 rounds=20");
-        assertThat(Workloads.cases("w3", false)).extracting(Workload::key).containsExactly("W3 n=100000 rounds=20");
+        assertThat(Workloads.cases("w3", true))
+                .extracting(Workload::key)
+                .containsExactly("W3 n=100000 rounds=20", "W3 n=100000 rounds=20 default flags");
+        assertThat(Workloads.cases("w3", false))
+                .extracting(Workload::key)
+                .containsExactly("W3 n=100000 rounds=20", "W3 n=100000 rounds=20 default flags");
     }
 
     @Test
@@ -84,20 +145,26 @@ class WorkloadsTest {
     }
 
     @Test
-    void w4WithTenThousandConnectionsReportsMemoryPerConnectionWithoutAPreTouchedHeap() {
-        Workload many = Workloads.cases("w4", false).getLast();
+    void w4WithTenThousandConnectionsAddsTheServersMemoryPerConnectionOnEveryPeer() {
+        Workload many = Workloads.cases("w4", false).get(2);
 
         assertThat(many.key()).isEqualTo("W4 conns=10000");
-        assertThat(many.pinCpu()).isEqualTo(1);
-        assertThat(many.onlyPeers()).isEmpty();
         assertThat(many.load())
                 .containsExactly(Workloads.W4_LOADGEN, "127.0.0.1", ProcessRunner.PORT, "10000", "10", "100", "2");
-        assertThat(many.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        assertThat(many.pinCpu()).isEqualTo(1);
+        assertThat(many.onlyPeers()).isEmpty();
         assertThat(many.figures())
-                .extracting(Figure::name)
+                .extracting(Figure::name, Figure::goal)
                 .containsExactly(
-                        "msgs_per_s", "p50_us", "p99_us", "server_cpu_us_per_msg", "rss_mb", "rss_kb_per_conn");
-        assertThat(Workloads.cases("w4", true)).extracting(Workload::key).doesNotContain("W4 conns=10000");
+                        tuple("msgs_per_s", Double.NaN),
+                        tuple("p50_us", Double.NaN),
+                        tuple("p99_us", Double.NaN),
+                        tuple(RunRecord.SERVER_CPU_US_PER_MSG, Double.NaN),
+                        tuple(RunRecord.SERVER_RSS_KB_PER_CONNECTION, Double.NaN),
+                        tuple("rss_mb", Double.NaN));
+        // memory is a figure: no pre-touched heap, unlike the 100-connection case
+        assertThat(many.jvmFlags()).doesNotContain("-XX:+AlwaysPreTouch");
+        assertThat(Workloads.cases("w4", false).getFirst().jvmFlags()).contains("-XX:+AlwaysPreTouch");
     }
 
     @Test
@@ -106,7 +173,8 @@ class WorkloadsTest {
 
         assertThat(quick)
                 .extracting(Workload::key)
-                .containsExactly("W4 conns=100 seconds=3", "W4 conns=100 loops=2 seconds=3");
+                .containsExactly(
+                        "W4 conns=100 seconds=3", "W4 conns=100 loops=2 seconds=3", "W4 conns=10000 seconds=3");
         for (Workload w : quick) {
             // SECONDS and WARMUP of the generator's command
             assertThat(w.load().subList(4, 7)).containsExactly("3", "100", "1");

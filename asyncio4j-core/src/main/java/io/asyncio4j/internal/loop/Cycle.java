@@ -189,14 +189,18 @@ public final class Cycle {
         if (!warmingUp && inbox.drainTo(ready)) {
             lastHandOffNanos = HANDED_IN_THIS_CYCLE;
         }
-        long now = clock.nanoTime();
-        TimerQueue.Timer timer;
-        while ((timer = timers.pollDue(now)) != null) {
-            activity++;
-            try {
-                timer.fire();
-            } catch (Throwable t) {
-                owner.reportError("exception in a timer callback", t);
+        // The clock is read only when a timer could be due: a cycle of task hand-offs (W2's
+        // ping-pong runs one entry a cycle) would otherwise spend about 5 % of its time in it.
+        if (timers.size() != 0) {
+            long now = clock.nanoTime();
+            TimerQueue.Timer timer;
+            while ((timer = timers.pollDue(now)) != null) {
+                activity++;
+                try {
+                    timer.fire();
+                } catch (Throwable t) {
+                    owner.reportError("exception in a timer callback", t);
+                }
             }
         }
         boolean sample = (++cycles & 63) == 0 || watchdog != null;
