@@ -200,10 +200,12 @@ class WsPeerTest {
             }
             assertThat(aiohttp.line()).isEqualTo("CLOSED 4002");
 
-            // aiohttp's heartbeat pings every 0.2 s; the pongs keep the connection alive
-            try (WebSocket ws = session.wsConnect(aiohttp.url("ws", "/ws?compress=0&heartbeat=0.2"))) {
+            // aiohttp's heartbeat pings every 2 s and closes the connection when a pong is 1 s
+            // late; the client's pongs keep it alive over two pings (a shorter heartbeat made the
+            // test depend on a loaded machine answering within 0.1 s)
+            try (WebSocket ws = session.wsConnect(aiohttp.url("ws", "/ws?compress=0&heartbeat=2"))) {
                 assertThat(ws.compress()).isFalse();
-                assertThatThrownBy(() -> ws.receive(Duration.ofSeconds(1)))
+                assertThatThrownBy(() -> ws.receive(Duration.ofSeconds(5)))
                         .isInstanceOf(java.util.concurrent.TimeoutException.class);
                 ws.sendText("still here");
                 assertThat(ws.receiveText()).isEqualTo("still here");
