@@ -92,13 +92,16 @@ final class LoopClosing {
     }
 
     private void cancelNextBatch() {
-        int end = Math.min(toCancel.length, handled + CANCEL_BATCH);
-        for (; handled < end; handled++) {
+        // Tasks that ended meanwhile do not count: a batch of them alone would leave nothing
+        // ready, and the cycle would wait in the selector with the rest still to cancel.
+        int cancelled = 0;
+        for (; handled < toCancel.length && cancelled < CANCEL_BATCH; handled++) {
             Task<?> t = toCancel[handled];
             toCancel[handled] = null;
             if (t.isDone()) {
                 continue;
             }
+            cancelled++;
             if (t.phase == Task.CREATED) {
                 if (unstarted == null) {
                     unstarted = new ArrayList<>();
@@ -108,7 +111,15 @@ final class LoopClosing {
                 t.cancel(CANCEL_MESSAGE);
             }
         }
+        if (handled < toCancel.length) {
+            // The next batch is due next cycle even if no cancelled task became ready at once (a
+            // task that ignores cancellation, or one woken later from another thread).
+            loop.cycle.add(NEXT_BATCH);
+        }
     }
+
+    /** Queued while batches remain, so that the cycle does not wait in the selector meanwhile. */
+    private static final Runnable NEXT_BATCH = () -> {};
 
     /**
      * The end of the loop thread: from here on nothing is accepted; what other threads handed in

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncio4j.lowlevel.Clock;
 import io.asyncio4j.lowlevel.VirtualClock;
+import io.asyncio4j.sync.Event;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,55 @@ class LoopClosingTest {
         assertThat(log).containsExactly("worker: finally");
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).exception()).isInstanceOf(OutOfMemoryError.class);
+    }
+
+    /**
+     * The close cancels its tasks in batches, newest first. Here the first batch's cancellation lets
+     * the oldest tasks end on their own before their batch comes: a batch of ended tasks makes
+     * nothing ready, and the close must still go on to the next batch instead of waiting in the
+     * selector for ever.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression hangs the close
+    void batchesOfTasksThatEndedOnTheirOwnDoNotStallTheClose() throws Exception {
+        int waiters = 4 * LoopClosing.CANCEL_BATCH;
+        int[] ended = new int[3]; // waiters ended normally, fillers cancelled, setter's finally ran
+        Loop loop = Loop.open();
+        try {
+            loop.run(() -> {
+                Event go = new Event();
+                for (int i = 0; i < waiters; i++) {
+                    Asyncio.createTask(() -> {
+                        go.await();
+                        ended[0]++;
+                    });
+                }
+                // Two batches' worth of newer tasks that only end when cancelled
+                for (int i = 0; i < 2 * LoopClosing.CANCEL_BATCH - 1; i++) {
+                    Asyncio.createTask(() -> {
+                        try {
+                            Asyncio.sleep(Duration.ofDays(1));
+                        } finally {
+                            ended[1]++;
+                        }
+                    });
+                }
+                // The newest: cancelled in the first batch, it releases the oldest ones
+                Asyncio.createTask(() -> {
+                    try {
+                        Asyncio.sleep(Duration.ofDays(1));
+                    } finally {
+                        ended[2]++;
+                        go.set();
+                    }
+                });
+                Asyncio.sleep(Duration.ZERO); // every task runs its first step and parks
+                return null;
+            });
+        } finally {
+            loop.close();
+        }
+        assertThat(ended).containsExactly(waiters, 2 * LoopClosing.CANCEL_BATCH - 1, 1);
     }
 
     @Test
