@@ -118,8 +118,21 @@ final class LoopClosing {
         }
     }
 
-    /** Queued while batches remain, so that the cycle does not wait in the selector meanwhile. */
-    private static final Runnable NEXT_BATCH = () -> {};
+    /**
+     * Queued while batches remain, so that the cycle does not wait in the selector meanwhile. A
+     * class, not a lambda: nothing generated at run time on the path of a program's start.
+     */
+    private static final Runnable NEXT_BATCH = new NextBatch();
+
+    private static final class NextBatch implements Runnable {
+        @Override
+        public void run() {}
+
+        @Override
+        public String toString() {
+            return "the loop's close: next batch of cancellations";
+        }
+    }
 
     /**
      * The end of the loop thread: from here on nothing is accepted; what other threads handed in
