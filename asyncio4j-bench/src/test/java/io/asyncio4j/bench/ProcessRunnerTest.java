@@ -33,8 +33,16 @@ class ProcessRunnerTest {
         assertThat(ids).isNotEmpty();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (long id : ids) {
-            while (ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            // Waits for the exit itself (the JDK's process reaper), bounded by the deadline
+            var process = ProcessHandle.of(id);
+            if (process.isPresent()) {
+                try {
+                    process.get()
+                            .onExit()
+                            .get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    // reported by the assertion below
+                }
             }
             assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false))
                     .as("process " + id + " still runs")
